@@ -1,0 +1,57 @@
+# Keukentafel: the few targets a person needs. `make run` and `make test` set everything up.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= wmo.settings.dev
+
+.PHONY: run test install browser lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements-dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# Debian's Chromium for the browser tests (never a browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
+	  else echo "Installeer Chromium: sudo apt-get install -y chromium poppler-utils" >&2; exit 1; fi; }
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo
+	@echo ""
+	@echo "Keukentafel draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
+	@echo "Demo-logins, wachtwoord voor allemaal: keukentafel-demo"
+	@echo "  loket       loketmedewerker (Haarlem en Zandvoort)"
+	@echo "  consulent   consulent Wmo-team Haarlem (ook: consulent2)"
+	@echo "  zandvoort   consulent Wmo-team Zandvoort"
+	@echo "  teamleider  teamleider Wmo-team Haarlem"
+	@echo "  beheerder   functioneel beheerder (beheer, geen dossiers)"
+	@echo "  partner     loket en consulent bij Stichting Welzijn Kennemerland"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install browser
+	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install
+	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest benchmarks -p no:randomly -q
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

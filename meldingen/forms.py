@@ -1,0 +1,181 @@
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wmo.forms import KeukentafelForm, KeukentafelModelForm
+from wmo.models import Medewerker, Team
+from wmo.validators import normalize_postcode
+
+from .constants import Afsluitreden, Kanaal, MelderRelatie
+from .models import Inwoner
+
+JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+
+
+class ZoekForm(KeukentafelForm):
+    q = forms.CharField(
+        label=_("Zoek een inwoner"),
+        required=False,
+        help_text=_("BSN, naam, geboortedatum (dd-mm-jjjj) of postcode met huisnummer (2011 AB 12)."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+
+class InwonerForm(KeukentafelModelForm):
+    postcode = forms.CharField(label=_("postcode"), max_length=7, help_text=_("Bijvoorbeeld 2011 AB."))
+
+    class Meta:
+        model = Inwoner
+        fields = [
+            "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
+            "straat", "huisnummer", "huisnummer_toevoeging", "postcode", "woonplaats", "gemeente",
+            "telefoon", "email", "contactvoorkeur",
+            "contactpersoon_naam", "contactpersoon_relatie", "contactpersoon_telefoon",
+            "contactpersoon_email", "contactpersoon_adres", "contactpersoon_krijgt_kopie",
+        ]  # fmt: skip
+        widgets = {"geboortedatum": DATE_WIDGET}
+        error_messages = {"bsn": {"unique": _("Er is al een inwoner met dit BSN. Zoek de inwoner op.")}}
+
+    def __init__(self, *args, gemeenten=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["geboortedatum"].input_formats = DATE_FORMATS
+        self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["gemeente"].queryset = gemeenten
+        self.fields["gemeente"].empty_label = None
+
+    def clean_postcode(self):
+        return normalize_postcode(self.cleaned_data["postcode"])
+
+    def clean_bsn(self):
+        return (self.cleaned_data["bsn"] or "").replace(" ", "").replace(".", "")
+
+
+class MeldingForm(KeukentafelForm):
+    service_field_map = {"ontvangen_op": "ontvangen_datum"}
+
+    ontvangen_datum = forms.DateField(
+        label=_("Datum ontvangen"),
+        help_text=_("De dag waarop de melding binnenkwam. Dit kan eerder zijn dan vandaag, nooit later."),
+        widget=DATE_WIDGET,
+        input_formats=DATE_FORMATS,
+    )
+    ontvangen_tijd = forms.TimeField(
+        label=_("Tijd ontvangen"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    kanaal = forms.ChoiceField(label=_("Hoe kwam de melding binnen?"), choices=Kanaal.choices)
+    hulpvraag = forms.CharField(
+        label=_("Hulpvraag"),
+        help_text=_(
+            "In de woorden van de inwoner: wat lukt niet meer? Schrijf het probleem op, niet een product."
+        ),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Schrijf de hulpvraag op in de woorden van de inwoner.")},
+    )
+    melder = forms.ChoiceField(
+        label=_("Wie meldt?"),
+        choices=[
+            ("inwoner", _("De inwoner zelf")),
+            ("ander", _("Iemand anders namens de inwoner")),
+        ],
+        widget=forms.RadioSelect,
+        initial="inwoner",
+    )
+    melder_naam = forms.CharField(label=_("Naam melder"), required=False)
+    melder_relatie = forms.ChoiceField(
+        label=_("Relatie tot de inwoner"),
+        choices=[("", "—")] + MelderRelatie.choices,
+        required=False,
+    )
+    melder_organisatie = forms.CharField(label=_("Organisatie melder"), required=False)
+    melder_telefoon = forms.CharField(label=_("Telefoon melder"), required=False)
+    toestemming_inwoner = forms.ChoiceField(
+        label=_("Geeft de inwoner toestemming voor deze melding?"),
+        choices=JA_NEE,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    spoed = forms.BooleanField(label=_("Spoed: de inwoner heeft direct hulp nodig"), required=False)
+    spoed_reden = forms.CharField(
+        label=_("Waarom is het spoed?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    bekend = forms.BooleanField(label=_("De inwoner is al bekend (herindicatie)"), required=False)
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), empty_label=None)
+    consulent = forms.ModelChoiceField(
+        label=_("Consulent"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        empty_label=_("Nog niet: in de wachtrij van het team"),
+    )
+    tweede_melding_bevestigd = forms.BooleanField(
+        label=_("Ik wil toch een tweede open melding registreren"), required=False
+    )
+    tweede_melding_reden = forms.CharField(
+        label=_("Reden voor een tweede open melding"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, teams, consulenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["consulent"].queryset = consulenten
+        if not self.is_bound:
+            now = timezone.localtime()
+            self.initial.setdefault("ontvangen_datum", now.date())
+            self.initial.setdefault("ontvangen_tijd", now.strftime("%H:%M"))
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        ontvangen_op = timezone.make_aware(datetime.combine(d["ontvangen_datum"], d["ontvangen_tijd"]))
+        toestemming = {"ja": True, "nee": False}.get(d["toestemming_inwoner"])
+        return {
+            "ontvangen_op": ontvangen_op,
+            "kanaal": d["kanaal"],
+            "hulpvraag": d["hulpvraag"],
+            "melder_is_inwoner": d["melder"] == "inwoner",
+            "melder_naam": d["melder_naam"],
+            "melder_relatie": d["melder_relatie"],
+            "melder_organisatie": d["melder_organisatie"],
+            "melder_telefoon": d["melder_telefoon"],
+            "toestemming_inwoner": toestemming,
+            "spoed": d["spoed"],
+            "spoed_reden": d["spoed_reden"],
+            "bekend": d["bekend"],
+            "team": d["team"],
+            "consulent": d["consulent"],
+            "tweede_melding_bevestigd": d["tweede_melding_bevestigd"],
+            "tweede_melding_reden": d["tweede_melding_reden"],
+        }
+
+
+class ToewijzenForm(KeukentafelForm):
+    consulent = forms.ModelChoiceField(
+        label=_("Consulent"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        empty_label=_("Wachtrij van het team"),
+    )
+
+    def __init__(self, *args, consulenten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consulent"].queryset = consulenten
+
+
+class AfsluitenForm(KeukentafelForm):
+    service_field_map = {"afsluitreden": "reden", "afsluit_toelichting": "toelichting"}
+
+    reden = forms.ChoiceField(
+        label=_("Waarom wordt de melding afgesloten?"),
+        choices=Afsluitreden.choices,
+        widget=forms.RadioSelect,
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        help_text=_("Verplicht bij intrekken: bijvoorbeeld ‘afgezien vanwege de eigen bijdrage’."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

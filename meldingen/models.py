@@ -1,0 +1,192 @@
+"""Inwoner and Melding: the start of every dossier (Wmo 2015 art. 2.3.2)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from wmo.models import Gemeente, Medewerker, Team
+from wmo.validators import validate_bsn, validate_postcode
+
+from .constants import Afsluitreden, Contactvoorkeur, Kanaal, MelderRelatie, MeldingStatus
+from .query import InwonerQuerySet, MeldingQuerySet
+
+
+class Inwoner(models.Model):
+    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[validate_bsn])
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=200, db_index=True)
+    geboortedatum = models.DateField(_("geboortedatum"), db_index=True)
+    straat = models.CharField(_("straat"), max_length=200)
+    huisnummer = models.PositiveIntegerField(_("huisnummer"))
+    huisnummer_toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=6, validators=[validate_postcode])
+    woonplaats = models.CharField(_("woonplaats"), max_length=100)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    contactvoorkeur = models.CharField(
+        _("contactvoorkeur"),
+        max_length=20,
+        choices=Contactvoorkeur.choices,
+        default=Contactvoorkeur.TELEFOON,
+    )
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="inwoners")
+    # Vertegenwoordiger or contactpersoon, who receives copies of letters when asked.
+    contactpersoon_naam = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
+    contactpersoon_relatie = models.CharField(_("relatie tot de inwoner"), max_length=100, blank=True)
+    contactpersoon_telefoon = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
+    contactpersoon_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    contactpersoon_adres = models.CharField(_("adres contactpersoon"), max_length=300, blank=True)
+    contactpersoon_krijgt_kopie = models.BooleanField(
+        _("contactpersoon krijgt kopie van brieven"), default=False
+    )
+    history = HistoricalRecords()
+
+    objects = InwonerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inwoner")
+        verbose_name_plural = _("inwoners")
+        ordering = ["achternaam", "voornamen"]
+        indexes = [models.Index(fields=["postcode", "huisnummer"], name="inwoner_adres_idx")]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    @property
+    def adresregel(self) -> str:
+        return f"{self.straat} {self.huisnummer}{self.huisnummer_toevoeging}".strip()
+
+    @property
+    def postcode_weergave(self) -> str:
+        return f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else self.postcode
+
+    def clean(self):
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            raise ValidationError({"geboortedatum": _("Een geboortedatum kan niet in de toekomst liggen.")})
+        if self.contactpersoon_krijgt_kopie and not self.contactpersoon_naam:
+            raise ValidationError(
+                {"contactpersoon_naam": _("Vul de naam in van de contactpersoon die een kopie krijgt.")}
+            )
+
+
+class Melding(models.Model):
+    """Someone tells the gemeente that support is needed; this starts the statutory clocks."""
+
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.PROTECT, related_name="meldingen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="meldingen")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="meldingen")
+    consulent = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, null=True, blank=True, related_name="meldingen"
+    )
+    ontvangen_op = models.DateTimeField(_("ontvangen op"))
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
+    melder_is_inwoner = models.BooleanField(_("de inwoner meldt zelf"), default=True)
+    melder_naam = models.CharField(_("naam melder"), max_length=200, blank=True)
+    melder_relatie = models.CharField(
+        _("relatie tot de inwoner"), max_length=30, choices=MelderRelatie.choices, blank=True
+    )
+    melder_organisatie = models.CharField(_("organisatie melder"), max_length=200, blank=True)
+    melder_telefoon = models.CharField(_("telefoon melder"), max_length=30, blank=True)
+    toestemming_inwoner = models.BooleanField(
+        _("inwoner geeft toestemming voor de melding"), null=True, blank=True
+    )
+    hulpvraag = models.TextField(_("hulpvraag in de woorden van de inwoner"))
+    spoed = models.BooleanField(_("spoed"), default=False)
+    spoed_reden = models.TextField(_("reden voor spoed"), blank=True)
+    bekend = models.BooleanField(_("inwoner is al bekend (herindicatie)"), default=False)
+    tweede_melding_reden = models.TextField(_("reden voor een tweede open melding"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=30, choices=MeldingStatus.choices, default=MeldingStatus.ONTVANGEN
+    )
+    afsluitreden = models.CharField(
+        _("reden van afsluiten"), max_length=30, choices=Afsluitreden.choices, blank=True
+    )
+    afsluit_toelichting = models.TextField(_("toelichting bij afsluiten"), blank=True)
+    # Deadlines are stored and indexed, written by the services (wmo.termijnen computes them).
+    plan_deadline = models.DateField(_("uiterste datum persoonlijk plan"), db_index=True)
+    onderzoek_deadline = models.DateField(_("uiterste datum onderzoek"), db_index=True)
+    geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = MeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["onderzoek_deadline", "id"]
+        permissions = [("toewijzen_melding", _("Melding toewijzen aan een consulent"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=MeldingStatus.values), name="melding_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(status=MeldingStatus.AFGESLOTEN) & ~models.Q(afsluitreden=""))
+                | (~models.Q(status=MeldingStatus.AFGESLOTEN) & models.Q(afsluitreden="")),
+                name="melding_afsluitreden_bij_afgesloten",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(spoed=False) | ~models.Q(spoed_reden=""),
+                name="melding_spoed_met_reden",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(melder_is_inwoner=True) | ~models.Q(melder_relatie=""),
+                name="melding_melder_met_relatie",
+            ),
+        ]
+        indexes = [models.Index(fields=["team", "status"], name="melding_team_status_idx")]
+
+    def __str__(self):
+        return f"{self.kenmerk} {self.inwoner}"
+
+    @property
+    def kenmerk(self) -> str:
+        return f"WMO-{self.ontvangen_op.year}-{self.pk:06d}" if self.pk else "WMO-nieuw"
+
+    @property
+    def ontvangen_datum(self):
+        return timezone.localdate(self.ontvangen_op)
+
+    @property
+    def is_open(self) -> bool:
+        from .constants import OPEN_STATUSSEN
+
+        return self.status in OPEN_STATUSSEN
+
+    def clean(self):
+        errors = {}
+        if self.ontvangen_op and self.ontvangen_op > timezone.now():
+            errors["ontvangen_op"] = _("De datum van ontvangst kan niet in de toekomst liggen.")
+        if not self.melder_is_inwoner:
+            if not self.melder_naam.strip():
+                errors["melder_naam"] = _("Vul de naam van de melder in.")
+            if not self.melder_relatie:
+                errors["melder_relatie"] = _("Kies de relatie van de melder tot de inwoner.")
+            if self.toestemming_inwoner is None:
+                errors["toestemming_inwoner"] = _("Geef aan of de inwoner toestemming geeft voor de melding.")
+        if self.hulpvraag is not None and not self.hulpvraag.strip():
+            errors["hulpvraag"] = _("Schrijf de hulpvraag op in de woorden van de inwoner.")
+        if self.spoed and not self.spoed_reden.strip():
+            errors["spoed_reden"] = _("Schrijf op waarom dit spoed heeft.")
+        if self.team_id and self.consulent_id and self.consulent.team_id != self.team_id:
+            errors["consulent"] = _("Deze consulent hoort niet bij het gekozen team.")
+        if (
+            self.team_id
+            and self.gemeente_id
+            and not self.team.organisatie.gemeenten.filter(pk=self.gemeente_id).exists()
+        ):
+            errors["team"] = _("Dit team werkt niet voor deze gemeente.")
+        if self.status == MeldingStatus.AFGESLOTEN:
+            if not self.afsluitreden:
+                errors["afsluitreden"] = _("Kies waarom de melding wordt afgesloten.")
+            elif self.afsluitreden == Afsluitreden.INGETROKKEN and not self.afsluit_toelichting.strip():
+                errors["afsluit_toelichting"] = _("Schrijf op waarom de inwoner de melding intrekt.")
+        if errors:
+            raise ValidationError(errors)

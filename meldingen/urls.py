@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meldingen"
+
+urlpatterns = [
+    path("inwoners/", views.inwoner_zoeken, name="inwoner_zoeken"),
+    path("inwoners/nieuw/", views.inwoner_registreren, name="inwoner_registreren"),
+    path("inwoners/<int:pk>/", views.dossier, name="dossier"),
+    path("inwoners/<int:pk>/wijzigen/", views.inwoner_wijzigen, name="inwoner_wijzigen"),
+    path("inwoners/<int:inwoner_id>/melding/", views.melding_registreren, name="melding_registreren"),
+    path("meldingen/<int:pk>/", views.melding_detail, name="melding"),
+    path("meldingen/<int:pk>/toewijzen/", views.melding_toewijzen, name="melding_toewijzen"),
+    path(
+        "meldingen/<int:pk>/onderzoek-starten/",
+        views.melding_onderzoek_starten,
+        name="melding_onderzoek_starten",
+    ),
+    path("meldingen/<int:pk>/afsluiten/", views.melding_afsluiten, name="melding_afsluiten"),
+    path(
+        "meldingen/<int:pk>/ontvangstbevestiging/",
+        views.ontvangstbevestiging_versturen,
+        name="ontvangstbevestiging",
+    ),
+    path("brieven/<int:pk>/", views.brief_pdf, name="brief_pdf"),
+]

@@ -1,0 +1,293 @@
+"""Loket views: find or register an inwoner, register a melding, werkvoorraad, dossier.
+
+Thin: scope through the QuerySets (a foreign id answers 404), writes through the services.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from wmo.constants import Rol
+from wmo.models import Brief, Inzage
+from wmo.query import consulenten_voor, teams_voor
+
+from . import services
+from .constants import OVERGANGEN, MeldingStatus
+from .dossier import tijdlijn
+from .forms import AfsluitenForm, InwonerForm, MeldingForm, ToewijzenForm, ZoekForm
+from .models import Inwoner, Melding
+
+ZOEK_MAX = 25
+
+
+@permission_required("meldingen.view_inwoner", raise_exception=True)
+def inwoner_zoeken(request):
+    form = ZoekForm(request.GET or None)
+    q = request.GET.get("q", "").strip()
+    resultaten = list(
+        Inwoner.objects.zichtbaar_voor(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
+    )
+    context = {
+        "form": form,
+        "q": q,
+        "resultaten": resultaten[:ZOEK_MAX],
+        "meer": len(resultaten) > ZOEK_MAX,
+    }
+    template = "meldingen/inwoner_zoeken.html"
+    if request.htmx and request.htmx.target == "zoekresultaten":
+        template += "#resultaten"
+    return render(request, template, context)
+
+
+@permission_required("meldingen.add_inwoner", raise_exception=True)
+def inwoner_registreren(request):
+    gemeenten = request.user.organisatie.gemeenten.all() if request.user.organisatie_id else None
+    form = InwonerForm(request.POST or None, gemeenten=gemeenten, initial={"bsn": request.GET.get("bsn", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            inwoner = services.inwoner_registreren(door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, f"{inwoner.naam} is geregistreerd.")
+            return redirect("meldingen:melding_registreren", inwoner_id=inwoner.pk)
+    return render(request, "meldingen/inwoner_form.html", {"form": form, "titel": "Nieuwe inwoner"})
+
+
+@permission_required("meldingen.change_inwoner", raise_exception=True)
+def inwoner_wijzigen(request, pk):
+    inwoner = get_object_or_404(Inwoner.objects.zichtbaar_voor(request.user), pk=pk)
+    form = InwonerForm(
+        request.POST or None, instance=inwoner, gemeenten=request.user.organisatie.gemeenten.all()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inwoner_wijzigen(inwoner=inwoner, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "De gegevens zijn opgeslagen.")
+            return redirect("meldingen:dossier", pk=inwoner.pk)
+    return render(
+        request,
+        "meldingen/inwoner_form.html",
+        {"form": form, "inwoner": inwoner, "titel": f"Gegevens van {inwoner.naam}"},
+    )
+
+
+@permission_required("meldingen.add_melding", raise_exception=True)
+def melding_registreren(request, inwoner_id):
+    inwoner = get_object_or_404(Inwoner.objects.zichtbaar_voor(request.user), pk=inwoner_id)
+    teams = teams_voor(request.user)
+    form = MeldingForm(
+        request.POST or None,
+        teams=teams,
+        consulenten=consulenten_voor(request.user),
+        initial={"team": request.user.team_id},
+    )
+    open_meldingen = Melding.objects.zichtbaar_voor(request.user).filter(inwoner=inwoner).open()
+    if request.method == "POST" and form.is_valid():
+        try:
+            melding = services.melding_registreren(
+                door=request.user, inwoner=inwoner, **form.service_kwargs()
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, f"Melding {melding.kenmerk} is geregistreerd.")
+            return redirect("meldingen:melding", pk=melding.pk)
+    return render(
+        request,
+        "meldingen/melding_form.html",
+        {"form": form, "inwoner": inwoner, "open_meldingen": open_meldingen},
+    )
+
+
+def _melding_of_404(request, pk) -> Melding:
+    qs = Melding.objects.zichtbaar_voor(request.user).select_related(
+        "inwoner", "gemeente", "team", "consulent"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+@permission_required("meldingen.view_melding", raise_exception=True)
+def melding_detail(request, pk):
+    melding = _melding_of_404(request, pk)
+    Inzage.objects.create(medewerker=request.user, inwoner=melding.inwoner, wat=f"melding {melding.kenmerk}")
+    return render(request, "meldingen/melding_detail.html", _melding_context(request, melding))
+
+
+def _melding_context(request, melding, **extra):
+    user = request.user
+    volgende = OVERGANGEN[melding.status]
+    context = {
+        "melding": melding,
+        "brieven": Brief.objects.filter(melding=melding).defer("pdf").select_related("verstuurd_door"),
+        "kan_toewijzen": user.has_perm("meldingen.toewijzen_melding") and melding.is_open,
+        "kan_onderzoek_starten": user.has_perm("meldingen.change_melding")
+        and MeldingStatus.IN_ONDERZOEK in volgende,
+        "kan_afsluiten": user.has_perm("meldingen.change_melding") and MeldingStatus.AFGESLOTEN in volgende,
+        "kan_brief": user.has_perm("wmo.add_brief") and melding.is_open,
+    }
+    if context["kan_toewijzen"]:
+        context["toewijzen_form"] = ToewijzenForm(
+            initial={"consulent": melding.consulent_id},
+            consulenten=consulenten_voor(user, melding.team),
+        )
+    context.update(extra)
+    return context
+
+
+@require_POST
+@permission_required("meldingen.toewijzen_melding", raise_exception=True)
+def melding_toewijzen(request, pk):
+    melding = _melding_of_404(request, pk)
+    form = ToewijzenForm(request.POST, consulenten=consulenten_voor(request.user, melding.team))
+    if form.is_valid():
+        try:
+            services.melding_toewijzen(
+                melding=melding, door=request.user, consulent=form.cleaned_data["consulent"]
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+    if form.errors:
+        return render(
+            request,
+            "meldingen/melding_detail.html",
+            _melding_context(request, melding, toewijzen_form=form),
+            status=422 if request.htmx else 200,
+        )
+    naam = form.cleaned_data["consulent"] or "de wachtrij van het team"
+    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}.")
+    if request.htmx:
+        if request.htmx.target and request.htmx.target.startswith("rij-"):
+            melding.refresh_from_db()
+            return render(
+                request,
+                "meldingen/werkvoorraad.html#rij",
+                {"melding": melding, **_werkvoorraad_toewijzen(request)},
+            )
+        return HttpResponseClientRedirect(reverse("meldingen:melding", args=[melding.pk]))
+    volgende = request.POST.get("volgende", "")
+    if url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        return redirect(volgende)
+    return redirect("meldingen:melding", pk=melding.pk)
+
+
+@require_POST
+@permission_required("meldingen.change_melding", raise_exception=True)
+def melding_onderzoek_starten(request, pk):
+    melding = _melding_of_404(request, pk)
+    try:
+        services.melding_onderzoek_starten(melding=melding, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, "Het onderzoek is gestart.")
+    return redirect("meldingen:melding", pk=melding.pk)
+
+
+@permission_required("meldingen.change_melding", raise_exception=True)
+def melding_afsluiten(request, pk):
+    melding = _melding_of_404(request, pk)
+    form = AfsluitenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.melding_afsluiten(
+                melding=melding,
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, f"Melding {melding.kenmerk} is afgesloten.")
+            return redirect("meldingen:melding", pk=melding.pk)
+    return render(request, "meldingen/melding_afsluiten.html", {"melding": melding, "form": form})
+
+
+@require_POST
+@permission_required("wmo.add_brief", raise_exception=True)
+def ontvangstbevestiging_versturen(request, pk):
+    melding = _melding_of_404(request, pk)
+    try:
+        brief = services.ontvangstbevestiging_versturen(melding=melding, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"De ontvangstbevestiging ({brief.kenmerk}) is gemaakt en bewaard.")
+    return redirect("meldingen:melding", pk=melding.pk)
+
+
+@permission_required("wmo.view_brief", raise_exception=True)
+def brief_pdf(request, pk):
+    zichtbaar = Melding.objects.zichtbaar_voor(request.user)
+    brief = get_object_or_404(Brief.objects.filter(melding__in=zichtbaar).select_related("inwoner"), pk=pk)
+    Inzage.objects.create(medewerker=request.user, inwoner=brief.inwoner, wat=f"brief {brief.kenmerk}")
+    response = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{brief.soort}-{brief.kenmerk}.pdf"'
+    return response
+
+
+@permission_required("meldingen.view_inwoner", raise_exception=True)
+def dossier(request, pk):
+    inwoner = get_object_or_404(
+        Inwoner.objects.zichtbaar_voor(request.user).select_related("gemeente"), pk=pk
+    )
+    meldingen = list(
+        Melding.objects.zichtbaar_voor(request.user)
+        .filter(inwoner=inwoner)
+        .voor_lijst()
+        .order_by("-ontvangen_op")
+    )
+    brieven = list(
+        Brief.objects.filter(melding__in=[m.pk for m in meldingen])
+        .defer("pdf")
+        .select_related("verstuurd_door", "melding")
+    )
+    Inzage.objects.create(medewerker=request.user, inwoner=inwoner, wat="dossier")
+    return render(
+        request,
+        "meldingen/dossier.html",
+        {
+            "inwoner": inwoner,
+            "meldingen": meldingen,
+            "brieven": brieven,
+            "tijdlijn": tijdlijn(inwoner, meldingen, brieven),
+            "kan_melden": request.user.has_perm("meldingen.add_melding"),
+            "kan_wijzigen": request.user.has_perm("meldingen.change_inwoner"),
+        },
+    )
+
+
+def _werkvoorraad_toewijzen(request) -> dict:
+    if not request.user.has_perm("meldingen.toewijzen_melding"):
+        return {"consulenten": None}
+    return {"consulenten": list(consulenten_voor(request.user))}
+
+
+def werkvoorraad(request):
+    user = request.user
+    if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
+        if user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER):
+            return redirect("admin:index")
+        return render(request, "meldingen/geen_rol.html", status=403)
+    open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_lijst()
+    mijn = list(open_meldingen.filter(consulent=user)) if user.heeft_rol(Rol.CONSULENT) else []
+    wachtrij = (
+        list(open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)) if user.team_id else []
+    )
+    alle = (
+        list(open_meldingen.exclude(pk__in=[m.pk for m in mijn + wachtrij])[:200])
+        if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER)
+        else []
+    )
+    context = {"mijn": mijn, "wachtrij": wachtrij, "alle": alle, **_werkvoorraad_toewijzen(request)}
+    return render(request, "meldingen/werkvoorraad.html", context)

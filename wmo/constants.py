@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    """The four roles; each is a Django group of the same name with its permissions (wmo.rollen)."""
+
+    LOKETMEDEWERKER = "loketmedewerker", _("Loketmedewerker")
+    CONSULENT = "consulent", _("Consulent")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+
+
+class OrganisatieSoort(models.TextChoices):
+    UITVOERING = "uitvoering", _("Uitvoeringsorganisatie van de gemeente")
+    PARTNER = "partner", _("Partnerorganisatie (aanbieder of welzijn)")
+
+
+class VoorzieningSoort(models.TextChoices):
+    ALGEMEEN = "algemeen", _("Algemene voorziening")
+    MAATWERK = "maatwerk", _("Maatwerkvoorziening")
+
+
+class BriefSoort(models.TextChoices):
+    ONTVANGSTBEVESTIGING = "ontvangstbevestiging", _("Ontvangstbevestiging melding")
+
+
+class Resultaatgebied(models.IntegerChoices):
+    """The eight resultaten of VNG "Denken in resultaten"."""
+
+    SCHOON_HUIS = 1, _("Wonen in een schoon en leefbaar huis")
+    GESCHIKT_HUIS = 2, _("Wonen in een geschikt huis")
+    PRIMAIRE_LEVENSBEHOEFTEN = 3, _("Beschikken over goederen voor primaire levensbehoeften")
+    KLEDING = 4, _("Beschikken over schone, draagbare en doelmatige kleding")
+    KINDEREN = 5, _("Thuis zorgen voor kinderen die tot het gezin behoren")
+    VERPLAATSEN_HUIS = 6, _("Zich verplaatsen in, om en nabij het huis")
+    LOKAAL_VERPLAATSEN = 7, _("Zich lokaal verplaatsen per vervoermiddel")
+    CONTACTEN = 8, _("Contacten hebben met medemensen en meedoen")

@@ -1,0 +1,68 @@
+"""Form rendering in NL Design System (Utrecht) markup, with errors linked to their fields."""
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+
+class FormRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+WIDGET_CLASSES = {
+    forms.Textarea: "utrecht-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+}
+
+
+class KeukentafelFormMixin:
+    """Base for every form: Utrecht classes on widgets; fields with an error get aria-invalid and a link
+    (aria-describedby) to their error message, so screen readers read the error with the field."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = next(
+                (c for w, c in WIDGET_CLASSES.items() if isinstance(field.widget, w)),
+                "utrecht-textbox utrecht-textbox--html-input",
+            )
+            field.widget.attrs.setdefault("class", css)
+
+    def full_clean(self):
+        super().full_clean()
+        self.full_clean_aria()
+
+    # Model field name -> form field name, where they differ.
+    service_field_map: dict[str, str] = {}
+
+    def add_service_error(self, error) -> None:
+        """Put a ValidationError from a service next to the field it is about (or on top)."""
+        if hasattr(error, "error_dict"):
+            for field, errs in error.error_dict.items():
+                field = self.service_field_map.get(field, field)
+                self.add_error(field if field in self.fields else None, errs)
+        else:
+            self.add_error(None, error)
+        self.full_clean_aria()
+
+    def full_clean_aria(self):
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                bound = self[name]
+                ids = [f"{bound.auto_id}_error"]
+                if field.help_text:
+                    ids.append(f"{bound.auto_id}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+                field.widget.attrs["aria-invalid"] = "true"
+
+
+class KeukentafelForm(KeukentafelFormMixin, forms.Form):
+    pass
+
+
+class KeukentafelModelForm(KeukentafelFormMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,356 @@
+"""Demo data: Haarlem and Zandvoort sharing one execution organisation, a partner organisation,
+a user per role, the catalogue, and inwoners with meldingen at every stage (domein.md's cases).
+
+Idempotent: when the demo gemeenten exist already, it does nothing.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from meldingen import services as ms
+from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
+from wmo.constants import OrganisatieSoort, Rol, VoorzieningSoort
+from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
+from wmo.validators import bsn_elfproef
+
+DEMO_WACHTWOORD = "keukentafel-demo"
+
+GEBRUIKERS = [
+    # username, first, last, rollen, team key, staff
+    ("loket", "Sanne", "de Wit", [Rol.LOKETMEDEWERKER], "haarlem", False),
+    ("consulent", "Fatima", "El Amrani", [Rol.CONSULENT], "haarlem", False),
+    ("consulent2", "Joost", "Verhoeven", [Rol.CONSULENT], "haarlem", False),
+    ("zandvoort", "Ingrid", "Kramer", [Rol.CONSULENT], "zandvoort", False),
+    ("teamleider", "Marco", "Bakker", [Rol.TEAMLEIDER], "haarlem", False),
+    ("beheerder", "Anouk", "Visser", [Rol.FUNCTIONEEL_BEHEERDER], "haarlem", True),
+    ("partner", "Peter", "Smit", [Rol.LOKETMEDEWERKER, Rol.CONSULENT], "partner", False),
+]
+
+ALGEMEEN = [
+    "Maaltijdservice", "Boodschappendienst", "Klussendienst", "Scootmobielpool",
+    "Collectief vervoer (Regiotaxi)", "BUUV-burenhulp", "Respijtzorg en mantelzorgondersteuning",
+    "Ontmoetingscentrum en inloop", "Was- en strijkservice",
+]  # fmt: skip
+MAATWERK = [
+    # naam, iWmo productcategorie, eenheid, gebruikelijke omvang
+    ("Hulp bij het huishouden", "01", "uur", "3 uur per week"),
+    ("Hulp bij het huishouden plus (zorg voor gezin)", "01", "uur", "5 uur per week"),
+    ("Begeleiding individueel", "02", "uur", "2 uur per week"),
+    ("Begeleiding groep (dagbesteding)", "02", "dagdeel", "2 dagdelen per week"),
+    ("Rolstoel (handbewogen)", "11", "stuk", "1 stuk"),
+    ("Elektrische rolstoel", "11", "stuk", "1 stuk"),
+    ("Scootmobiel", "12", "stuk", "1 stuk"),
+    ("Vervoersvoorziening (Wmo-taxi, persoonsgebonden)", "12", "kilometer", "1500 km per jaar"),
+    ("Woningaanpassing (traplift, badkamer)", "13", "stuk", "eenmalig"),
+    ("Verhuiskostenvergoeding", "13", "euro", "eenmalig"),
+]
+
+
+def test_bsns():
+    """Valid test BSNs (elfproef), in the 9-digit range used for test persons."""
+    n = 999990000
+    while True:
+        n += 1
+        if bsn_elfproef(str(n)):
+            yield str(n)
+
+
+class Command(BaseCommand):
+    help = "Laadt demogegevens: gemeenten, organisaties, gebruikers per rol, catalogus en meldingen."
+
+    def handle(self, *args, **options):
+        if Gemeente.objects.filter(cbs_code="0392").exists():
+            self.stdout.write("Demogegevens staan er al.")
+            return
+        with transaction.atomic():
+            self._laden()
+        self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
+
+    def _laden(self):
+        haarlem = Gemeente.objects.create(
+            naam="Haarlem", cbs_code="0392", bezoekadres="Zijlsingel 1, Haarlem",
+            postadres="Postbus 511", postcode_plaats="2003 PB Haarlem", telefoon="14 023",
+            website="www.haarlem.nl",
+            bezwaar_adres="Het college van burgemeester en wethouders van Haarlem, Postbus 511, 2003 PB Haarlem",
+        )  # fmt: skip
+        zandvoort = Gemeente.objects.create(
+            naam="Zandvoort", cbs_code="0473", bezoekadres="Swaluestraat 2, Zandvoort",
+            postadres="Postbus 2", postcode_plaats="2040 AA Zandvoort", telefoon="14 023",
+            website="www.zandvoort.nl",
+            bezwaar_adres="Het college van burgemeester en wethouders van Zandvoort, Postbus 2, 2040 AA Zandvoort",
+        )  # fmt: skip
+        uitvoering = Organisatie.objects.create(
+            naam="Sociaal Domein Haarlem-Zandvoort", soort=OrganisatieSoort.UITVOERING
+        )
+        uitvoering.gemeenten.set([haarlem, zandvoort])
+        partner = Organisatie.objects.create(
+            naam="Stichting Welzijn Kennemerland", soort=OrganisatieSoort.PARTNER
+        )
+        partner.gemeenten.set([haarlem])
+        teams = {
+            "haarlem": Team.objects.create(naam="Wmo-team Haarlem", organisatie=uitvoering, telefoon="023 511 51 15", email="wmo@haarlem.nl"),
+            "zandvoort": Team.objects.create(naam="Wmo-team Zandvoort", organisatie=uitvoering, telefoon="023 574 01 00", email="wmo@zandvoort.nl"),
+            "partner": Team.objects.create(naam="Toegang Welzijn", organisatie=partner, telefoon="023 531 44 00"),
+        }  # fmt: skip
+        users = {}
+        for username, first, last, rollen, team_key, staff in GEBRUIKERS:
+            team = teams[team_key]
+            u = Medewerker(
+                username=username, first_name=first, last_name=last, team=team, organisatie=team.organisatie,
+                is_staff=staff, email=f"{username}@example.org", telefoon="023 511 51 15",
+            )  # fmt: skip
+            u.set_password(DEMO_WACHTWOORD)
+            u.save()
+            u.groups.set(Group.objects.filter(name__in=rollen))
+            users[username] = u
+        for naam in ALGEMEEN:
+            Voorziening.objects.create(naam=naam, soort=VoorzieningSoort.ALGEMEEN)
+        for naam, cat, eenheid, omvang in MAATWERK:
+            Voorziening.objects.create(
+                naam=naam,
+                soort=VoorzieningSoort.MAATWERK,
+                iwmo_productcategorie=cat,
+                eenheid=eenheid,
+                gebruikelijke_omvang=omvang,
+            )
+        self._dossiers(haarlem, zandvoort, teams, users)
+
+    def _dossiers(self, haarlem, zandvoort, teams, users):
+        bsns = test_bsns()
+        loket, fatima, joost = users["loket"], users["consulent"], users["consulent2"]
+        vandaag = timezone.localdate()
+
+        def inwoner(
+            voornamen,
+            achternaam,
+            geboren,
+            straat,
+            nr,
+            postcode,
+            plaats,
+            gemeente,
+            tussen="",
+            **extra,
+        ):
+            return ms.inwoner_registreren(
+                door=loket, bsn=next(bsns), voornamen=voornamen, tussenvoegsel=tussen, achternaam=achternaam,
+                geboortedatum=geboren, straat=straat, huisnummer=nr, postcode=postcode, woonplaats=plaats,
+                gemeente=gemeente, telefoon=extra.pop("telefoon", "06 1234 5678"), **extra,
+            )  # fmt: skip
+
+        def melding(
+            inw,
+            dagen_geleden,
+            hulpvraag,
+            *,
+            team=teams["haarlem"],
+            consulent=None,
+            door=loket,
+            **kw,
+        ):
+            ontvangen = timezone.make_aware(
+                datetime.combine(vandaag - timedelta(days=dagen_geleden), time(10, 15))
+            )
+            return ms.melding_registreren(
+                door=door, inwoner=inw, team=team, consulent=consulent, ontvangen_op=ontvangen,
+                kanaal=kw.pop("kanaal", Kanaal.TELEFOON), hulpvraag=hulpvraag, **kw,
+            )  # fmt: skip
+
+        def naar(m, *statussen, door=fatima):
+            for s in statussen:
+                if s == MeldingStatus.IN_ONDERZOEK:
+                    m = ms.melding_onderzoek_starten(melding=m, door=door)
+                else:
+                    m = ms.melding_status_zetten(
+                        melding=m, door=door, naar=s, reden=f"Demo: {MeldingStatus(s).label}"
+                    )
+            return m
+
+        # 1. Wants a scootmobiel, real problem: groceries. Solved by boodschappendienst + network.
+        jansen = inwoner(
+            "Geertruida Maria",
+            "Jansen",
+            date(1941, 3, 12),
+            "Kleverparkweg",
+            41,
+            "2023CB",
+            "Haarlem",
+            haarlem,
+        )
+        m = melding(
+            jansen,
+            30,
+            "Ik krijg mijn boodschappen niet meer thuis. De tassen zijn te zwaar en de winkel is ver. Ik dacht aan een scootmobiel.",
+            consulent=fatima,
+        )
+        naar(m, MeldingStatus.IN_ONDERZOEK)
+        ms.melding_afsluiten(
+            melding=m,
+            door=fatima,
+            reden=Afsluitreden.ALGEMENE_VOORZIENING,
+            toelichting="Boodschappendienst van de buurt, dochter haalt op zaterdag de zware boodschappen.",
+        )
+        ms.ontvangstbevestiging_versturen(melding=m, door=loket)
+
+        # 2. Man, 52, complex leg fracture; withdraws after hearing the eigen bijdrage.
+        dekker = inwoner(
+            "Hendrik",
+            "Dekker",
+            date(1974, 8, 2),
+            "Rijksstraatweg",
+            212,
+            "2022DG",
+            "Haarlem",
+            haarlem,
+        )
+        m = melding(
+            dekker,
+            21,
+            "Mijn been is op drie plekken gebroken. Ik kan het huis niet schoonhouden en niet naar boven.",
+            consulent=joost,
+        )
+        ms.melding_afsluiten(
+            melding=m,
+            door=joost,
+            reden=Afsluitreden.INGETROKKEN,
+            toelichting="Afgezien vanwege de eigen bijdrage; zoon helpt zes weken. Terugbellen over twee weken afgesproken.",
+        )
+
+        # 3. Woman, 54, emphysema: huishouden and the bathroom, one onderzoek.
+        bos = inwoner("Ellen", "Bos", date(1972, 1, 23), "Schoterweg", 7, "2021HZ", "Haarlem", haarlem, tussen="van den",
+                      contactpersoon_naam="Rob van den Bos", contactpersoon_relatie="echtgenoot", contactpersoon_telefoon="06 2345 6789")  # fmt: skip
+        m = melding(
+            bos,
+            12,
+            "Door mijn longen ben ik snel buiten adem. Stofzuigen en douchen lukken niet meer zonder hulp.",
+            consulent=fatima,
+        )
+        naar(m, MeldingStatus.IN_ONDERZOEK)
+        ms.ontvangstbevestiging_versturen(melding=m, door=loket)
+
+        # 4. Man, 70, stroke, wheelchair: aanvraag in, decision taken.
+        hoek = inwoner(
+            "Cornelis",
+            "Hoek",
+            date(1956, 5, 30),
+            "Zijlweg",
+            118,
+            "2015BH",
+            "Haarlem",
+            haarlem,
+            tussen="van der",
+        )
+        m = melding(hoek, 50, "Na mijn beroerte zit ik in een rolstoel. Ik wil een zware rolstoel voor binnen en een lichte om mee te nemen.",
+                    consulent=fatima, melder_is_inwoner=False, melder_naam="Anja van der Hoek", melder_relatie=MelderRelatie.KIND,
+                    melder_telefoon="06 3456 7890", toestemming_inwoner=True)  # fmt: skip
+        naar(
+            m,
+            MeldingStatus.IN_ONDERZOEK,
+            MeldingStatus.VERSLAG_VERSTUURD,
+            MeldingStatus.AANVRAAG_ONTVANGEN,
+            MeldingStatus.BESLOTEN,
+        )
+
+        # 5. Woman, 56, dwarslaesie, moving house: verslag sent.
+        meijer = inwoner("Petra", "Meijer", date(1970, 11, 4), "Tolweg", 3, "2041BA", "Zandvoort", zandvoort)
+        m = melding(meijer, 35, "Ik verhuis naar een gelijkvloerse woning. Daar moet de badkamer en de keuken aangepast worden voor mijn rolstoel.",
+                    team=teams["zandvoort"], consulent=users["zandvoort"])  # fmt: skip
+        naar(m, MeldingStatus.IN_ONDERZOEK, MeldingStatus.VERSLAG_VERSTUURD, door=users["zandvoort"])
+
+        # 6. Herindicatie hulp bij het huishouden (hours may go from 8 to 3).
+        visser = inwoner(
+            "Johanna",
+            "Visser",
+            date(1938, 6, 17),
+            "Gedempte Oude Gracht",
+            90,
+            "2011GT",
+            "Haarlem",
+            haarlem,
+        )
+        m = melding(
+            visser,
+            20,
+            "Mijn indicatie voor hulp bij het huishouden loopt af. Ik heb de hulp nog steeds nodig.",
+            consulent=joost,
+            bekend=True,
+            kanaal=Kanaal.EMAIL,
+        )
+        # Herindicatie of an unchanged situation: triage straight to the aanvraag.
+        naar(m, MeldingStatus.AANVRAAG_ONTVANGEN, door=joost)
+
+        # 7. 76-year-old mantelzorger of his wife in a care home, overloaded.
+        smits = inwoner(
+            "Willem", "Smits", date(1950, 2, 8), "Amsterdamstraat", 15, "2032PM", "Haarlem", haarlem
+        )
+        melding(
+            smits,
+            2,
+            "Ik zorg elke dag voor mijn vrouw in het verpleeghuis en doe alles alleen. Ik ben op. Ik slaap slecht.",
+            kanaal=Kanaal.BALIE,
+        )
+
+        # 8. Spoed: hulp bij het huishouden after hospital discharge, reported by the wijkverpleegkundige.
+        mulder = inwoner(
+            "Aaltje",
+            "Mulder",
+            date(1945, 9, 9),
+            "Kennemerstraat",
+            22,
+            "2042JK",
+            "Zandvoort",
+            zandvoort,
+        )
+        melding(mulder, 1, "Komt morgen thuis uit het ziekenhuis na een heupoperatie. Woont alleen, kan de eerste weken niets in huis doen.",
+                team=teams["zandvoort"], spoed=True, spoed_reden="Ontslag uit ziekenhuis morgen, geen netwerk in de buurt.",
+                melder_is_inwoner=False, melder_naam="Jolanda de Graaf", melder_relatie=MelderRelatie.WIJKVERPLEGING,
+                melder_organisatie="Zorgbalans wijkverpleging", melder_telefoon="023 891 00 00", toestemming_inwoner=True,
+                kanaal=Kanaal.PARTNER)  # fmt: skip
+
+        # 9. A partner organisation registers a melding and will hold the gesprek.
+        yilmaz = inwoner(
+            "Ayse", "Yilmaz", date(1962, 4, 1), "Planetenlaan", 150, "2024EV", "Haarlem", haarlem
+        )
+        melding(yilmaz, 5, "Ik kom de deur bijna niet meer uit en zie niemand. Ik wil weer mensen ontmoeten.",
+                team=teams["partner"], consulent=users["partner"], door=users["partner"], kanaal=Kanaal.PARTNER)  # fmt: skip
+
+        # 10. Overdue: received 7 weeks ago, onderzoek still not finished.
+        peters = inwoner("Gerard", "Peters", date(1948, 12, 24), "Dreef", 9, "2012HR", "Haarlem", haarlem)
+        m = melding(
+            peters,
+            49,
+            "Ik val vaak in huis en kom de trap niet meer op. Mijn slaapkamer is boven.",
+            consulent=joost,
+        )
+        naar(m, MeldingStatus.IN_ONDERZOEK, door=joost)
+
+        # 11. Waiting in the team queue, close to its deadline.
+        de_boer = inwoner(
+            "Maria",
+            "Boer",
+            date(1952, 7, 14),
+            "Spaarndamseweg",
+            301,
+            "2021KP",
+            "Haarlem",
+            haarlem,
+            tussen="de",
+        )
+        melding(
+            de_boer,
+            38,
+            "Ik kan niet meer zelf met de bus naar de dagbesteding. Mijn man kan mij niet meer brengen.",
+        )
+        # 12. Fresh one in the queue.
+        kok = inwoner("Sem", "Kok", date(1988, 10, 3), "Oranjestraat", 12, "2042NJ", "Zandvoort", zandvoort)
+        melding(
+            kok,
+            0,
+            "Na een ongeluk heb ik hersenletsel. Ik raak het overzicht kwijt over post en geld.",
+            team=teams["zandvoort"],
+            kanaal=Kanaal.WEB,
+        )

@@ -1,0 +1,212 @@
+"""Organisations, people and the shared catalogue: what every dossier app refers to."""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .constants import BriefSoort, OrganisatieSoort, Rol, VoorzieningSoort
+
+
+class Gemeente(models.Model):
+    """A gemeente whose college decides; its letterhead is printed on every letter."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=4, unique=True)
+    bezoekadres = models.CharField(_("bezoekadres"), max_length=200)
+    postadres = models.CharField(_("postadres"), max_length=200)
+    postcode_plaats = models.CharField(_("postcode en plaats"), max_length=100)
+    telefoon = models.CharField(_("telefoon"), max_length=30)
+    website = models.CharField(_("website"), max_length=100)
+    bezwaar_adres = models.CharField(_("adres voor bezwaar"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Organisatie(models.Model):
+    """Who does the work: the gemeente's own execution organisation, or a partner.
+
+    One execution organisation may serve several gemeenten (Haarlem and Zandvoort).
+    """
+
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=OrganisatieSoort.choices)
+    gemeenten = models.ManyToManyField(Gemeente, related_name="organisaties", verbose_name=_("gemeenten"))
+    history = HistoricalRecords(m2m_fields=[gemeenten])
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def is_partner(self) -> bool:
+        return self.soort == OrganisatieSoort.PARTNER
+
+
+class Team(models.Model):
+    """A team within an organisation; meldingen without a consulent wait in its queue."""
+
+    naam = models.CharField(_("naam"), max_length=100)
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="teams")
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["organisatie__naam", "naam"]
+        constraints = [models.UniqueConstraint(fields=["organisatie", "naam"], name="team_naam_uniek")]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie})"
+
+
+class Medewerker(AbstractUser):
+    """A user: always of one organisation and one team; roles are Django groups (wmo.rollen)."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="medewerkers"
+    )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="leden")
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def rollen(self) -> frozenset[str]:
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def heeft_rol(self, *rollen: Rol) -> bool:
+        return any(r in self.rollen for r in rollen)
+
+    @cached_property
+    def gemeente_ids(self) -> frozenset[int]:
+        if not self.organisatie_id:
+            return frozenset()
+        return frozenset(self.organisatie.gemeenten.values_list("id", flat=True))
+
+
+class Voorziening(models.Model):
+    """The catalogue: algemene voorzieningen and maatwerk products (with iWmo productcategorie)."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=20, choices=VoorzieningSoort.choices)
+    iwmo_productcategorie = models.CharField(
+        _("iWmo-productcategorie"),
+        max_length=2,
+        blank=True,
+        help_text=_("Bijvoorbeeld 01 voor hulp bij het huishouden."),
+    )
+    iwmo_productcode = models.CharField(_("iWmo-productcode"), max_length=5, blank=True)
+    eenheid = models.CharField(_("eenheid"), max_length=30, blank=True)
+    gebruikelijke_omvang = models.CharField(_("gebruikelijke omvang"), max_length=100, blank=True)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("voorziening")
+        verbose_name_plural = _("voorzieningen")
+        ordering = ["soort", "iwmo_productcategorie", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(soort=VoorzieningSoort.MAATWERK) | ~models.Q(iwmo_productcategorie=""),
+                name="maatwerk_heeft_productcategorie",
+            )
+        ]
+
+    def __str__(self):
+        if self.iwmo_productcategorie:
+            return f"{self.naam} ({self.iwmo_productcategorie})"
+        return self.naam
+
+
+class GelijkgesteldeDag(models.Model):
+    """A day equated to a feestdag by Royal Decree (Algemene termijnenwet art. 3 lid 3)."""
+
+    datum = models.DateField(_("datum"), unique=True)
+    omschrijving = models.CharField(
+        _("omschrijving"),
+        max_length=300,
+        help_text=_("Het Koninklijk Besluit, met vindplaats in de Staatscourant."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gelijkgestelde dag")
+        verbose_name_plural = _("gelijkgestelde dagen")
+        ordering = ["datum"]
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
+class Brief(models.Model):
+    """A letter exactly as it was sent: the PDF bytes, their hash and when."""
+
+    soort = models.CharField(_("soort"), max_length=40, choices=BriefSoort.choices)
+    kenmerk = models.CharField(_("kenmerk"), max_length=40)
+    inwoner = models.ForeignKey("meldingen.Inwoner", on_delete=models.PROTECT, related_name="brieven")
+    melding = models.ForeignKey(
+        "meldingen.Melding", on_delete=models.PROTECT, related_name="brieven", null=True, blank=True
+    )
+    pdf = models.BinaryField(_("pdf"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), db_index=True)
+    verstuurd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("brief")
+        verbose_name_plural = _("brieven")
+        ordering = ["-verstuurd_op"]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.kenmerk}"
+
+    def save(self, *args, **kwargs):
+        self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
+        super().save(*args, **kwargs)
+
+
+class Inzage(models.Model):
+    """Trace of who opened which dossier (health data: reading leaves a trace)."""
+
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey("meldingen.Inwoner", on_delete=models.CASCADE, related_name="inzages")
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    wat = models.CharField(_("wat"), max_length=100)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzages")
+        ordering = ["-tijdstip"]
+
+    def __str__(self):
+        return f"{self.medewerker} {self.wat} {self.tijdstip:%d-%m-%Y %H:%M}"
+
+
+def gelijkgestelde_dagen() -> frozenset:
+    """The days equated to feestdagen by Royal Decree, for wmo.termijnen (one query)."""
+    return frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))

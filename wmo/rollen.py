@@ -1,0 +1,75 @@
+"""Roles and what each may do: the one place where groups get their permissions.
+
+Health data: least privilege. The functioneel beheerder maintains the catalogue, the holiday
+table, teams and users, but opens no dossier. Which dossiers a role sees (scope) lives in
+``meldingen.query``; which actions it may take lives here as permissions.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from .constants import Rol
+
+ROL_PERMISSIES: dict[str, list[str]] = {
+    Rol.LOKETMEDEWERKER: [
+        "meldingen.view_inwoner",
+        "meldingen.add_inwoner",
+        "meldingen.change_inwoner",
+        "meldingen.view_melding",
+        "meldingen.add_melding",
+        "meldingen.toewijzen_melding",
+        "wmo.add_brief",
+        "wmo.view_brief",
+    ],
+    Rol.CONSULENT: [
+        "meldingen.view_inwoner",
+        "meldingen.change_inwoner",
+        "meldingen.view_melding",
+        "meldingen.change_melding",
+        "wmo.add_brief",
+        "wmo.view_brief",
+    ],
+    Rol.TEAMLEIDER: [
+        "meldingen.view_inwoner",
+        "meldingen.view_melding",
+        "meldingen.change_melding",
+        "meldingen.toewijzen_melding",
+        "wmo.view_brief",
+    ],
+    Rol.FUNCTIONEEL_BEHEERDER: [
+        "wmo.view_voorziening",
+        "wmo.add_voorziening",
+        "wmo.change_voorziening",
+        "wmo.view_gelijkgesteldedag",
+        "wmo.add_gelijkgesteldedag",
+        "wmo.change_gelijkgesteldedag",
+        "wmo.delete_gelijkgesteldedag",
+        "wmo.view_gemeente",
+        "wmo.change_gemeente",
+        "wmo.view_team",
+        "wmo.add_team",
+        "wmo.change_team",
+        "wmo.view_medewerker",
+        "wmo.add_medewerker",
+        "wmo.change_medewerker",
+        "wmo.view_organisatie",
+    ],
+}
+
+# Roles that work in dossiers (see meldingen.query for their scope).
+DOSSIER_ROLLEN = (Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER)
+
+
+def rollen_instellen(**kwargs) -> None:
+    """Create the four groups and give each exactly its permissions (run after every migrate)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():  # make sure every app's permissions exist first
+        create_permissions(app_config, verbosity=0)
+    for rol, codes in ROL_PERMISSIES.items():
+        group, _ = Group.objects.get_or_create(name=rol)
+        perms = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            perms.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(perms)

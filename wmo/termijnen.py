@@ -1,0 +1,319 @@
+"""Statutory clocks of Wmo 2015 intake: pure date arithmetic, no database, no Django.
+
+The process and the law, in plain words
+----------------------------------------
+An inwoner (or someone on their behalf) reports a need for support: the **melding**.
+From the day after the melding is received two clocks run (Wmo 2015 art. 2.3.2):
+
+* the inwoner may hand in a **persoonlijk plan** within 7 days (art. 2.3.2 lid 2);
+* the gemeente must finish the **onderzoek** within 6 weeks (art. 2.3.2 lid 1).
+
+After the onderzoek (or after six weeks without one) the inwoner files the **aanvraag**
+for a maatwerkvoorziening. The college must decide within 2 weeks after receiving it
+(Wmo 2015 art. 2.3.5 lid 1; Awb 4:13 makes such a statutory term binding). That
+**beslistermijn** stands still while it is suspended under Awb 4:15: for instance from
+the day after the gemeente asks for missing information with a set term until the
+information arrives or that term lapses, or during a postponement the aanvrager agreed
+to. A notice under Awb 4:14 ("we cannot decide in time, expect a decision by ...") does
+not move the statutory deadline; it is not modelled here.
+
+When the college decides too late, the aanvrager may send a written
+**ingebrekestelling**; two weeks later the college starts to owe a **dwangsom** per day,
+in rising daily amounts, for at most 42 days (Awb 4:17).
+
+Against the beschikking the inwoner may file **bezwaar** within 6 weeks, counted from
+the day after the beschikking was bekendgemaakt (Awb 6:7, 6:8).
+
+Counting
+--------
+"N days/weeks after day D" ends on D + N days (D + 7N for weeks); day D itself does not
+count. The **Algemene termijnenwet** (Atw) then applies to every term set by statute:
+
+* art. 1: a term ending on a Saturday, Sunday or algemeen erkende feestdag is extended
+  through the next day that is none of those;
+* art. 2: a term of at least three days is extended, if needed, until it contains at
+  least two such days (werkdagen);
+* art. 3: the feestdagen (lid 1 and 2, computed here) plus the days equated to them by
+  Royal Decree (lid 3, kept in the database by the functioneel beheerder and passed in
+  as ``extra``).
+
+Every function takes ``extra``: a collection of dates equated to feestdagen.
+"""
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+DAG = timedelta(days=1)
+PERSOONLIJK_PLAN_TERMIJN = timedelta(days=7)  # Wmo 2015 art. 2.3.2 lid 2
+ONDERZOEK_TERMIJN = timedelta(weeks=6)  # Wmo 2015 art. 2.3.2 lid 1
+BESLISTERMIJN_DAGEN = 14  # Wmo 2015 art. 2.3.5 lid 1: two weeks
+BEZWAAR_TERMIJN = timedelta(weeks=6)  # Awb 6:7
+DWANGSOM_WACHTTIJD = timedelta(days=15)  # Awb 4:17 lid 3, see dwangsom_eerste_dag
+
+
+# --- Atw calendar -------------------------------------------------------------------
+
+
+def pasen(year: int) -> date:
+    """Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+
+    Needed for the movable feestdagen of Atw art. 3. Valid for every Gregorian year;
+    tested for 1900..2200.
+    """
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _koningsdag(year: int) -> tuple[date, str]:
+    """The day the King's (Queen's) birthday is celebrated (Atw art. 3 lid 1).
+
+    From 2014 Koningsdag: 27 April, or 26 April when the 27th is a Sunday. Before 2014
+    Koninginnedag: 30 April, or 29 April when the 30th is a Sunday. That earlier rule is
+    the one of 1980..2013; years before 1980 (other dates and Sunday rules, and the Atw
+    itself only from 1 April 1965) are not modelled historically.
+    """
+    if year >= 2014:
+        d = date(year, 4, 27)
+        return (d - DAG if d.weekday() == 6 else d), "Koningsdag"
+    d = date(year, 4, 30)
+    return (d - DAG if d.weekday() == 6 else d), "Koninginnedag"
+
+
+@cache
+def _feestdagen(year: int) -> tuple[tuple[date, str], ...]:
+    p = pasen(year)
+    dagen = [
+        (date(year, 1, 1), "Nieuwjaarsdag"),
+        (p - 2 * DAG, "Goede Vrijdag"),  # art. 3 lid 2
+        (p + DAG, "tweede Paasdag"),
+        _koningsdag(year),
+        (date(year, 5, 5), "Bevrijdingsdag"),  # "de vijfde mei": every year
+        (p + 39 * DAG, "Hemelvaartsdag"),
+        (p + 50 * DAG, "tweede Pinksterdag"),
+        (date(year, 12, 25), "eerste Kerstdag"),
+        (date(year, 12, 26), "tweede Kerstdag"),
+    ]
+    namen: dict[date, str] = {}
+    for d, naam in sorted(dagen):
+        # Hemelvaartsdag can fall on 5 May (2005, 2016, ...): keep both names.
+        namen[d] = f"{namen[d]} en {naam}" if d in namen else naam
+    return tuple(namen.items())
+
+
+@cache
+def _feestdag_datums(year: int) -> frozenset[date]:
+    return frozenset(d for d, _ in _feestdagen(year))
+
+
+def atw_feestdagen(year: int) -> dict[date, str]:
+    """The algemeen erkende feestdagen of Atw art. 3 lid 1 and 2 for a year, with names.
+
+    Nieuwjaarsdag, Goede Vrijdag (lid 2), tweede Paasdag, Koningsdag (Koninginnedag
+    before 2014), Bevrijdingsdag (5 May, every year), Hemelvaartsdag, tweede
+    Pinksterdag, eerste and tweede Kerstdag. Days equated by Royal Decree (lid 3) are
+    not included: pass them as ``extra``. The ``holidays`` package is deliberately not
+    used: its NL calendar is not the Atw calendar.
+    """
+    return dict(_feestdagen(year))
+
+
+def is_werkdag(d: date, extra: Collection[date] = ()) -> bool:
+    """False for a Saturday, Sunday, Atw feestdag (art. 3 lid 1-2) or day in ``extra``
+    (equated by Royal Decree, art. 3 lid 3); True otherwise."""
+    return d.weekday() < 5 and d not in _feestdag_datums(d.year) and d not in extra
+
+
+def werkdagen_in_termijn(start: date, end: date, extra: Collection[date] = ()) -> int:
+    """The number of werkdagen from the day after ``start`` through ``end`` (Atw art. 2)."""
+    return sum(is_werkdag(start + n * DAG, extra) for n in range(1, (end - start).days + 1))
+
+
+def atw_verlengen(start: date, end: date, extra: Collection[date] = ()) -> date:
+    """Extend a statutory term under Algemene termijnenwet art. 1 and 2.
+
+    The term runs from the day after ``start`` (day D, which does not count) through
+    ``end``. Art. 1: an end on a Saturday, Sunday or feestdag moves to the next werkdag.
+    Art. 2: a term of at least three days (measured before any extension) is extended
+    until it holds at least two werkdagen. Both are applied together: the result is the
+    first day on or after ``end`` that is a werkdag and, for art. 2 terms, closes a term
+    with two werkdagen. Example: Thursday 2 April 2026 + 3 days = Easter Sunday; art. 1
+    gives Tuesday 7 April, which holds one werkdag; art. 2 then gives Wednesday 8 April.
+    """
+    if end < start:
+        raise ValueError("Een termijn kan niet eindigen vóór de dag waarop hij begint.")
+    extra = frozenset(extra)
+    art_2 = (end - start).days >= 3
+    werkdagen = werkdagen_in_termijn(start, end, extra)
+    while not is_werkdag(end, extra) or (art_2 and werkdagen < 2):
+        end += DAG
+        if is_werkdag(end, extra):
+            werkdagen += 1
+    return end
+
+
+# --- Wmo 2015 and Awb clocks --------------------------------------------------------
+
+
+def persoonlijk_plan_deadline(ontvangen: date, extra: Collection[date] = ()) -> date:
+    """Last day to hand in a persoonlijk plan: 7 days after the melding was received
+    (Wmo 2015 art. 2.3.2 lid 2), then Atw art. 1 and 2."""
+    return atw_verlengen(ontvangen, ontvangen + PERSOONLIJK_PLAN_TERMIJN, extra)
+
+
+def onderzoek_deadline(ontvangen: date, extra: Collection[date] = ()) -> date:
+    """Last day of the onderzoek: 6 weeks after the melding was received
+    (Wmo 2015 art. 2.3.2 lid 1), then Atw art. 1 and 2."""
+    return atw_verlengen(ontvangen, ontvangen + ONDERZOEK_TERMIJN, extra)
+
+
+def beslis_deadline(
+    ontvangen: date,
+    opschortingen: Iterable[tuple[date, date | None]] = (),
+    extra: Collection[date] = (),
+) -> date | None:
+    """Last day to decide on an aanvraag: 2 weeks after it was received
+    (Wmo 2015 art. 2.3.5 lid 1; Awb 4:13), extended by suspensions (Awb 4:15), then Atw.
+
+    A suspension is (first day the clock stands still, first day it runs again). The
+    deadline is the 14th running day after ``ontvangen``: walk day by day, skipping
+    suspended days. Overlapping suspensions therefore count once, and suspension days
+    after that raw end count not at all. The raw end then gets Atw art. 1 and 2 (the
+    werkdagen of art. 2 are counted over the calendar days from the day after
+    ``ontvangen``; with 14 running days this never matters in practice).
+
+    Returns None while a suspension without an end is reached before the raw end: the
+    clock stands still and no deadline can be given. Raises ValueError when a
+    suspension does not end after it starts.
+    """
+    gesloten: list[tuple[date, date]] = []
+    open_vanaf: date | None = None
+    for begin, einde in opschortingen:
+        if einde is None:
+            open_vanaf = begin if open_vanaf is None else min(open_vanaf, begin)
+        elif einde <= begin:
+            raise ValueError(
+                f"Een opschorting moet eindigen na de dag waarop zij begint "
+                f"(begin {begin:%d-%m-%Y}, einde {einde:%d-%m-%Y})."
+            )
+        else:
+            gesloten.append((begin, einde))
+    dag, gelopen = ontvangen, 0
+    while gelopen < BESLISTERMIJN_DAGEN:
+        dag += DAG
+        if open_vanaf is not None and dag >= open_vanaf:
+            return None
+        if not any(begin <= dag < einde for begin, einde in gesloten):
+            gelopen += 1
+    return atw_verlengen(ontvangen, dag, extra)
+
+
+def bezwaar_deadline(bekendgemaakt: date, extra: Collection[date] = ()) -> date:
+    """Last day to file bezwaar: 6 weeks (Awb 6:7) from the day after the beschikking
+    was bekendgemaakt (Awb 6:8 lid 1), then Atw art. 1 and 2. The grace for a
+    bezwaarschrift posted in time (Awb 6:9 lid 2) and excusable lateness (Awb 6:11)
+    are for the person judging the bezwaar, not for this clock."""
+    return atw_verlengen(bekendgemaakt, bekendgemaakt + BEZWAAR_TERMIJN, extra)
+
+
+# --- Dwangsom bij niet tijdig beslissen (Awb 4:17) -----------------------------------
+
+
+@dataclass(frozen=True)
+class DwangsomBedragen:
+    """The daily amounts of Awb 4:17 lid 2 as (number of days, euro cents per day).
+
+    The default is the law since 1 October 2009: the first 14 days EUR 23, the next 14
+    days EUR 35, the remaining days EUR 45 per day. The sum of the days is the maximum
+    (42 days, lid 1), so the maximum is EUR 1,442. The legislature changes these
+    amounts by law, hence configurable.
+    """
+
+    per_dag: tuple[tuple[int, int], ...] = ((14, 2300), (14, 3500), (14, 4500))
+
+    def __post_init__(self) -> None:
+        if not self.per_dag or any(dagen <= 0 or cent < 0 for dagen, cent in self.per_dag):
+            raise ValueError(
+                "Dwangsombedragen: geef ten minste één periode op, elk met een positief "
+                "aantal dagen en een bedrag van ten minste 0 cent."
+            )
+
+    @property
+    def max_dagen(self) -> int:
+        return sum(dagen for dagen, _ in self.per_dag)
+
+
+HUIDIGE_DWANGSOM = DwangsomBedragen()
+
+
+def dwangsom_eerste_dag(beslis_deadline: date, ingebrekestelling_ontvangen: date) -> date:
+    """The first day over which the dwangsom is due (Awb 4:17 lid 3).
+
+    Lid 3: the first day is "de dag waarop twee weken zijn verstreken na de dag waarop
+    de termijn voor het geven van de beschikking is verstreken en het bestuursorgaan
+    [...] een schriftelijke ingebrekestelling heeft ontvangen". Reading:
+
+    * "the day on which a period has expired" is the first day after its last day, for
+      both periods in the sentence: the beslistermijn has expired on the day after
+      ``beslis_deadline``; two weeks after day X (X+1 .. X+14, X not counting) have
+      expired on X+15.
+    * X is the day on which both hold. An ingebrekestelling received on or before the
+      last day of the beslistermijn is premature and triggers nothing (settled case
+      law; also the legislature's intent): ValueError. So X is always the day the
+      ingebrekestelling was received, and the first day is that day + 15. The college
+      can still decide without a dwangsom through X+14 ("two weeks after receipt").
+    * The Atw does not apply: lid 3 fixes a calendar day, it is not a term ending on a
+      day within which someone must act (the beslistermijn was that term and already
+      got its Atw extension), and the dwangsom days themselves run over weekends and
+      feestdagen (lid 1 excludes the Atw from the 42 days). The contrary, a contrario
+      reading (lid 1 excludes the Atw only from the 42 days, so it would govern the two
+      weeks) exists; it would only matter when X+14 is not a werkdag.
+    """
+    if ingebrekestelling_ontvangen <= beslis_deadline:
+        raise ValueError(
+            "De ingebrekestelling is ontvangen op of vóór de laatste dag van de "
+            "beslistermijn en is daarom prematuur: er loopt geen dwangsom."
+        )
+    return ingebrekestelling_ontvangen + DWANGSOM_WACHTTIJD
+
+
+def dwangsom_dagen(
+    eerste_dag: date, peildatum_of_besluit: date, bedragen: DwangsomBedragen = HUIDIGE_DWANGSOM
+) -> int:
+    """The number of days the dwangsom is due (Awb 4:17 lid 1): from ``eerste_dag``
+    through ``peildatum_of_besluit`` inclusive, capped at the maximum (42 days)."""
+    dagen = (peildatum_of_besluit - eerste_dag).days + 1
+    return min(max(dagen, 0), bedragen.max_dagen)
+
+
+def dwangsom_bedrag(
+    eerste_dag: date, peildatum_of_besluit: date, bedragen: DwangsomBedragen = HUIDIGE_DWANGSOM
+) -> int:
+    """The dwangsom in euro cents accrued from ``eerste_dag`` through
+    ``peildatum_of_besluit`` (Awb 4:17 lid 1 and 2), at most 42 days.
+
+    Pass the day the beschikking was bekendgemaakt (sent), or today while none is.
+    That day counts (inclusive): the college is in gebreke on the day it decides until
+    it decides, and lid 3 names ``eerste_dag`` a day over which the dwangsom is due, so
+    a decision on that very day still costs one day. Every calendar day counts
+    (lid 1: no Atw). Whether a dwangsom is due at all (lid 6: unreasonably late
+    ingebrekestelling, no belanghebbende, aanvraag manifestly inadmissible or
+    unfounded) and its split over several aanvragers (lid 7) are for the caller.
+    """
+    dagen = dwangsom_dagen(eerste_dag, peildatum_of_besluit, bedragen)
+    totaal = 0
+    for periode, cent in bedragen.per_dag:
+        deel = min(dagen, periode)
+        totaal += deel * cent
+        dagen -= deel
+    return totaal
