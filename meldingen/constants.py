@@ -28,6 +28,14 @@ OPEN_STATUSSEN = (
     MeldingStatus.AANVRAAG_ONTVANGEN,
 )
 
+# Reaching one of these ends the onderzoek clock (Wmo 2015 art. 2.3.2): the verslag is sent,
+# the aanvraag came in (after six weeks without onderzoek, or triage), or the melding ended.
+ONDERZOEK_EINDE = (
+    MeldingStatus.VERSLAG_VERSTUURD,
+    MeldingStatus.AANVRAAG_ONTVANGEN,
+    MeldingStatus.AFGESLOTEN,
+)
+
 # The allowed transitions. An aanvraag may come straight after the melding (triage, or the
 # inwoner declines the gesprek) or during the onderzoek (six weeks passed); a melding can end
 # without aanvraag until the aanvraag is in. Besloten and afgesloten are final.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
-from wmo.validators import normalize_postcode
+from wmo.validators import normalize_postcode, validate_niet_in_toekomst
 
 from .constants import Afsluitreden, Kanaal, MelderRelatie
 from .models import Inwoner
@@ -100,7 +100,10 @@ class MeldingForm(KeukentafelForm):
     )
     spoed = forms.BooleanField(label=_("Spoed: de inwoner heeft direct hulp nodig"), required=False)
     spoed_reden = forms.CharField(
-        label=_("Waarom is het spoed?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Waarom is het spoed?"),
+        help_text=_("Verplicht als het spoed is."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     bekend = forms.BooleanField(label=_("De inwoner is al bekend (herindicatie)"), required=False)
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), empty_label=None)
@@ -123,14 +126,38 @@ class MeldingForm(KeukentafelForm):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
         self.fields["consulent"].queryset = consulenten
+        for naam in self.VOORWAARDELIJK:
+            self.fields[naam].voorwaardelijk = True
         if not self.is_bound:
             now = timezone.localtime()
             self.initial.setdefault("ontvangen_datum", now.date())
             self.initial.setdefault("ontvangen_tijd", now.strftime("%H:%M"))
 
+    # Required only in some situations (the service checks when): not marked "niet verplicht".
+    VOORWAARDELIJK = (
+        "melder_naam",
+        "melder_relatie",
+        "toestemming_inwoner",
+        "spoed_reden",
+        "tweede_melding_reden",
+    )
+
+    def clean(self):
+        d = super().clean()
+        if d.get("ontvangen_datum") and d.get("ontvangen_tijd"):
+            try:
+                validate_niet_in_toekomst(self._ontvangen_op())
+            except forms.ValidationError as e:
+                self.add_error("ontvangen_datum", e)
+        return d
+
+    def _ontvangen_op(self):
+        d = self.cleaned_data
+        return timezone.make_aware(datetime.combine(d["ontvangen_datum"], d["ontvangen_tijd"]))
+
     def service_kwargs(self) -> dict:
         d = self.cleaned_data
-        ontvangen_op = timezone.make_aware(datetime.combine(d["ontvangen_datum"], d["ontvangen_tijd"]))
+        ontvangen_op = self._ontvangen_op()
         toestemming = {"ja": True, "nee": False}.get(d["toestemming_inwoner"])
         return {
             "ontvangen_op": ontvangen_op,

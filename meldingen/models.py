@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wmo.models import Gemeente, Medewerker, Team
-from wmo.validators import validate_bsn, validate_postcode
+from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
 from .constants import Afsluitreden, Contactvoorkeur, Kanaal, MelderRelatie, MeldingStatus
 from .query import InwonerQuerySet, MeldingQuerySet
@@ -112,6 +112,8 @@ class Melding(models.Model):
     # Deadlines are stored and indexed, written by the services (wmo.termijnen computes them).
     plan_deadline = models.DateField(_("uiterste datum persoonlijk plan"), db_index=True)
     onderzoek_deadline = models.DateField(_("uiterste datum onderzoek"), db_index=True)
+    # When the onderzoek clock was met (verslag sent, or the melding ended otherwise).
+    onderzoek_afgerond_op = models.DateField(_("onderzoek afgerond op"), null=True, blank=True, db_index=True)
     geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     history = HistoricalRecords()
@@ -162,8 +164,10 @@ class Melding(models.Model):
 
     def clean(self):
         errors = {}
-        if self.ontvangen_op and self.ontvangen_op > timezone.now():
-            errors["ontvangen_op"] = _("De datum van ontvangst kan niet in de toekomst liggen.")
+        try:
+            validate_niet_in_toekomst(self.ontvangen_op)
+        except ValidationError as e:
+            errors["ontvangen_op"] = e.messages
         if not self.melder_is_inwoner:
             if not self.melder_naam.strip():
                 errors["melder_naam"] = _("Vul de naam van de melder in.")

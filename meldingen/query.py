@@ -86,11 +86,11 @@ class MeldingQuerySet(models.QuerySet):
         return (
             self.select_related("inwoner", "consulent", "team", "gemeente")
             .met_termijnstatus()
-            .order_by("onderzoek_deadline", "id")
+            .order_by("-spoed", "onderzoek_deadline", "id")  # spoed first, then the nearest deadline
         )
 
     def met_termijnstatus(self) -> "MeldingQuerySet":
         """Annotate ``termijnstatus`` of the onderzoek clock in SQL from the stored deadline."""
         from wmo.termijnstatus import termijnstatus_case
 
-        return self.annotate(termijnstatus=termijnstatus_case("onderzoek_deadline"))
+        return self.annotate(termijnstatus=termijnstatus_case("onderzoek_deadline", "onderzoek_afgerond_op"))

@@ -13,7 +13,7 @@ from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
 from wmo.pdf import render_pdf
 from wmo.services import brief_opslaan, opslaan
 
-from .constants import OVERGANGEN, Afsluitreden, MeldingStatus
+from .constants import ONDERZOEK_EINDE, OVERGANGEN, Afsluitreden, MeldingStatus
 from .models import Inwoner, Melding
 
 
@@ -36,12 +36,31 @@ def inwoner_wijzigen(*, inwoner: Inwoner, door: Medewerker, **velden) -> Inwoner
     return inwoner
 
 
-def _deadlines_zetten(melding: Melding) -> None:
+def _deadlines_zetten(melding: Melding, extra=None) -> None:
     """Store the plan and onderzoek deadlines from the date received (Wmo 2015 art. 2.3.2)."""
-    extra = gelijkgestelde_dagen()
+    extra = gelijkgestelde_dagen() if extra is None else extra
     ontvangen = melding.ontvangen_datum
     melding.plan_deadline = termijnen.persoonlijk_plan_deadline(ontvangen, extra)
     melding.onderzoek_deadline = termijnen.onderzoek_deadline(ontvangen, extra)
+
+
+def melding_deadlines_herberekenen() -> int:
+    """Recompute the stored deadlines of every melding whose onderzoek clock still runs.
+
+    Set-based: one query to read, one bulk update of only the rows that changed. Called when
+    the functioneel beheerder adds or removes a day equated to a feestdag (Atw art. 3 lid 3).
+    """
+    extra = gelijkgestelde_dagen()
+    gewijzigd = []
+    for melding in Melding.objects.filter(onderzoek_afgerond_op__isnull=True).only(
+        "id", "ontvangen_op", "plan_deadline", "onderzoek_deadline"
+    ):
+        oud = (melding.plan_deadline, melding.onderzoek_deadline)
+        _deadlines_zetten(melding, extra)
+        if (melding.plan_deadline, melding.onderzoek_deadline) != oud:
+            gewijzigd.append(melding)
+    Melding.objects.bulk_update(gewijzigd, ["plan_deadline", "onderzoek_deadline"], batch_size=1000)
+    return len(gewijzigd)
 
 
 @transaction.atomic
@@ -152,6 +171,8 @@ def _status_wijzigen(melding: Melding, *, naar: str, door: Medewerker, reden: st
             code="overgang",
         )
     melding.status = naar
+    if naar in ONDERZOEK_EINDE and melding.onderzoek_afgerond_op is None:
+        melding.onderzoek_afgerond_op = timezone.localdate()  # the onderzoek clock is met (or late)
     return melding
 
 

@@ -167,7 +167,7 @@ def melding_toewijzen(request, pk):
     messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}.")
     if request.htmx:
         if request.htmx.target and request.htmx.target.startswith("rij-"):
-            melding.refresh_from_db()
+            melding = Melding.objects.voor_lijst().get(pk=melding.pk)
             return render(
                 request,
                 "meldingen/werkvoorraad.html#rij",
@@ -289,5 +289,11 @@ def werkvoorraad(request):
         if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER)
         else []
     )
-    context = {"mijn": mijn, "wachtrij": wachtrij, "alle": alle, **_werkvoorraad_toewijzen(request)}
+    context = {
+        "mijn": mijn,
+        "toon_mijn": user.heeft_rol(Rol.CONSULENT),
+        "wachtrij": wachtrij,
+        "alle": alle,
+        **_werkvoorraad_toewijzen(request),
+    }
     return render(request, "meldingen/werkvoorraad.html", context)

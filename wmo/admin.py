@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .feestdagen import gelijkgestelde_dag_toevoegen, gelijkgestelde_dag_verwijderen
 from .models import GelijkgesteldeDag, Gemeente, Medewerker, Organisatie, Team, Voorziening
 
 
@@ -44,4 +45,34 @@ class VoorzieningAdmin(SimpleHistoryAdmin):
 
 @admin.register(GelijkgesteldeDag)
 class GelijkgesteldeDagAdmin(SimpleHistoryAdmin):
+    """Adding or removing a day goes through wmo.feestdagen, which recomputes stored deadlines."""
+
     list_display = ["datum", "omschrijving"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["datum"] if obj else []  # a different date is a remove plus an add
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj._history_user = request.user
+            obj.save()
+            return
+        gewijzigd = gelijkgestelde_dag_toevoegen(
+            datum=obj.datum, omschrijving=obj.omschrijving, door=request.user
+        )
+        self.message_user(request, _bericht(gewijzigd))
+
+    def delete_model(self, request, obj):
+        gewijzigd = gelijkgestelde_dag_verwijderen(datum=obj.datum, door=request.user)
+        self.message_user(request, _bericht(gewijzigd))
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+def _bericht(gewijzigd: dict[str, int]) -> str:
+    return (
+        f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen en {gewijzigd['aanvragen']} aanvragen "
+        "hebben een andere uiterste datum."
+    )

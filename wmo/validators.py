@@ -32,3 +32,11 @@ def normalize_postcode(value: str) -> str:
 def validate_postcode(value: str) -> None:
     if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", value or ""):
         raise ValidationError(_("Vul een postcode in zoals 2011 AB."), code="postcode")
+
+
+def validate_niet_in_toekomst(moment) -> None:
+    """A melding's date received may lie in the past (taken on paper), never in the future."""
+    from django.utils import timezone
+
+    if moment and moment > timezone.now():
+        raise ValidationError(_("De datum van ontvangst kan niet in de toekomst liggen."), code="toekomst")

@@ -180,3 +180,16 @@ def test_inwoner_in_andere_gemeente_kan_niet(client, loket):
     client.force_login(loket)
     vreemd = InwonerFactory()  # gemeente not served by the loket's organisation
     assert client.get(reverse("meldingen:melding_registreren", args=[vreemd.pk])).status_code == 404
+
+
+def test_alle_fouten_tegelijk_met_overzicht(client, loket, inwoner, team):
+    """A future date is reported even when other fields are wrong too, with a linked summary."""
+    client.force_login(loket)
+    post = geldige_post(
+        team=team.pk, hulpvraag="", ontvangen_datum=(timezone.localdate() + timedelta(days=1)).isoformat()
+    )
+    response = client.post(reverse("meldingen:melding_registreren", args=[inwoner.pk]), post)
+    errors = response.context["form"].errors
+    assert set(errors) >= {"hulpvraag", "ontvangen_datum"}
+    html = response.content.decode()
+    assert 'href="#id_hulpvraag"' in html and 'href="#id_ontvangen_datum"' in html

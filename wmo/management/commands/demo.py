@@ -194,7 +194,6 @@ class Command(BaseCommand):
             reden=Afsluitreden.ALGEMENE_VOORZIENING,
             toelichting="Boodschappendienst van de buurt, dochter haalt op zaterdag de zware boodschappen.",
         )
-        ms.ontvangstbevestiging_versturen(melding=m, door=loket)
 
         # 2. Man, 52, complex leg fracture; withdraws after hearing the eigen bijdrage.
         dekker = inwoner(
@@ -230,7 +229,6 @@ class Command(BaseCommand):
             consulent=fatima,
         )
         naar(m, MeldingStatus.IN_ONDERZOEK)
-        ms.ontvangstbevestiging_versturen(melding=m, door=loket)
 
         # 4. Man, 70, stroke, wheelchair: aanvraag in, decision taken.
         hoek = inwoner(
@@ -287,12 +285,13 @@ class Command(BaseCommand):
         smits = inwoner(
             "Willem", "Smits", date(1950, 2, 8), "Amsterdamstraat", 15, "2032PM", "Haarlem", haarlem
         )
-        melding(
+        m = melding(
             smits,
-            2,
+            0,
             "Ik zorg elke dag voor mijn vrouw in het verpleeghuis en doe alles alleen. Ik ben op. Ik slaap slecht.",
             kanaal=Kanaal.BALIE,
         )
+        ms.ontvangstbevestiging_versturen(melding=m, door=loket)  # sent the day it came in
 
         # 8. Spoed: hulp bij het huishouden after hospital discharge, reported by the wijkverpleegkundige.
         mulder = inwoner(
@@ -347,10 +346,11 @@ class Command(BaseCommand):
         )
         # 12. Fresh one in the queue.
         kok = inwoner("Sem", "Kok", date(1988, 10, 3), "Oranjestraat", 12, "2042NJ", "Zandvoort", zandvoort)
-        melding(
+        m = melding(
             kok,
             0,
             "Na een ongeluk heb ik hersenletsel. Ik raak het overzicht kwijt over post en geld.",
             team=teams["zandvoort"],
             kanaal=Kanaal.WEB,
         )
+        ms.ontvangstbevestiging_versturen(melding=m, door=loket)

@@ -1,0 +1,54 @@
+"""Deadline state on lists, derived in SQL from the stored columns."""
+
+from datetime import date
+
+import pytest
+
+from meldingen.models import Melding
+from tests.factories import MeldingFactory, vandaag_om
+from wmo.termijnstatus import termijnstatus_case, werkdagen_verder
+
+pytestmark = pytest.mark.django_db
+
+
+def test_werkdagen_verder_slaat_weekend_en_feestdagen_over():
+    assert werkdagen_verder(date(2026, 4, 2), 1) == date(2026, 4, 7)  # Goede Vrijdag, weekend, 2e Paasdag
+    assert werkdagen_verder(date(2026, 11, 20), 5) == date(2026, 11, 27)
+
+
+def test_status_per_situatie(settings):
+    settings.TERMIJN_LET_OP_WERKDAGEN = 5
+    vandaag = date(2026, 11, 25)
+    # Onderzoek deadlines: melding 20 Feb -> 7 Apr 2026 (verlopen on 25 Nov if still open).
+    verlopen = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    # Melding 20 Oct -> deadline 1 Dec: 4 working days after 25 Nov -> let op.
+    let_op = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 10, 20)))
+    op_schema = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 11, 20)))
+    gehaald = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    te_laat = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    Melding.objects.filter(pk=gehaald.pk).update(onderzoek_afgerond_op=date(2026, 4, 7))
+    Melding.objects.filter(pk=te_laat.pk).update(onderzoek_afgerond_op=date(2026, 4, 8))
+    status = dict(
+        Melding.objects.annotate(
+            s=termijnstatus_case("onderzoek_deadline", "onderzoek_afgerond_op", vandaag)
+        ).values_list("pk", "s")
+    )
+    assert status == {
+        verlopen.pk: "verlopen",
+        let_op.pk: "let_op",
+        op_schema.pk: "op_schema",
+        gehaald.pk: "gehaald",
+        te_laat.pk: "te_laat_gehaald",
+    }
+
+
+def test_verslag_versturen_stopt_de_klok(consulent):
+    from meldingen.services import melding_status_zetten
+
+    melding = MeldingFactory(in_onderzoek=True)
+    assert melding.onderzoek_afgerond_op is None
+    melding = melding_status_zetten(
+        melding=melding, door=consulent, naar="verslag_verstuurd", reden="Verslag verstuurd"
+    )
+    assert melding.onderzoek_afgerond_op is not None
+    assert Melding.objects.voor_lijst().get(pk=melding.pk).termijnstatus == "gehaald"
