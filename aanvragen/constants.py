@@ -27,10 +27,3 @@ class OpschortingReden(models.TextChoices):
         _("Vertraging door de aanvrager (Awb 4:15 lid 2 b)"),
     )
     OVERMACHT = "overmacht", _("Overmacht (Awb 4:15 lid 2 c)")
-
-
-# Letter kinds, stored in wmo.Brief.soort. They equal the values to be added to
-# wmo.constants.BriefSoort; brief_opslaan takes the plain string.
-BRIEF_VERZOEK_OM_AANVULLING = "verzoek_om_aanvulling"
-BRIEF_OPSCHORTING_BEEINDIGD = "opschorting_beeindigd"
-BRIEF_VERDAGINGSBERICHT = "verdagingsbericht"

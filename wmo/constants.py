@@ -23,6 +23,9 @@ class VoorzieningSoort(models.TextChoices):
 
 class BriefSoort(models.TextChoices):
     ONTVANGSTBEVESTIGING = "ontvangstbevestiging", _("Ontvangstbevestiging melding")
+    VERZOEK_OM_AANVULLING = "verzoek_om_aanvulling", _("Verzoek om aanvulling")
+    OPSCHORTING_BEEINDIGD = "opschorting_beeindigd", _("Opschorting beëindigd")
+    VERDAGINGSBERICHT = "verdagingsbericht", _("Verdagingsbericht")
 
 
 class Resultaatgebied(models.IntegerChoices):

@@ -1,0 +1,333 @@
+"""Every write to an aanvraag and its beslistermijn. Views call these; nothing else changes it.
+
+The process in plain words
+--------------------------
+The inwoner files an aanvraag (Wmo 2015 art. 2.3.5): after the onderzoek, six weeks after
+the melding without one, straight away when declining the gesprek, after triage, or on
+paper. From the day after it is received the college has two weeks to decide
+(``aanvraag_registreren``). The clock stands still (Awb 4:15) while the gemeente waits for
+information it asked for with a set term (Awb 4:5), during a postponement the inwoner
+agreed to, while the delay is the inwoner's doing, or during overmacht
+(``aanvraag_opschorten``); it runs again from the day recorded in ``opschorting_beeindigen``.
+A request for information without a set term suspends nothing, so it is refused. The inwoner
+gets a letter when information is asked and when the clock runs again.
+
+When the gemeente cannot decide in time it tells the inwoner a new expected date
+(``aanvraag_verdagen``, Awb 4:14 lid 3). That date is recorded and shown, but the statutory
+deadline stays: an ingebrekestelling and dwangsom (Awb 4:17) still count from it.
+``aanvraag_besloten`` records when the beschikking was sent: the clock is met.
+
+The stored ``Aanvraag.beslis_deadline`` is computed in one place, ``_beslis_deadline``, with
+wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid 3).
+``beslis_deadlines_herberekenen`` refreshes all open aanvragen when those days change.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from meldingen.constants import MeldingStatus
+from meldingen.models import Melding
+from meldingen.services import melding_status_zetten, ontvangstbevestiging_context
+from wmo import termijnen
+from wmo.constants import BriefSoort
+from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
+from wmo.pdf import render_pdf
+from wmo.services import brief_opslaan, opslaan
+
+from .constants import (
+    OpschortingReden,
+)
+from .models import Aanvraag, Opschorting, Verdaging
+
+# What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
+_REDEN_IN_GEWONE_WOORDEN = {
+    OpschortingReden.AANVULLING_GEVRAAGD: "wij wachtten op gegevens van u",
+    OpschortingReden.UITSTEL_MET_INSTEMMING: "u het goed vond dat wij later besluiten",
+    OpschortingReden.VERTRAGING_DOOR_AANVRAGER: "wij op u moesten wachten",
+    OpschortingReden.OVERMACHT: "wij door overmacht niet verder konden",
+}
+
+
+def _datum(d: date) -> str:
+    return date_format(d, "j F Y")
+
+
+# --- The beslistermijn: one computation -------------------------------------------------
+
+
+def _engine_interval(opschorting: Opschorting) -> tuple[date, date | None]:
+    """A suspension as (first day still, first day running again) for wmo.termijnen.
+
+    Awb 4:15 lid 1 onder a: a request for information with a set term suspends the clock
+    until the information arrives or the term lapses, whichever comes first. So the clock
+    runs again at the latest the day after ``termijn_tot``, also while the suspension is
+    still open. Other reasons (lid 2) without a recorded end give (start, None): the clock
+    stands still and there is no deadline.
+    """
+    einde = opschorting.eerste_dag_weer
+    uiterste = opschorting.uiterste_dag_weer
+    if uiterste is not None:
+        einde = uiterste if einde is None else min(einde, uiterste)
+    return opschorting.eerste_dag_stil, einde
+
+
+def _beslis_deadline(
+    ontvangen_op: date, opschortingen: Iterable[Opschorting], extra: Collection[date]
+) -> date | None:
+    """The statutory last day to decide (Wmo 2015 art. 2.3.5 lid 1, Awb 4:13 and 4:15, Atw).
+
+    The one place the stored Aanvraag.beslis_deadline comes from. A Verdaging (Awb 4:14)
+    is deliberately not an input.
+    """
+    return termijnen.beslis_deadline(ontvangen_op, [_engine_interval(o) for o in opschortingen], extra)
+
+
+def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
+    aanvraag.beslis_deadline = _beslis_deadline(
+        aanvraag.ontvangen_op, aanvraag.opschortingen.all(), gelijkgestelde_dagen()
+    )
+    opslaan(aanvraag, door=door, reden=reden)
+    return aanvraag
+
+
+def _vergrendelen(aanvraag: Aanvraag) -> Aanvraag:
+    """Fetch fresh and lock: one change to a clock at a time."""
+    return Aanvraag.objects.select_for_update(of=("self",)).select_related("melding").get(pk=aanvraag.pk)
+
+
+def _moet_open_zijn(aanvraag: Aanvraag) -> None:
+    if not aanvraag.is_open:
+        raise ValidationError(
+            _("Over deze aanvraag is al besloten op %(datum)s.") % {"datum": _datum(aanvraag.besloten_op)},
+            code="besloten",
+        )
+
+
+def _open_opschorting(aanvraag: Aanvraag) -> Opschorting | None:
+    return aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first()
+
+
+# --- Letters -----------------------------------------------------------------------------
+
+
+def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **context) -> Brief:
+    """Render the letter ``aanvragen/brieven/<soort>.html`` and keep it exactly as sent."""
+    melding = aanvraag.melding
+    pdf = render_pdf(
+        f"aanvragen/brieven/{soort}.html",
+        {**ontvangstbevestiging_context(melding), "aanvraag": aanvraag, **context},
+    )
+    return brief_opslaan(
+        soort=soort, kenmerk=melding.kenmerk, pdf=pdf, inwoner=melding.inwoner, melding=melding, door=door
+    )
+
+
+# --- Services ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def aanvraag_registreren(
+    *, melding: Melding, ontvangen_op: date, grondslag: str, door: Medewerker
+) -> Aanvraag:
+    """Register a received aanvraag: it starts the beslistermijn (Wmo 2015 art. 2.3.5).
+
+    The melding moves to "aanvraag ontvangen" unless it is already there (a second aanvraag
+    on the same melding); a closed or decided melding refuses (meldingen.constants.OVERGANGEN).
+    """
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    aanvraag = Aanvraag(
+        melding=melding, ontvangen_op=ontvangen_op, grondslag=grondslag, geregistreerd_door=door
+    )
+    if ontvangen_op:  # else full_clean reports the missing date
+        aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
+    opslaan(aanvraag, door=door, reden="Aanvraag geregistreerd")
+    if melding.status != MeldingStatus.AANVRAAG_ONTVANGEN:
+        aanvraag.melding = melding_status_zetten(
+            melding=melding, door=door, naar=MeldingStatus.AANVRAAG_ONTVANGEN, reden="Aanvraag ontvangen"
+        )
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_opschorten(
+    *,
+    aanvraag: Aanvraag,
+    reden: str,
+    eerste_dag_stil: date,
+    termijn_tot: date | None = None,
+    toelichting: str,
+    door: Medewerker,
+) -> Opschorting:
+    """Suspend the beslistermijn from ``eerste_dag_stil`` (Awb 4:15).
+
+    For a request for information (reason aanvulling_gevraagd) the set term ``termijn_tot``
+    is required (Awb 4:5; without it nothing is suspended) and the inwoner gets the letter
+    "verzoek om aanvulling": what is asked, by when, and what it means for the decision date.
+    One suspension at a time; one that starts after the deadline has passed is refused.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    lopend = _open_opschorting(aanvraag)
+    if lopend:
+        raise ValidationError(
+            _(
+                "Er loopt al een opschorting sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
+                "weer loopt."
+            )
+            % {"datum": _datum(lopend.eerste_dag_stil)},
+            code="al_opgeschort",
+        )
+    oude_deadline = aanvraag.beslis_deadline
+    if eerste_dag_stil and oude_deadline and eerste_dag_stil > oude_deadline:
+        raise ValidationError(
+            {
+                "eerste_dag_stil": _(
+                    "De beslistermijn liep tot en met %(datum)s. Een opschorting die later begint, "
+                    "verlengt de termijn niet meer."
+                )
+                % {"datum": _datum(oude_deadline)}
+            }
+        )
+    opschorting = Opschorting(
+        aanvraag=aanvraag,
+        reden=reden,
+        eerste_dag_stil=eerste_dag_stil,
+        termijn_tot=termijn_tot,
+        toelichting=toelichting,
+    )
+    opslaan(opschorting, door=door, reden="Beslistermijn opgeschort")
+    _beslis_deadline_opslaan(
+        aanvraag, door=door, reden=f"Beslistermijn opgeschort: {OpschortingReden(reden).label}"
+    )
+    if reden == OpschortingReden.AANVULLING_GEVRAAGD:
+        _brief_versturen(
+            soort=BriefSoort.VERZOEK_OM_AANVULLING,
+            aanvraag=aanvraag,
+            door=door,
+            opschorting=opschorting,
+            oude_deadline=oude_deadline,
+        )
+    return opschorting
+
+
+@transaction.atomic
+def opschorting_beeindigen(
+    *, opschorting: Opschorting, eerste_dag_weer: date, door: Medewerker
+) -> Opschorting:
+    """Record the first day the beslistermijn runs again; the inwoner gets the letter
+    "opschorting beëindigd" with the new decision date.
+
+    For a request for information that is the day the information arrived, at the latest the
+    day after the set term (Awb 4:15 lid 1 onder a).
+    """
+    aanvraag = _vergrendelen(opschorting.aanvraag)
+    _moet_open_zijn(aanvraag)
+    opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
+    if not opschorting.is_open:
+        raise ValidationError(
+            _("Deze opschorting is al beëindigd: de termijn loopt weer sinds %(datum)s.")
+            % {"datum": _datum(opschorting.eerste_dag_weer)},
+            code="al_beeindigd",
+        )
+    opschorting.aanvraag = aanvraag
+    opschorting.eerste_dag_weer = eerste_dag_weer
+    opslaan(opschorting, door=door, reden="Opschorting beëindigd")
+    _beslis_deadline_opslaan(aanvraag, door=door, reden="Opschorting beëindigd: beslistermijn loopt weer")
+    _brief_versturen(
+        soort=BriefSoort.OPSCHORTING_BEEINDIGD,
+        aanvraag=aanvraag,
+        door=door,
+        opschorting=opschorting,
+        reden_in_gewone_woorden=_REDEN_IN_GEWONE_WOORDEN[OpschortingReden(opschorting.reden)],
+        dagen_stil=(eerste_dag_weer - opschorting.eerste_dag_stil).days,
+    )
+    return opschorting
+
+
+@transaction.atomic
+def aanvraag_verdagen(
+    *, aanvraag: Aanvraag, verwachte_datum: date, reden: str, door: Medewerker
+) -> Verdaging:
+    """Tell the inwoner the decision comes later, with a new expected date (Awb 4:14 lid 3).
+
+    Sends the "verdagingsbericht". The statutory beslis_deadline does not change: the
+    dwangsom (Awb 4:17) still counts from it, and the letter says so.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    verdaging = Verdaging(
+        aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
+    )
+    opslaan(verdaging, door=door, reden="Verdaging gemeld (Awb 4:14)")
+    _brief_versturen(soort=BriefSoort.VERDAGINGSBERICHT, aanvraag=aanvraag, door=door, verdaging=verdaging)
+    return verdaging
+
+
+@transaction.atomic
+def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker) -> Aanvraag:
+    """Record the day the beschikking was sent: the beslistermijn is met (or missed) then.
+
+    A suspension still open must be ended first, so the record shows how the clock ran.
+    When this was the melding's last open aanvraag, the melding moves to "besloten".
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if not besloten_op:
+        raise ValidationError({"besloten_op": _("Vul de datum in waarop de beschikking is verstuurd.")})
+    lopend = _open_opschorting(aanvraag)
+    if lopend:
+        raise ValidationError(
+            _(
+                "De beslistermijn staat stil sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
+                "weer liep, en leg daarna het besluit vast."
+            )
+            % {"datum": _datum(lopend.eerste_dag_stil)},
+            code="opgeschort",
+        )
+    aanvraag.besloten_op = besloten_op
+    opslaan(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
+    melding = aanvraag.melding
+    if melding.status == MeldingStatus.AANVRAAG_ONTVANGEN and not melding.aanvragen.open().exists():
+        aanvraag.melding = melding_status_zetten(
+            melding=melding, door=door, naar=MeldingStatus.BESLOTEN, reden="Over de aanvraag is besloten"
+        )
+    return aanvraag
+
+
+@transaction.atomic
+def beslis_deadlines_herberekenen() -> int:
+    """Recompute beslis_deadline of every open aanvraag; return how many changed.
+
+    For when the functioneel beheerder adds or removes a day equated to a feestdag (Atw art. 3
+    lid 3). Set-based: one query for the open aanvragen (locked), one for their suspensions,
+    one for the equated days, the engine in Python, and one bulk update (with its history
+    rows) of only the changed aanvragen.
+    """
+    aanvragen = list(Aanvraag.objects.open().select_for_update().order_by("pk"))
+    opschortingen: dict[int, list[Opschorting]] = defaultdict(list)
+    for opschorting in Opschorting.objects.filter(aanvraag__besloten_op__isnull=True).order_by():
+        opschortingen[opschorting.aanvraag_id].append(opschorting)
+    extra = gelijkgestelde_dagen()
+    gewijzigd = []
+    for aanvraag in aanvragen:
+        nieuw = _beslis_deadline(aanvraag.ontvangen_op, opschortingen[aanvraag.pk], extra)
+        if nieuw != aanvraag.beslis_deadline:
+            aanvraag.beslis_deadline = nieuw
+            gewijzigd.append(aanvraag)
+    if gewijzigd:
+        bulk_update_with_history(
+            gewijzigd,
+            Aanvraag,
+            ["beslis_deadline"],
+            batch_size=1000,
+            default_change_reason="Beslistermijn herberekend: gelijkgestelde dagen gewijzigd",
+        )
+    return len(gewijzigd)
