@@ -14,10 +14,10 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-# Playwright's sync API keeps an asyncio loop "running" in the main thread once it has started, so
-# Django would refuse every ORM call afterwards (SynchronousOnlyOperation), in browser tests and in
-# any test that pytest-randomly orders after them. Only safe because the live server has its own
-# thread and connection; set here, in the browser conftest, and nowhere else.
+# While a test drives Playwright's sync API, an asyncio loop runs in the test's thread, and Django
+# refuses the test's own ORM calls (factories, asserts) with SynchronousOnlyOperation. Safe here: the
+# live server has its own thread and connection, and the test and Playwright never run at the same
+# time. Set in this conftest only (it does apply to the whole pytest process once loaded).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 # Serve on 127.0.0.1 (not "localhost", which Chromium may try as ::1 first). --liveserver wins.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
@@ -38,6 +38,8 @@ SCREENS = Path("/tmp/screens")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} ontbreekt: `make browser` installeert Debian's Chromium")
+    # Date and time inputs render in en-US format (mm/dd/yyyy, AM/PM) in screenshots: Debian's
+    # Chromium only ships the en-US locale unless chromium-l10n is installed. Values are ISO anyway.
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
@@ -69,7 +71,7 @@ def url(live_server):
 
 @pytest.fixture
 def inloggen(page, url):
-    """Log a user in without the form (the login form has its own test): a session cookie."""
+    """Log a user in with a session cookie, skipping the form (the main route test uses the form)."""
 
     def login(user):
         client = Client()
