@@ -1,4 +1,5 @@
-"""The loket in a real browser: login, htmx search, dossier, melding with errors, keyboard and axe-core.
+"""The loket in a real browser: login, htmx search, dossier, melding with errors, keyboard, axe-core
+and reflow at 320 px.
 
 Run: ``.venv/bin/python -m pytest tests/browser -q`` (``-m "not browser"`` skips them).
 ``KT_SCREENSHOTS=1`` also writes full-page screenshots to /tmp/screens/.
@@ -36,7 +37,7 @@ def truus(team):
 
 @pytest.fixture
 def werkvoorraad_data(team, truus, rol_gebruiker):
-    """A few open meldingen: one in the team queue, one overdue and urgent, one assigned elsewhere."""
+    """Open meldingen: two in the team queue (one urgent and overdue), one assigned (returned)."""
     gemeente = truus.gemeente
     consulent = rol_gebruiker(Rol.CONSULENT)
     MeldingFactory(inwoner=InwonerFactory(gemeente=gemeente), team=team)
@@ -207,6 +208,16 @@ def test_toetsenbord_skiplink_en_zichtbare_focus(page: Page, url, inloggen, loke
     _assert_zichtbare_focus(logo)  # on the dark header
     _assert_zichtbare_focus(_tab_tot(page, "BUTTON"))  # "Uitloggen", on the dark header
 
+    # Assigning from the werkvoorraad (htmx swaps the row): keyboard focus stays on the button.
+    rij = page.locator(f"#rij-{werkvoorraad_data.pk}")
+    rij.get_by_role("combobox").select_option(label="Wachtrij van het team")
+    rij.get_by_role("combobox").focus()
+    page.keyboard.press("Tab")
+    expect(rij.get_by_role("button", name="Toewijzen")).to_be_focused()
+    with page.expect_response(re.compile(r"/toewijzen/$")):
+        page.keyboard.press("Enter")
+    expect(page.locator(f"#toewijzen-{werkvoorraad_data.pk}")).to_be_focused()
+
 
 # --- 3. axe-core on each page of the route ----------------------------------------------------
 
@@ -255,3 +266,26 @@ def test_axe_geen_overtredingen(page: Page, url, inloggen, loket, truus, werkvoo
     bevindingen += _axe(page, "melding")
 
     assert not bevindingen, "axe-core vond:\n" + "\n".join(bevindingen)
+
+
+def test_geen_horizontaal_scrollen_op_320px(page: Page, url, inloggen, loket, truus, werkvoorraad_data):
+    """WCAG 1.4.10 reflow: at 320 CSS px only wide tables scroll, inside their own box."""
+    inloggen(loket)
+    page.set_viewport_size({"width": 320, "height": 640})
+    bevindingen = []
+    for naam, pad in [
+        ("werkvoorraad", "/"),
+        ("inwoner zoeken", f"/inwoners/?q={ACHTERNAAM}"),
+        ("dossier", f"/inwoners/{truus.pk}/"),
+        ("melding registreren", f"/inwoners/{truus.pk}/melding/"),
+        ("melding", f"/meldingen/{werkvoorraad_data.pk}/"),
+    ]:
+        page.goto(url(pad))
+        breed, venster = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if breed > venster:
+            bevindingen.append(f"{pad}: pagina is {breed}px breed bij een venster van {venster}px")
+        if pad == "/":
+            bevindingen += _axe(page, f"{naam} (320px)")
+    assert not bevindingen, "\n".join(bevindingen)
