@@ -1,13 +1,7 @@
-import io
-
 import pytest
-from pypdf import PdfReader
 
+from tests.pdf import pdf_tekst
 from wmo.models import Brief
-
-
-def pdf_tekst(data: bytes) -> str:
-    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture

@@ -1,22 +1,17 @@
 """The ontvangstbevestiging letter: the PDF's text holds the dates and rights (Wmo art. 2.3.2)."""
 
-import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from meldingen.services import ontvangstbevestiging_versturen
 from tests.factories import MeldingFactory, vandaag_om
+from tests.pdf import pdf_tekst
 from wmo.constants import Rol
 from wmo.models import Brief
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_tekst(data: bytes) -> str:
-    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_brief_noemt_data_en_rechten(consulent, team):
