@@ -35,7 +35,7 @@ from simple_history.utils import bulk_update_with_history
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
-from meldingen.services import melding_status_zetten, ontvangstbevestiging_context
+from meldingen.services import melding_brief_context, melding_status_zetten
 from wmo import termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
@@ -123,7 +123,7 @@ def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **cont
     melding = aanvraag.melding
     pdf = render_pdf(
         f"aanvragen/brieven/{soort}.html",
-        {**ontvangstbevestiging_context(melding), "aanvraag": aanvraag, **context},
+        {**melding_brief_context(melding), "aanvraag": aanvraag, **context},
     )
     return brief_opslaan(
         soort=soort, kenmerk=melding.kenmerk, pdf=pdf, inwoner=melding.inwoner, melding=melding, door=door

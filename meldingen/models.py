@@ -9,7 +9,15 @@ from simple_history.models import HistoricalRecords
 from wmo.models import Gemeente, Medewerker, Team
 from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
-from .constants import Afsluitreden, Contactvoorkeur, Kanaal, MelderRelatie, MeldingStatus
+from .constants import (
+    OPEN_STATUSSEN,
+    OVERGANGEN,
+    Afsluitreden,
+    Contactvoorkeur,
+    Kanaal,
+    MelderRelatie,
+    MeldingStatus,
+)
 from .query import InwonerQuerySet, MeldingQuerySet
 
 
@@ -158,9 +166,11 @@ class Melding(models.Model):
 
     @property
     def is_open(self) -> bool:
-        from .constants import OPEN_STATUSSEN
-
         return self.status in OPEN_STATUSSEN
+
+    def mag_naar(self, status: str) -> bool:
+        """Whether the transition table allows moving from the current status to ``status``."""
+        return status in OVERGANGEN[self.status]
 
     def clean(self):
         errors = {}

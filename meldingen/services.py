@@ -13,7 +13,7 @@ from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
 from wmo.pdf import render_pdf
 from wmo.services import brief_opslaan, opslaan
 
-from .constants import ONDERZOEK_EINDE, OVERGANGEN, Afsluitreden, MeldingStatus
+from .constants import ONDERZOEK_EINDE, Afsluitreden, MeldingStatus
 from .models import Inwoner, Melding
 
 
@@ -90,6 +90,8 @@ def melding_registreren(
 
     One open melding per inwoner, unless the loketmedewerker confirms a second one with a reason.
     """
+    if ontvangen_op is None:
+        raise ValidationError({"ontvangen_op": _("Vul de datum en tijd van ontvangst in.")})
     Inwoner.objects.select_for_update().get(pk=inwoner.pk)  # serialise meldingen per inwoner
     if Melding.objects.filter(inwoner=inwoner).open().exists():
         if not tweede_melding_bevestigd:
@@ -127,10 +129,7 @@ def melding_registreren(
         tweede_melding_reden=tweede_melding_reden,
         geregistreerd_door=door,
     )
-    if ontvangen_op:
-        _deadlines_zetten(melding)
-    else:
-        melding.plan_deadline = melding.onderzoek_deadline = timezone.localdate()  # full_clean reports it
+    _deadlines_zetten(melding)
     opslaan(melding, door=door, reden="Melding geregistreerd")
     return melding
 
@@ -161,10 +160,10 @@ def melding_toewijzen(
     return melding
 
 
-def _status_wijzigen(melding: Melding, *, naar: str, door: Medewerker, reden: str) -> Melding:
-    """The one gate for status changes: refuses what OVERGANGEN does not allow."""
+def _status_wijzigen(melding: Melding, *, naar: str) -> Melding:
+    """The one gate for status changes: refuses what the transition table does not allow."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    if naar not in OVERGANGEN[melding.status]:
+    if not melding.mag_naar(naar):
         raise OvergangNietToegestaan(
             _("Een melding met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
             % {"van": MeldingStatus(melding.status).label, "naar": MeldingStatus(naar).label},
@@ -178,7 +177,7 @@ def _status_wijzigen(melding: Melding, *, naar: str, door: Medewerker, reden: st
 
 @transaction.atomic
 def melding_onderzoek_starten(*, melding: Melding, door: Medewerker) -> Melding:
-    melding = _status_wijzigen(melding, naar=MeldingStatus.IN_ONDERZOEK, door=door, reden="")
+    melding = _status_wijzigen(melding, naar=MeldingStatus.IN_ONDERZOEK)
     opslaan(melding, door=door, reden="Onderzoek gestart")
     return melding
 
@@ -186,7 +185,7 @@ def melding_onderzoek_starten(*, melding: Melding, door: Medewerker) -> Melding:
 @transaction.atomic
 def melding_afsluiten(*, melding: Melding, door: Medewerker, reden: str, toelichting: str = "") -> Melding:
     """End a melding without aanvraag: opgelost, verwezen, ingetrokken (with why) or geen Wmo."""
-    melding = _status_wijzigen(melding, naar=MeldingStatus.AFGESLOTEN, door=door, reden=reden)
+    melding = _status_wijzigen(melding, naar=MeldingStatus.AFGESLOTEN)
     if reden not in Afsluitreden.values:
         raise ValidationError({"afsluitreden": _("Kies waarom de melding wordt afgesloten.")})
     melding.afsluitreden = reden
@@ -203,12 +202,13 @@ def melding_status_zetten(*, melding: Melding, door: Medewerker, naar: str, rede
     """
     if naar == MeldingStatus.AFGESLOTEN:
         raise ValidationError(_("Gebruik melding_afsluiten om een melding af te sluiten."))
-    melding = _status_wijzigen(melding, naar=naar, door=door, reden=reden)
+    melding = _status_wijzigen(melding, naar=naar)
     opslaan(melding, door=door, reden=reden)
     return melding
 
 
-def ontvangstbevestiging_context(melding: Melding, *, datum=None) -> dict:
+def melding_brief_context(melding: Melding, *, datum=None) -> dict:
+    """Context for every letter about a melding: letterhead, address block, contact, kenmerk."""
     contact = melding.consulent
     return {
         "melding": melding,
@@ -224,7 +224,7 @@ def ontvangstbevestiging_context(melding: Melding, *, datum=None) -> dict:
 @transaction.atomic
 def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent."""
-    pdf = render_pdf("meldingen/brieven/ontvangstbevestiging.html", ontvangstbevestiging_context(melding))
+    pdf = render_pdf("meldingen/brieven/ontvangstbevestiging.html", melding_brief_context(melding))
     return brief_opslaan(
         soort=BriefSoort.ONTVANGSTBEVESTIGING,
         kenmerk=melding.kenmerk,

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from wmo.constants import Rol
-from wmo.models import Brief, Inzage
+from wmo.models import Brief, Gemeente, Inzage
 from wmo.query import consulenten_voor, teams_voor
 
 from . import services
-from .constants import OVERGANGEN, MeldingStatus
+from .constants import MeldingStatus
 from .dossier import tijdlijn
 from .forms import AfsluitenForm, InwonerForm, MeldingForm, ToewijzenForm, ZoekForm
 from .models import Inwoner, Melding
@@ -47,7 +47,7 @@ def inwoner_zoeken(request):
 
 @permission_required("meldingen.add_inwoner", raise_exception=True)
 def inwoner_registreren(request):
-    gemeenten = request.user.organisatie.gemeenten.all() if request.user.organisatie_id else None
+    gemeenten = Gemeente.objects.filter(pk__in=request.user.gemeente_ids)
     form = InwonerForm(request.POST or None, gemeenten=gemeenten, initial={"bsn": request.GET.get("bsn", "")})
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,7 +64,9 @@ def inwoner_registreren(request):
 def inwoner_wijzigen(request, pk):
     inwoner = get_object_or_404(Inwoner.objects.zichtbaar_voor(request.user), pk=pk)
     form = InwonerForm(
-        request.POST or None, instance=inwoner, gemeenten=request.user.organisatie.gemeenten.all()
+        request.POST or None,
+        instance=inwoner,
+        gemeenten=Gemeente.objects.filter(pk__in=request.user.gemeente_ids),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -125,14 +127,14 @@ def melding_detail(request, pk):
 
 def _melding_context(request, melding, **extra):
     user = request.user
-    volgende = OVERGANGEN[melding.status]
     context = {
         "melding": melding,
         "brieven": Brief.objects.filter(melding=melding).defer("pdf").select_related("verstuurd_door"),
         "kan_toewijzen": user.has_perm("meldingen.toewijzen_melding") and melding.is_open,
         "kan_onderzoek_starten": user.has_perm("meldingen.change_melding")
-        and MeldingStatus.IN_ONDERZOEK in volgende,
-        "kan_afsluiten": user.has_perm("meldingen.change_melding") and MeldingStatus.AFGESLOTEN in volgende,
+        and melding.mag_naar(MeldingStatus.IN_ONDERZOEK),
+        "kan_afsluiten": user.has_perm("meldingen.change_melding")
+        and melding.mag_naar(MeldingStatus.AFGESLOTEN),
         "kan_brief": user.has_perm("wmo.add_brief") and melding.is_open,
     }
     if context["kan_toewijzen"]:

@@ -139,6 +139,16 @@ def werkdagen_in_termijn(start: date, end: date, extra: Collection[date] = ()) -
     return sum(is_werkdag(start + n * DAG, extra) for n in range(1, (end - start).days + 1))
 
 
+def werkdagen_verder(start: date, n: int, extra: Collection[date] = ()) -> date:
+    """The date n werkdagen after start (used for the "let op" signal on lists)."""
+    d = start
+    while n > 0:
+        d += DAG
+        if is_werkdag(d, extra):
+            n -= 1
+    return d
+
+
 def atw_verlengen(start: date, end: date, extra: Collection[date] = ()) -> date:
     """Extend a statutory term under Algemene termijnenwet art. 1 and 2.
 

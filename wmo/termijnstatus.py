@@ -6,7 +6,7 @@ The boundary dates are computed once per query with the Atw calendar (wmo.termij
 nothing is computed per row.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Case, CharField, F, Value, When
@@ -16,19 +16,9 @@ from . import termijnen
 from .models import gelijkgestelde_dagen
 
 
-def werkdagen_verder(start: date, n: int, extra=()) -> date:
-    """The date n working days after start (Atw calendar)."""
-    d = start
-    while n > 0:
-        d += timedelta(days=1)
-        if termijnen.is_werkdag(d, extra):
-            n -= 1
-    return d
-
-
 def termijnstatus_case(veld: str, gehaald_veld: str, vandaag: date | None = None) -> Case:
     vandaag = vandaag or timezone.localdate()
-    grens = werkdagen_verder(vandaag, settings.TERMIJN_LET_OP_WERKDAGEN, gelijkgestelde_dagen())
+    grens = termijnen.werkdagen_verder(vandaag, settings.TERMIJN_LET_OP_WERKDAGEN, gelijkgestelde_dagen())
     return Case(
         When(**{f"{gehaald_veld}__lte": F(veld)}, then=Value("gehaald")),
         When(**{f"{gehaald_veld}__gt": F(veld)}, then=Value("te_laat_gehaald")),

@@ -6,7 +6,8 @@ import pytest
 
 from meldingen.models import Melding
 from tests.factories import MeldingFactory, vandaag_om
-from wmo.termijnstatus import termijnstatus_case, werkdagen_verder
+from wmo.termijnen import werkdagen_verder
+from wmo.termijnstatus import termijnstatus_case
 
 pytestmark = pytest.mark.django_db
 
