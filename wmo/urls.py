@@ -13,4 +13,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("meldingen.urls")),
+    path("", include("gesprekken.urls")),
+    path("", include("aanvragen.urls")),
 ]
