@@ -19,6 +19,8 @@ ROL_PERMISSIES: dict[str, list[str]] = {
         "meldingen.toewijzen_melding",
         "wmo.add_brief",
         "wmo.view_brief",
+        "aanvragen.view_aanvraag",
+        "aanvragen.add_aanvraag",
     ],
     Rol.CONSULENT: [
         "meldingen.view_inwoner",
@@ -27,6 +29,9 @@ ROL_PERMISSIES: dict[str, list[str]] = {
         "meldingen.change_melding",
         "wmo.add_brief",
         "wmo.view_brief",
+        "aanvragen.view_aanvraag",
+        "aanvragen.add_aanvraag",
+        "aanvragen.change_aanvraag",
     ],
     Rol.TEAMLEIDER: [
         "meldingen.view_inwoner",
@@ -34,6 +39,8 @@ ROL_PERMISSIES: dict[str, list[str]] = {
         "meldingen.change_melding",
         "meldingen.toewijzen_melding",
         "wmo.view_brief",
+        "aanvragen.view_aanvraag",
+        "aanvragen.change_aanvraag",
     ],
     Rol.FUNCTIONEEL_BEHEERDER: [
         "wmo.view_voorziening",
