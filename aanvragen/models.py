@@ -8,7 +8,7 @@ dwangsom). The deadline is stored (indexed, for the dashboards) and written only
 aanvragen.services; the voorzieningen and the beschikking come with a later step.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meldingen.models import Melding
+from wmo import termijnen
 from wmo.models import Medewerker
+from wmo.termijnstatus import dwangsom_bedragen
 
 from .constants import Grondslag, OpschortingReden
 from .query import AanvraagQuerySet
@@ -45,6 +47,10 @@ class Aanvraag(models.Model):
         _("besloten op"), null=True, blank=True, help_text=_("De dag dat de beschikking is verstuurd.")
     )
     geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    # Awb 4:17: after the deadline the inwoner may send an ingebrekestelling; two weeks later
+    # a dwangsom starts to run. Stored so lists can show it without computing per row.
+    ingebrekestelling_op = models.DateField(_("ingebrekestelling ontvangen op"), null=True, blank=True)
+    dwangsom_vanaf = models.DateField(_("dwangsom verschuldigd vanaf"), null=True, blank=True, db_index=True)
     history = HistoricalRecords()
 
     objects = AanvraagQuerySet.as_manager()
@@ -71,6 +77,12 @@ class Aanvraag(models.Model):
     @property
     def is_open(self) -> bool:
         return self.besloten_op is None
+
+    def dwangsom_bedrag(self, tot: date) -> int:
+        """Dwangsom in cents accrued up to and including ``tot`` (the decision day, or today)."""
+        if self.dwangsom_vanaf is None:
+            return 0
+        return termijnen.dwangsom_bedrag(self.dwangsom_vanaf, tot, dwangsom_bedragen())
 
     @property
     def laatste_verdaging(self) -> "Verdaging | None":
@@ -275,3 +287,29 @@ class Verdaging(models.Model):
             errors["gemeld_op"] = _("Een verdaging kan niet gemeld zijn vóór de aanvraag is ontvangen.")
         if errors:
             raise ValidationError(errors)
+
+
+class Beschikking(models.Model):
+    """The college's decision on an aanvraag, once bekendgemaakt (sent).
+
+    For now it records the bekendmaking and the bezwaar clock it starts (Awb 6:7, 6:8); the
+    decision per voorziening, the mandate and the letter come with the beschikking step.
+    """
+
+    aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="beschikking")
+    bekendgemaakt_op = models.DateField(_("bekendgemaakt op"))
+    bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beschikking")
+        verbose_name_plural = _("beschikkingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(bezwaar_deadline__gt=models.F("bekendgemaakt_op")),
+                name="beschikking_bezwaar_na_bekendmaking",
+            )
+        ]
+
+    def __str__(self):
+        return f"Beschikking {self.aanvraag.melding.kenmerk} ({_datum(self.bekendgemaakt_op)})"

@@ -45,7 +45,7 @@ from wmo.services import brief_opslaan, opslaan
 from .constants import (
     OpschortingReden,
 )
-from .models import Aanvraag, Opschorting, Verdaging
+from .models import Aanvraag, Beschikking, Opschorting, Verdaging
 
 # What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
 _REDEN_IN_GEWONE_WOORDEN = {
@@ -90,10 +90,18 @@ def _beslis_deadline(
     return termijnen.beslis_deadline(ontvangen_op, [_engine_interval(o) for o in opschortingen], extra)
 
 
+def _dwangsom_vanaf(beslis_deadline: date | None, ingebrekestelling_op: date | None) -> date | None:
+    """First day of the dwangsom (Awb 4:17 lid 3), or None while it cannot run (yet)."""
+    if beslis_deadline is None or ingebrekestelling_op is None or ingebrekestelling_op <= beslis_deadline:
+        return None
+    return termijnen.dwangsom_eerste_dag(beslis_deadline, ingebrekestelling_op)
+
+
 def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
     aanvraag.beslis_deadline = _beslis_deadline(
         aanvraag.ontvangen_op, aanvraag.opschortingen.all(), gelijkgestelde_dagen()
     )
+    aanvraag.dwangsom_vanaf = _dwangsom_vanaf(aanvraag.beslis_deadline, aanvraag.ingebrekestelling_op)
     opslaan(aanvraag, door=door, reden=reden)
     return aanvraag
 
@@ -294,12 +302,52 @@ def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker
         )
     aanvraag.besloten_op = besloten_op
     opslaan(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
+    beschikking = Beschikking(
+        aanvraag=aanvraag,
+        bekendgemaakt_op=besloten_op,
+        bezwaar_deadline=termijnen.bezwaar_deadline(besloten_op, gelijkgestelde_dagen()),
+    )
+    opslaan(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
     melding = aanvraag.melding
     if melding.status == MeldingStatus.AANVRAAG_ONTVANGEN and not melding.aanvragen.open().exists():
         aanvraag.melding = melding_status_zetten(
             melding=melding, door=door, naar=MeldingStatus.BESLOTEN, reden="Over de aanvraag is besloten"
         )
     return aanvraag
+
+
+@transaction.atomic
+def aanvraag_ingebrekestelling_registreren(
+    *, aanvraag: Aanvraag, ontvangen_op: date, door: Medewerker
+) -> Aanvraag:
+    """Record the inwoner's written ingebrekestelling (Awb 4:17): two weeks after it, when
+    there is still no decision, the gemeente owes a dwangsom for every day (at most 42)."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if not ontvangen_op:
+        raise ValidationError({"ingebrekestelling_op": _("Vul de datum van ontvangst in.")})
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"ingebrekestelling_op": _("Deze datum kan niet in de toekomst liggen.")})
+    if aanvraag.ingebrekestelling_op:
+        raise ValidationError(
+            _("Er is al een ingebrekestelling vastgelegd, ontvangen op %(datum)s.")
+            % {"datum": _datum(aanvraag.ingebrekestelling_op)}
+        )
+    if aanvraag.beslis_deadline is None or ontvangen_op <= aanvraag.beslis_deadline:
+        tot = _datum(aanvraag.beslis_deadline) if aanvraag.beslis_deadline else None
+        raise ValidationError(
+            {
+                "ingebrekestelling_op": _(
+                    "De beslistermijn loopt nog (tot en met %(datum)s). Een ingebrekestelling heeft pas "
+                    "gevolg als die termijn voorbij is; de inwoner kan haar daarna opnieuw sturen."
+                )
+                % {"datum": tot}
+                if tot
+                else _("De beslistermijn staat stil. Een ingebrekestelling heeft nu nog geen gevolg.")
+            }
+        )
+    aanvraag.ingebrekestelling_op = ontvangen_op
+    return _beslis_deadline_opslaan(aanvraag, door=door, reden="Ingebrekestelling ontvangen (Awb 4:17)")
 
 
 @transaction.atomic
@@ -321,13 +369,40 @@ def beslis_deadlines_herberekenen() -> int:
         nieuw = _beslis_deadline(aanvraag.ontvangen_op, opschortingen[aanvraag.pk], extra)
         if nieuw != aanvraag.beslis_deadline:
             aanvraag.beslis_deadline = nieuw
+            aanvraag.dwangsom_vanaf = _dwangsom_vanaf(nieuw, aanvraag.ingebrekestelling_op)
             gewijzigd.append(aanvraag)
     if gewijzigd:
         bulk_update_with_history(
             gewijzigd,
             Aanvraag,
-            ["beslis_deadline"],
+            ["beslis_deadline", "dwangsom_vanaf"],
             batch_size=1000,
             default_change_reason="Beslistermijn herberekend: gelijkgestelde dagen gewijzigd",
+        )
+    return len(gewijzigd)
+
+
+@transaction.atomic
+def bezwaar_deadlines_herberekenen() -> int:
+    """Recompute the bezwaar deadline of every beschikking whose bezwaar term still runs.
+
+    Set-based, like beslis_deadlines_herberekenen: one read, one bulk update of the changed rows.
+    """
+    extra = gelijkgestelde_dagen()
+    gewijzigd = []
+    for beschikking in Beschikking.objects.filter(
+        bezwaar_deadline__gte=timezone.localdate()
+    ).select_for_update():
+        nieuw = termijnen.bezwaar_deadline(beschikking.bekendgemaakt_op, extra)
+        if nieuw != beschikking.bezwaar_deadline:
+            beschikking.bezwaar_deadline = nieuw
+            gewijzigd.append(beschikking)
+    if gewijzigd:
+        bulk_update_with_history(
+            gewijzigd,
+            Beschikking,
+            ["bezwaar_deadline"],
+            batch_size=1000,
+            default_change_reason="Bezwaartermijn herberekend: gelijkgestelde dagen gewijzigd",
         )
     return len(gewijzigd)

@@ -73,6 +73,6 @@ class GelijkgesteldeDagAdmin(SimpleHistoryAdmin):
 
 def _bericht(gewijzigd: dict[str, int]) -> str:
     return (
-        f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen en {gewijzigd['aanvragen']} aanvragen "
-        "hebben een andere uiterste datum."
+        f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen, {gewijzigd['aanvragen']} aanvragen en "
+        f"{gewijzigd['beschikkingen']} bezwaartermijnen hebben een andere uiterste datum."
     )

@@ -15,10 +15,14 @@ from .models import GelijkgesteldeDag, Medewerker
 
 def opgeslagen_deadlines_herberekenen() -> dict[str, int]:
     """Recompute every stored deadline whose clock still runs; returns changed rows per clock."""
-    from aanvragen.services import beslis_deadlines_herberekenen
+    from aanvragen.services import beslis_deadlines_herberekenen, bezwaar_deadlines_herberekenen
     from meldingen.services import melding_deadlines_herberekenen
 
-    return {"meldingen": melding_deadlines_herberekenen(), "aanvragen": beslis_deadlines_herberekenen()}
+    return {
+        "meldingen": melding_deadlines_herberekenen(),
+        "aanvragen": beslis_deadlines_herberekenen(),
+        "beschikkingen": bezwaar_deadlines_herberekenen(),
+    }
 
 
 @transaction.atomic

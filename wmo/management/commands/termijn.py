@@ -106,6 +106,7 @@ class Command(BaseCommand):
         except ValidationError as e:
             raise CommandError(" ".join(e.messages), returncode=2) from None
         self.stderr.write(
-            f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen, {gewijzigd['aanvragen']} aanvragen aangepast."
+            f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen, {gewijzigd['aanvragen']} aanvragen, "
+            f"{gewijzigd['beschikkingen']} bezwaartermijnen aangepast."
         )
         self.stdout.write(kwargs["datum"].isoformat())
