@@ -1,7 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "aanvragen"
 
-urlpatterns = []
+urlpatterns = [
+    path("meldingen/<int:melding_id>/aanvraag/", views.aanvraag_registreren, name="aanvraag_registreren"),
+    path("aanvragen/<int:pk>/", views.aanvraag_detail, name="aanvraag"),
+    path("aanvragen/<int:pk>/<slug:actie>/", views.aanvraag_actie, name="aanvraag_actie"),
+]
