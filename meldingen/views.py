@@ -112,8 +112,10 @@ def melding_registreren(request, inwoner_id):
 
 
 def _melding_of_404(request, pk) -> Melding:
-    qs = Melding.objects.zichtbaar_voor(request.user).select_related(
-        "inwoner", "gemeente", "team", "consulent"
+    qs = (
+        Melding.objects.zichtbaar_voor(request.user)
+        .select_related("inwoner", "gemeente", "team", "consulent")
+        .met_termijnstatus()
     )
     return get_object_or_404(qs, pk=pk)
 
