@@ -26,6 +26,10 @@ class BriefSoort(models.TextChoices):
     VERZOEK_OM_AANVULLING = "verzoek_om_aanvulling", _("Verzoek om aanvulling")
     OPSCHORTING_BEEINDIGD = "opschorting_beeindigd", _("Opschorting beëindigd")
     VERDAGINGSBERICHT = "verdagingsbericht", _("Verdagingsbericht")
+    UITNODIGING_GESPREK = "uitnodiging_gesprek", _("Uitnodiging gesprek")
+    VERSLAG = "verslag", _("Verslag van het onderzoek")
+    BESCHIKKING = "beschikking", _("Beschikking")
+    NIEUWE_CONTACTPERSOON = "nieuwe_contactpersoon", _("Nieuwe contactpersoon")
 
 
 class Resultaatgebied(models.IntegerChoices):
