@@ -19,10 +19,18 @@ from simple_history.models import HistoricalRecords
 
 from meldingen.models import Melding
 from wmo import termijnen
-from wmo.models import Medewerker
+from wmo.constants import Resultaatgebied, Rol, VoorzieningSoort
+from wmo.models import Brief, Medewerker, Voorziening
 from wmo.termijnstatus import dwangsom_bedragen
 
-from .constants import Grondslag, OpschortingReden
+from .constants import (
+    BeschikkingStatus,
+    Frequentie,
+    Grondslag,
+    Leveringsvorm,
+    OpschortingReden,
+    Uitkomst,
+)
 from .query import AanvraagQuerySet
 
 
@@ -109,6 +117,8 @@ class Aanvraag(models.Model):
                         "Het onderzoek mag duren tot en met %(datum)s. Een aanvraag omdat zes weken "
                         "zijn verstreken kan pas daarna (Wmo 2015 art. 2.3.5 lid 2)."
                     ) % {"datum": _datum(melding.onderzoek_deadline)}
+        if self.grondslag == Grondslag.SPOED and self.melding_id and not self.melding.spoed:
+            errors["grondslag"] = _("Een voorlopige voorziening kan alleen bij een melding met spoed.")
         if self.besloten_op:
             if self.besloten_op > vandaag:
                 errors["besloten_op"] = _("De datum van het besluit kan niet in de toekomst liggen.")
@@ -289,16 +299,83 @@ class Verdaging(models.Model):
             raise ValidationError(errors)
 
 
-class Beschikking(models.Model):
-    """The college's decision on an aanvraag, once bekendgemaakt (sent).
+class AangevraagdeVoorziening(models.Model):
+    """A maatwerkvoorziening the inwoner asks for, with the resultaat it should serve."""
 
-    For now it records the bekendmaking and the bezwaar clock it starts (Awb 6:7, 6:8); the
-    decision per voorziening, the mandate and the letter come with the beschikking step.
+    aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="voorzieningen")
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK, "actief": True},
+    )
+    resultaatgebied = models.PositiveSmallIntegerField(_("resultaat"), choices=Resultaatgebied.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("aangevraagde voorziening")
+        verbose_name_plural = _("aangevraagde voorzieningen")
+        ordering = ["id"]
+
+    def __str__(self):
+        return str(self.voorziening)
+
+    def clean(self):
+        if self.voorziening_id and self.voorziening.soort != VoorzieningSoort.MAATWERK:
+            raise ValidationError({"voorziening": _("Kies een maatwerkvoorziening uit de catalogus.")})
+
+
+class Mandaat(models.Model):
+    """Which role may decide on which maatwerkvoorziening, and whether a second person must
+    approve (four eyes). Maintained by the functioneel beheerder (mandaatregeling)."""
+
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.CASCADE,
+        related_name="mandaten",
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK},
+    )
+    rol = models.CharField(
+        _("rol"),
+        max_length=30,
+        choices=[(r.value, r.label) for r in (Rol.CONSULENT, Rol.TEAMLEIDER)],
+    )
+    vier_ogen = models.BooleanField(
+        _("tweede persoon moet goedkeuren"),
+        default=False,
+        help_text=_("Vier ogen: een ander met mandaat keurt goed."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mandaat")
+        verbose_name_plural = _("mandaten")
+        ordering = ["voorziening__naam", "rol"]
+        constraints = [models.UniqueConstraint(fields=["voorziening", "rol"], name="mandaat_uniek")]
+
+    def __str__(self):
+        return f"{self.get_rol_display()}: {self.voorziening}{' (vier ogen)' if self.vier_ogen else ''}"
+
+
+class Beschikking(models.Model):
+    """The college's decision on an aanvraag: drafted, approved within mandate, then sent.
+
+    Sending (bekendmaking) freezes the letter and starts the bezwaar clock (Awb 6:7, 6:8).
     """
 
     aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="beschikking")
-    bekendgemaakt_op = models.DateField(_("bekendgemaakt op"))
-    bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BeschikkingStatus.choices, default=BeschikkingStatus.CONCEPT
+    )
+    opgesteld_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+", null=True)
+    goedgekeurd_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    opmerkingen = models.TextField(_("opmerkingen van de goedkeurder"), blank=True)
+    bekendgemaakt_op = models.DateField(_("bekendgemaakt op"), null=True, blank=True)
+    bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), null=True, blank=True, db_index=True)
+    brief = models.OneToOneField(Brief, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     history = HistoricalRecords()
 
     class Meta:
@@ -308,8 +385,139 @@ class Beschikking(models.Model):
             models.CheckConstraint(
                 condition=models.Q(bezwaar_deadline__gt=models.F("bekendgemaakt_op")),
                 name="beschikking_bezwaar_na_bekendmaking",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=BeschikkingStatus.values), name="beschikking_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=BeschikkingStatus.VERSTUURD)
+                    & models.Q(bekendgemaakt_op__isnull=False, bezwaar_deadline__isnull=False)
+                )
+                | (
+                    ~models.Q(status=BeschikkingStatus.VERSTUURD)
+                    & models.Q(bekendgemaakt_op__isnull=True, bezwaar_deadline__isnull=True)
+                ),
+                name="beschikking_verstuurd_met_bezwaartermijn",
+            ),
         ]
 
     def __str__(self):
-        return f"Beschikking {self.aanvraag.melding.kenmerk} ({_datum(self.bekendgemaakt_op)})"
+        return f"Beschikking {self.aanvraag.melding.kenmerk} ({self.get_status_display().lower()})"
+
+    @property
+    def is_verstuurd(self) -> bool:
+        return self.status == BeschikkingStatus.VERSTUURD
+
+    @property
+    def heeft_eigen_bijdrage(self) -> bool:
+        """Whether the inwoner pays an eigen bijdrage (via the CAK) for anything granted."""
+        return any(r.eigen_bijdrage and r.toegekend for r in self.regels.all())
+
+
+class BeschikkingRegel(models.Model):
+    """The decision on one requested voorziening (Wmo 2015 art. 2.3.5; motivering Awb 3:46)."""
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="regels")
+    aangevraagd = models.OneToOneField(
+        AangevraagdeVoorziening, on_delete=models.PROTECT, related_name="regel"
+    )
+    uitkomst = models.CharField(_("besluit"), max_length=30, choices=Uitkomst.choices)
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("product"),
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK},
+    )
+    omvang = models.DecimalField(_("omvang"), max_digits=8, decimal_places=2, null=True, blank=True)
+    eenheid = models.CharField(_("eenheid"), max_length=30, blank=True)
+    frequentie = models.CharField(_("frequentie"), max_length=20, choices=Frequentie.choices, blank=True)
+    leveringsvorm = models.CharField(
+        _("leveringsvorm"), max_length=10, choices=Leveringsvorm.choices, blank=True
+    )
+    aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    # Wmo 2015 art. 2.3.6 lid 2: the conditions for a pgb, checked and recorded.
+    pgb_kan_beheren = models.BooleanField(
+        _("de inwoner kan het pgb beheren (zelf of met hulp)"), default=False
+    )
+    pgb_motivering = models.TextField(_("waarom de inwoner een pgb wil"), blank=True)
+    pgb_kwaliteit = models.BooleanField(
+        _("de hulp met het pgb is veilig, doeltreffend en cliëntgericht"), default=False
+    )
+    ingangsdatum = models.DateField(_("ingangsdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True, help_text=_("Leeg: onbepaalde tijd."))
+    voorlopig = models.BooleanField(_("voorlopige voorziening (spoed, Wmo 2015 art. 2.3.3)"), default=False)
+    motivering = models.TextField(_("motivering"))
+    afwijking_motivering = models.TextField(
+        _("waarom anders dan gevraagd"),
+        blank=True,
+        help_text=_("Verplicht als u de gevraagde voorziening niet (helemaal) geeft of iets anders geeft."),
+    )
+    eigen_bijdrage = models.BooleanField(_("eigen bijdrage via het CAK"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("besluit per voorziening")
+        verbose_name_plural = _("besluiten per voorziening")
+        ordering = ["aangevraagd_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(uitkomst__in=Uitkomst.values), name="regel_uitkomst_geldig"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                name="regel_einde_na_begin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.voorziening}: {self.get_uitkomst_display().lower()}"
+
+    @property
+    def toegekend(self) -> bool:
+        return self.uitkomst != Uitkomst.AFGEWEZEN
+
+    def clean(self):
+        errors = {}
+        if not (self.motivering or "").strip():
+            errors["motivering"] = _("Schrijf op waarom u zo besluit. De inwoner moet dit kunnen begrijpen.")
+        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or (
+            self.aangevraagd_id
+            and self.voorziening_id
+            and self.voorziening_id != self.aangevraagd.voorziening_id
+        )
+        if afwijking and not self.afwijking_motivering.strip():
+            errors["afwijking_motivering"] = _(
+                "U geeft niet (helemaal) wat is gevraagd. Schrijf op waarom, ook waarom de oplossing van de "
+                "inwoner niet wordt gevolgd."
+            )
+        if self.toegekend:
+            if self.omvang is None or self.omvang <= 0:
+                errors["omvang"] = _("Vul de omvang in, bijvoorbeeld 3.")
+            if not self.eenheid.strip():
+                errors["eenheid"] = _("Vul de eenheid in, bijvoorbeeld uur.")
+            if not self.frequentie:
+                errors["frequentie"] = _("Kies hoe vaak: per week, per maand, per jaar of eenmalig.")
+            if not self.leveringsvorm:
+                errors["leveringsvorm"] = _("Kies zorg in natura of pgb.")
+            if not self.ingangsdatum:
+                errors["ingangsdatum"] = _("Vul de ingangsdatum in.")
+            if self.leveringsvorm == Leveringsvorm.ZIN and not self.aanbieder.strip():
+                errors["aanbieder"] = _("Vul de aanbieder in die de zorg levert.")
+            if self.leveringsvorm == Leveringsvorm.PGB:
+                if not self.pgb_kan_beheren:
+                    errors["pgb_kan_beheren"] = _(
+                        "Een pgb kan alleen als de inwoner het kan beheren (art. 2.3.6)."
+                    )
+                if not self.pgb_kwaliteit:
+                    errors["pgb_kwaliteit"] = _(
+                        "Een pgb kan alleen als de hulp goed en veilig is (art. 2.3.6)."
+                    )
+                if not self.pgb_motivering.strip():
+                    errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
+            if self.voorlopig and not self.einddatum:
+                errors["einddatum"] = _("Een voorlopige voorziening heeft altijd een einddatum.")
+        if errors:
+            raise ValidationError(errors)

@@ -42,10 +42,9 @@ from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
 from wmo.pdf import render_pdf
 from wmo.services import brief_opslaan, opslaan
 
-from .constants import (
-    OpschortingReden,
-)
-from .models import Aanvraag, Beschikking, Opschorting, Verdaging
+from . import mandaat
+from .constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grondslag, OpschortingReden
+from .models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel, Opschorting, Verdaging
 
 # What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
 _REDEN_IN_GEWONE_WOORDEN = {
@@ -158,9 +157,10 @@ def aanvraag_registreren(
         aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
     opslaan(aanvraag, door=door, reden="Aanvraag geregistreerd")
     if melding.status != MeldingStatus.AANVRAAG_ONTVANGEN:
-        aanvraag.melding = melding_status_zetten(
-            melding=melding, door=door, naar=MeldingStatus.AANVRAAG_ONTVANGEN, reden="Aanvraag ontvangen"
-        )
+        if grondslag != Grondslag.SPOED:  # for spoed the onderzoek goes on (Wmo 2015 art. 2.3.3)
+            aanvraag.melding = melding_status_zetten(
+                melding=melding, door=door, naar=MeldingStatus.AANVRAAG_ONTVANGEN, reden="Aanvraag ontvangen"
+            )
     return aanvraag
 
 
@@ -279,16 +279,15 @@ def aanvraag_verdagen(
     return verdaging
 
 
-@transaction.atomic
-def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker) -> Aanvraag:
-    """Record the day the beschikking was sent: the beslistermijn is met (or missed) then.
+def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door: Medewerker) -> Aanvraag:
+    """The beschikking is sent: the beslistermijn is met (or missed) and bezwaar can start.
 
     A suspension still open must be ended first, so the record shows how the clock ran.
-    When this was the melding's last open aanvraag, the melding moves to "besloten".
+    When this was the melding's last open aanvraag (and not a spoed aanvraag, whose
+    onderzoek goes on), the melding moves to "besloten".
     """
-    aanvraag = _vergrendelen(aanvraag)
     _moet_open_zijn(aanvraag)
-    if not besloten_op:
+    if not op:
         raise ValidationError({"besloten_op": _("Vul de datum in waarop de beschikking is verstuurd.")})
     lopend = _open_opschorting(aanvraag)
     if lopend:
@@ -300,20 +299,36 @@ def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker
             % {"datum": _datum(lopend.eerste_dag_stil)},
             code="opgeschort",
         )
-    aanvraag.besloten_op = besloten_op
+    aanvraag.besloten_op = op
     opslaan(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
-    beschikking = Beschikking(
-        aanvraag=aanvraag,
-        bekendgemaakt_op=besloten_op,
-        bezwaar_deadline=termijnen.bezwaar_deadline(besloten_op, gelijkgestelde_dagen()),
-    )
+    beschikking.aanvraag = aanvraag
+    beschikking.status = BeschikkingStatus.VERSTUURD
+    beschikking.bekendgemaakt_op = op
+    beschikking.bezwaar_deadline = termijnen.bezwaar_deadline(op, gelijkgestelde_dagen())
     opslaan(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
     melding = aanvraag.melding
-    if melding.status == MeldingStatus.AANVRAAG_ONTVANGEN and not melding.aanvragen.open().exists():
+    if (
+        aanvraag.grondslag != Grondslag.SPOED
+        and melding.status == MeldingStatus.AANVRAAG_ONTVANGEN
+        and not melding.aanvragen.open().exists()
+    ):
         aanvraag.melding = melding_status_zetten(
             melding=melding, door=door, naar=MeldingStatus.BESLOTEN, reden="Over de aanvraag is besloten"
         )
     return aanvraag
+
+
+@transaction.atomic
+def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker) -> Aanvraag:
+    """Record a decision that was sent outside Keukentafel (on paper, or from the former system).
+
+    Keukentafel's own beschikkingen are sent with beschikking_versturen.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        raise ValidationError(_("Voor deze aanvraag is al een beschikking gemaakt. Verstuur die."))
+    return _bekendmaken(aanvraag, Beschikking(opgesteld_door=door), op=besloten_op, door=door)
 
 
 @transaction.atomic
@@ -406,3 +421,171 @@ def bezwaar_deadlines_herberekenen() -> int:
             default_change_reason="Bezwaartermijn herberekend: gelijkgestelde dagen gewijzigd",
         )
     return len(gewijzigd)
+
+
+# --- Beschikking: per voorziening, within mandate ------------------------------------------
+
+
+@transaction.atomic
+def aanvraag_voorziening_toevoegen(
+    *, aanvraag: Aanvraag, voorziening, resultaatgebied: int, toelichting: str = "", door: Medewerker
+) -> AangevraagdeVoorziening:
+    """Add a requested maatwerkvoorziening, with the resultaat it should serve."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        raise ValidationError(_("Er is al een beschikking in de maak. Voeg de voorziening daarvoor toe."))
+    aangevraagd = AangevraagdeVoorziening(
+        aanvraag=aanvraag, voorziening=voorziening, resultaatgebied=resultaatgebied, toelichting=toelichting
+    )
+    opslaan(aangevraagd, door=door, reden="Voorziening aangevraagd")
+    return aangevraagd
+
+
+def _beschikking_vergrendelen(beschikking: Beschikking) -> Beschikking:
+    return (
+        Beschikking.objects.select_for_update(of=("self",))
+        .select_related("aanvraag__melding")
+        .get(pk=beschikking.pk)
+    )
+
+
+def _beschikking_naar(beschikking: Beschikking, naar: str) -> None:
+    if naar not in BESCHIKKING_OVERGANGEN[beschikking.status]:
+        raise ValidationError(
+            _("Een beschikking met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": BeschikkingStatus(beschikking.status).label, "naar": BeschikkingStatus(naar).label},
+            code="overgang",
+        )
+    beschikking.status = naar
+
+
+@transaction.atomic
+def beschikking_opstellen(*, aanvraag: Aanvraag, door: Medewerker) -> Beschikking:
+    """Start the draft beschikking of an aanvraag with at least one requested voorziening."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        return aanvraag.beschikking
+    if not aanvraag.voorzieningen.exists():
+        raise ValidationError(_("Voeg eerst de gevraagde voorziening(en) toe aan de aanvraag."))
+    beschikking = Beschikking(aanvraag=aanvraag, opgesteld_door=door)
+    opslaan(beschikking, door=door, reden="Beschikking opgesteld (concept)")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_regel_vastleggen(
+    *, beschikking: Beschikking, aangevraagd: AangevraagdeVoorziening, door: Medewerker, **velden
+) -> BeschikkingRegel:
+    """Record (or change) the decision on one requested voorziening, while the draft is open."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if beschikking.status != BeschikkingStatus.CONCEPT:
+        raise ValidationError(
+            _("Alleen een concept kan worden gewijzigd. Vraag de goedkeurder het terug te sturen.")
+        )
+    if aangevraagd.aanvraag_id != beschikking.aanvraag_id:
+        raise ValidationError(_("Deze voorziening hoort niet bij deze aanvraag."))
+    regel = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first() or BeschikkingRegel(
+        beschikking=beschikking, aangevraagd=aangevraagd
+    )
+    velden.setdefault("voorziening", aangevraagd.voorziening)
+    for naam, waarde in velden.items():
+        setattr(regel, naam, waarde)
+    if (
+        beschikking.aanvraag.grondslag == Grondslag.SPOED
+        and regel.uitkomst != "afgewezen"
+        and not regel.voorlopig
+    ):
+        raise ValidationError(
+            {"voorlopig": _("Bij spoed is het besluit een voorlopige voorziening met einddatum.")}
+        )
+    opslaan(regel, door=door, reden=f"Besluit over {aangevraagd.voorziening}")
+    return regel
+
+
+def _compleet(beschikking: Beschikking) -> None:
+    open_ = beschikking.aanvraag.voorzieningen.filter(regel__isnull=True)
+    if open_.exists():
+        raise ValidationError(
+            _("Neem eerst een besluit over: %(namen)s.") % {"namen": ", ".join(str(a) for a in open_)}
+        )
+
+
+@transaction.atomic
+def beschikking_indienen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Send the draft for approval (no mandate, or four eyes)."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    _compleet(beschikking)
+    _beschikking_naar(beschikking, BeschikkingStatus.TER_GOEDKEURING)
+    beschikking.opmerkingen = ""
+    opslaan(beschikking, door=door, reden="Ter goedkeuring aangeboden")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_terugsturen(*, beschikking: Beschikking, door: Medewerker, opmerkingen: str) -> Beschikking:
+    """The approver returns the draft with remarks."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if not mandaat.mag_goedkeuren(door, beschikking):
+        raise ValidationError(_("U mag deze beschikking niet beoordelen (eigen concept, of geen mandaat)."))
+    if not (opmerkingen or "").strip():
+        raise ValidationError({"opmerkingen": _("Schrijf op wat er anders moet.")})
+    _beschikking_naar(beschikking, BeschikkingStatus.CONCEPT)
+    beschikking.opmerkingen = opmerkingen.strip()
+    opslaan(beschikking, door=door, reden="Teruggestuurd met opmerkingen")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_goedkeuren(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Approve someone else's draft, with mandate for every voorziening in it (four eyes)."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if beschikking.opgesteld_door_id == door.pk:
+        raise ValidationError(_("U kunt uw eigen concept niet goedkeuren. Een collega met mandaat doet dat."))
+    ontbreekt = mandaat.ontbrekend_mandaat(door, beschikking)
+    if ontbreekt:
+        raise ValidationError(
+            _("U heeft geen mandaat voor: %(namen)s.") % {"namen": ", ".join(ontbreekt)}, code="mandaat"
+        )
+    _beschikking_naar(beschikking, BeschikkingStatus.GOEDGEKEURD)
+    beschikking.goedgekeurd_door = door
+    opslaan(beschikking, door=door, reden="Goedgekeurd")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Send the beschikking: the letter is frozen as sent, the beslistermijn is met, and the
+    bezwaar term starts (Awb 6:7, 6:8), which the letter states with its end date."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    _compleet(beschikking)
+    if beschikking.status == BeschikkingStatus.CONCEPT and not mandaat.mag_zelf_besluiten(door, beschikking):
+        raise ValidationError(
+            _("U kunt dit niet alleen besluiten (geen mandaat, of vier ogen). Bied het ter goedkeuring aan."),
+            code="mandaat",
+        )
+    _beschikking_naar(beschikking, BeschikkingStatus.VERSTUURD)
+    aanvraag = _vergrendelen(beschikking.aanvraag)
+    vandaag = timezone.localdate()
+    _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
+    melding = aanvraag.melding
+    pdf = render_pdf(
+        "aanvragen/brieven/beschikking.html",
+        {
+            **melding_brief_context(melding, datum=vandaag),
+            "aanvraag": aanvraag,
+            "beschikking": beschikking,
+            "regels": list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
+        },
+    )
+    beschikking.brief = brief_opslaan(
+        soort=BriefSoort.BESCHIKKING,
+        kenmerk=melding.kenmerk,
+        pdf=pdf,
+        inwoner=melding.inwoner,
+        melding=melding,
+        door=door,
+    )
+    opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
+    return beschikking

@@ -1,0 +1,45 @@
+"""The mandaatregeling: who may decide on which maatwerkvoorziening, and when four eyes apply.
+
+The college decides on an aanvraag (Wmo 2015 art. 2.3.5); in practice an employee decides
+under mandate (Awb 10:1 ff.). The functioneel beheerder records per voorziening which role
+holds the mandate and whether a second person with mandate must approve (Mandaat).
+
+- Someone decides a beschikking alone when one of their roles has mandate for every
+  voorziening in it and none of those mandates asks for four eyes.
+- Otherwise the draft goes for approval. The approver needs mandate for every voorziening in
+  it and is never the person who drafted it.
+"""
+
+from .models import Beschikking, Mandaat
+
+
+def _mandaten(user, voorziening_ids: set[int]) -> dict[int, list[Mandaat]]:
+    per_voorziening: dict[int, list[Mandaat]] = {vid: [] for vid in voorziening_ids}
+    for mandaat in Mandaat.objects.filter(voorziening_id__in=voorziening_ids, rol__in=user.rollen):
+        per_voorziening[mandaat.voorziening_id].append(mandaat)
+    return per_voorziening
+
+
+def ontbrekend_mandaat(user, beschikking: Beschikking) -> list[str]:
+    """Names of the voorzieningen in the beschikking the user holds no mandate for."""
+    regels = list(beschikking.regels.select_related("voorziening"))
+    mandaten = _mandaten(user, {r.voorziening_id for r in regels})
+    return [str(r.voorziening) for r in regels if not mandaten[r.voorziening_id]]
+
+
+def mag_zelf_besluiten(user, beschikking: Beschikking) -> bool:
+    """For every voorziening a mandate of the user's roles without four-eyes rule."""
+    regels = list(beschikking.regels.all())
+    if not regels:
+        return False
+    mandaten = _mandaten(user, {r.voorziening_id for r in regels})
+    return all(any(not m.vier_ogen for m in mandaten[r.voorziening_id]) for r in regels)
+
+
+def mag_goedkeuren(user, beschikking: Beschikking) -> bool:
+    """Mandate for every voorziening, and not the one who drafted it."""
+    return (
+        beschikking.opgesteld_door_id != user.pk
+        and bool(beschikking.regels.exists())
+        and not ontbrekend_mandaat(user, beschikking)
+    )
