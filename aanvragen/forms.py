@@ -2,9 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET
-from wmo.forms import KeukentafelForm
+from wmo.constants import Resultaatgebied, VoorzieningSoort
+from wmo.forms import KeukentafelForm, KeukentafelModelForm
+from wmo.models import Voorziening
 
 from .constants import Grondslag, OpschortingReden
+from .models import BeschikkingRegel
 
 
 def _datum(label, **kwargs) -> forms.DateField:
@@ -70,3 +73,64 @@ class BesluitForm(KeukentafelForm):
         _("Beschikking verstuurd op"),
         help_text=_("De dag van bekendmaking: de bezwaartermijn begint de dag erna."),
     )
+
+
+class AangevraagdForm(KeukentafelForm):
+    prefix = "voorziening"
+    voorziening = forms.ModelChoiceField(
+        label=_("Welke maatwerkvoorziening vraagt de inwoner?"),
+        queryset=Voorziening.objects.filter(soort=VoorzieningSoort.MAATWERK, actief=True),
+    )
+    resultaatgebied = forms.TypedChoiceField(
+        label=_("Voor welk resultaat?"), choices=Resultaatgebied.choices, coerce=int
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RegelForm(KeukentafelModelForm):
+    class Meta:
+        model = BeschikkingRegel
+        fields = [
+            "uitkomst", "voorziening", "omvang", "eenheid", "frequentie", "leveringsvorm", "aanbieder",
+            "pgb_kan_beheren", "pgb_motivering", "pgb_kwaliteit", "ingangsdatum", "einddatum", "voorlopig",
+            "motivering", "afwijking_motivering", "eigen_bijdrage",
+        ]  # fmt: skip
+        widgets = {
+            "ingangsdatum": DATE_WIDGET,
+            "einddatum": DATE_WIDGET,
+            "uitkomst": forms.RadioSelect,
+            "motivering": forms.Textarea(attrs={"rows": 4}),
+            "afwijking_motivering": forms.Textarea(attrs={"rows": 3}),
+            "pgb_motivering": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    # Required only in some situations (the model's clean says when): not marked optional.
+    VOORWAARDELIJK = (
+        "omvang",
+        "eenheid",
+        "frequentie",
+        "leveringsvorm",
+        "aanbieder",
+        "ingangsdatum",
+        "afwijking_motivering",
+        "pgb_motivering",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = Voorziening.objects.filter(
+            soort=VoorzieningSoort.MAATWERK, actief=True
+        )
+        for naam in ("ingangsdatum", "einddatum"):
+            self.fields[naam].input_formats = DATE_FORMATS
+        for naam in self.VOORWAARDELIJK:
+            self.fields[naam].voorwaardelijk = True
+
+    def _post_clean(self):
+        pass  # the service validates the complete regel (model clean) and reports per field
+
+
+class TerugsturenForm(KeukentafelForm):
+    opmerkingen = forms.CharField(label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3}))

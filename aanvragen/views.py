@@ -16,19 +16,24 @@ from django.views.decorators.http import require_POST
 from meldingen.models import Melding
 from wmo.models import Brief, Inzage
 
-from . import services
+from . import mandaat, services
+from .constants import BeschikkingStatus
 from .forms import (
+    AangevraagdForm,
     AanvraagForm,
     BeeindigenForm,
     BesluitForm,
     IngebrekestellingForm,
     OpschortenForm,
+    RegelForm,
+    TerugsturenForm,
     VerdagenForm,
 )
-from .models import Aanvraag, Opschorting
+from .models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel, Opschorting
 
-BRIEF_SOORTEN = ("verzoek_om_aanvulling", "opschorting_beeindigd", "verdagingsbericht")
+BRIEF_SOORTEN = ("verzoek_om_aanvulling", "opschorting_beeindigd", "verdagingsbericht", "beschikking")
 ACTIE_FORMS = {
+    "voorziening": AangevraagdForm,
     "opschorten": OpschortenForm,
     "beeindigen": BeeindigenForm,
     "verdagen": VerdagenForm,
@@ -60,7 +65,9 @@ def _aanvraag_of_404(request, pk) -> Aanvraag:
         .met_termijnstatus()
         .select_related("melding__inwoner", "melding__gemeente", "beschikking")
         .prefetch_related(
-            Prefetch("opschortingen", queryset=Opschorting.objects.order_by("eerste_dag_stil")), "verdagingen"
+            Prefetch("opschortingen", queryset=Opschorting.objects.order_by("eerste_dag_stil")),
+            "verdagingen",
+            Prefetch("voorzieningen", queryset=AangevraagdeVoorziening.objects.select_related("voorziening")),
         )
     )
     return get_object_or_404(qs, pk=pk)
@@ -77,6 +84,8 @@ def _detail(request, aanvraag, *, status=200, **bound):
         "opschortingen": opschortingen,
         "lopende_opschorting": lopend,
         "verdagingen": list(aanvraag.verdagingen.all()),
+        "voorzieningen": list(aanvraag.voorzieningen.all()),
+        "heeft_beschikking": hasattr(aanvraag, "beschikking"),
         "brieven": Brief.objects.filter(melding=aanvraag.melding, soort__in=BRIEF_SOORTEN).defer("pdf"),
         "kan_wijzigen": kan_wijzigen,
         "forms": forms,
@@ -114,6 +123,9 @@ def aanvraag_actie(request, pk, actie):
 
 
 def _uitvoeren(actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
+    if actie == "voorziening":
+        services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
+        return "De gevraagde voorziening is toegevoegd."
     if actie == "opschorten":
         services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **data)
         return "De beslistermijn staat stil. De brief is gemaakt als u om aanvulling vroeg."
@@ -131,3 +143,127 @@ def _uitvoeren(actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
         return "De ingebrekestelling is vastgelegd."
     services.aanvraag_besloten(aanvraag=aanvraag, door=door, **data)
     return "Het besluit is vastgelegd. De bezwaartermijn loopt."
+
+
+# --- Beschikking --------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def beschikking_opstellen(request, pk):
+    aanvraag = _aanvraag_of_404(request, pk)
+    try:
+        beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+    return redirect("aanvragen:beschikking", pk=beschikking.pk)
+
+
+def _beschikking_of_404(request, pk) -> Beschikking:
+    qs = Beschikking.objects.filter(
+        aanvraag__in=Aanvraag.objects.zichtbaar_voor(request.user)
+    ).select_related("aanvraag__melding__inwoner", "opgesteld_door", "goedgekeurd_door", "brief")
+    return get_object_or_404(qs, pk=pk)
+
+
+def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_form=None):
+    user = request.user
+    aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
+    regels = {r.aangevraagd_id: r for r in BeschikkingRegel.objects.filter(beschikking=beschikking)}
+    concept = beschikking.status == BeschikkingStatus.CONCEPT
+    kan_wijzigen = concept and user.has_perm("aanvragen.change_aanvraag")
+    regel_forms = regel_forms or {}
+    blokken = []
+    for a in aangevraagd:
+        form = regel_forms.get(a.pk)
+        if form is None and kan_wijzigen:
+            form = RegelForm(
+                instance=regels.get(a.pk), prefix=f"regel{a.pk}", initial={"voorziening": a.voorziening_id}
+            )
+        blokken.append({"aangevraagd": a, "regel": regels.get(a.pk), "form": form})
+    compleet = len(regels) == len(aangevraagd)
+    beoordelen = beschikking.status == BeschikkingStatus.TER_GOEDKEURING and mandaat.mag_goedkeuren(
+        user, beschikking
+    )
+    context = {
+        "beschikking": beschikking,
+        "aanvraag": beschikking.aanvraag,
+        "melding": beschikking.aanvraag.melding,
+        "blokken": blokken,
+        "kan_wijzigen": kan_wijzigen,
+        "kan_versturen": compleet
+        and user.has_perm("aanvragen.change_aanvraag")
+        and (
+            beschikking.status == BeschikkingStatus.GOEDGEKEURD
+            or (concept and mandaat.mag_zelf_besluiten(user, beschikking))
+        ),
+        "kan_indienen": compleet and kan_wijzigen,
+        "kan_beoordelen": beoordelen,
+        "terugsturen_form": terugsturen_form or TerugsturenForm(),
+        "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
+    }
+    return render(request, "aanvragen/beschikking.html", context)
+
+
+@permission_required("aanvragen.view_aanvraag", raise_exception=True)
+def beschikking_detail(request, pk):
+    beschikking = _beschikking_of_404(request, pk)
+    Inzage.objects.create(
+        medewerker=request.user, inwoner=beschikking.aanvraag.melding.inwoner, wat="beschikking"
+    )
+    return _beschikking_pagina(request, beschikking)
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def beschikking_regel(request, pk, aangevraagd_id):
+    beschikking = _beschikking_of_404(request, pk)
+    aangevraagd = get_object_or_404(beschikking.aanvraag.voorzieningen, pk=aangevraagd_id)
+    bestaand = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first()
+    form = RegelForm(request.POST, instance=bestaand, prefix=f"regel{aangevraagd.pk}")
+    if form.is_valid():
+        try:
+            services.beschikking_regel_vastleggen(
+                beschikking=beschikking, aangevraagd=aangevraagd, door=request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, f"Het besluit over {aangevraagd.voorziening} is opgeslagen.")
+            return redirect("aanvragen:beschikking", pk=beschikking.pk)
+    return _beschikking_pagina(request, beschikking, regel_forms={aangevraagd.pk: form})
+
+
+BESCHIKKING_ACTIES = {
+    "indienen": (services.beschikking_indienen, "De beschikking is ter goedkeuring aangeboden."),
+    "goedkeuren": (services.beschikking_goedkeuren, "De beschikking is goedgekeurd."),
+    "terugsturen": (services.beschikking_terugsturen, "De beschikking is teruggestuurd met uw opmerkingen."),
+    "versturen": (services.beschikking_versturen, "De beschikking is verstuurd. De bezwaartermijn loopt."),
+}
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def beschikking_actie(request, pk, actie):
+    if actie not in BESCHIKKING_ACTIES:
+        raise Http404
+    beschikking = _beschikking_of_404(request, pk)
+    service, bericht = BESCHIKKING_ACTIES[actie]
+    kwargs = {}
+    form = None
+    if actie == "terugsturen":
+        form = TerugsturenForm(request.POST)
+        if not form.is_valid():
+            return _beschikking_pagina(request, beschikking, terugsturen_form=form)
+        kwargs["opmerkingen"] = form.cleaned_data["opmerkingen"]
+    try:
+        service(beschikking=beschikking, door=request.user, **kwargs)
+    except ValidationError as e:
+        if form is not None:
+            form.add_service_error(e)
+            return _beschikking_pagina(request, beschikking, terugsturen_form=form)
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, bericht)
+    return redirect("aanvragen:beschikking", pk=beschikking.pk)

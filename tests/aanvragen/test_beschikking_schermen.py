@@ -1,0 +1,138 @@
+"""The whole funnel through the views, and the beschikking screens with mandate and four eyes."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from aanvragen.models import Aanvraag, Beschikking, Mandaat
+from meldingen.constants import MeldingStatus
+from meldingen.models import Melding
+from tests.factories import InwonerFactory
+from tests.pdf import pdf_tekst
+from wmo.constants import Rol, VoorzieningSoort
+from wmo.models import Voorziening
+
+pytestmark = pytest.mark.django_db
+
+
+def _regel_post(prefix, **extra):
+    data = {
+        "uitkomst": "toegekend", "voorziening": extra.pop("voorziening"), "omvang": "3", "eenheid": "uur",
+        "frequentie": "per_week", "leveringsvorm": "zin", "aanbieder": "Thuiszorg Kennemerland",
+        "ingangsdatum": timezone.localdate().isoformat(), "motivering": "U kunt niet meer stofzuigen.",
+        "eigen_bijdrage": "on",
+    }  # fmt: skip
+    data.update(extra)
+    return {f"{prefix}-{k}": v for k, v in data.items()}
+
+
+def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruiker):
+    loket, consulent = rol_gebruiker(Rol.LOKETMEDEWERKER), rol_gebruiker(Rol.CONSULENT)
+    hbh = Voorziening.objects.create(
+        naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01"
+    )
+    Mandaat.objects.create(voorziening=hbh, rol=Rol.CONSULENT)
+    inwoner = InwonerFactory(gemeente=team.organisatie.gemeenten.first())
+    gisteren = timezone.localdate() - timedelta(days=1)
+
+    client.force_login(loket)
+    client.post(
+        reverse("meldingen:melding_registreren", args=[inwoner.pk]),
+        {"ontvangen_datum": gisteren.isoformat(), "ontvangen_tijd": "10:00", "kanaal": "telefoon",
+         "hulpvraag": "Ik kan mijn huis niet meer schoonhouden.", "melder": "inwoner", "team": team.pk,
+         "consulent": consulent.pk},
+    )  # fmt: skip
+    melding = Melding.objects.get(inwoner=inwoner)
+
+    client.force_login(consulent)
+    client.post(reverse("meldingen:melding_onderzoek_starten", args=[melding.pk]))
+    client.post(
+        reverse("aanvragen:aanvraag_registreren", args=[melding.pk]),
+        {"ontvangen_op": timezone.localdate().isoformat(), "grondslag": "na_onderzoek"},
+    )
+    aanvraag = Aanvraag.objects.get(melding=melding)
+    client.post(
+        reverse("aanvragen:aanvraag_actie", args=[aanvraag.pk, "voorziening"]),
+        {"voorziening-voorziening": hbh.pk, "voorziening-resultaatgebied": "1"},
+    )
+    response = client.post(reverse("aanvragen:beschikking_opstellen", args=[aanvraag.pk]))
+    beschikking = Beschikking.objects.get(aanvraag=aanvraag)
+    assert response["Location"] == reverse("aanvragen:beschikking", args=[beschikking.pk])
+    aangevraagd = aanvraag.voorzieningen.get()
+    url = reverse("aanvragen:beschikking_regel", args=[beschikking.pk, aangevraagd.pk])
+    # Bad input: reported at the field, what was typed kept.
+    response = client.post(
+        url,
+        _regel_post(f"regel{aangevraagd.pk}", voorziening=hbh.pk, aanbieder="", motivering="Mijn motivering"),
+    )
+    assert response.status_code == 200 and "Mijn motivering" in response.content.decode()
+    assert "aanbieder" in response.context["blokken"][0]["form"].errors
+    assert client.post(url, _regel_post(f"regel{aangevraagd.pk}", voorziening=hbh.pk)).status_code == 302
+    response = client.post(
+        reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "versturen"]), follow=True
+    )
+    assert "De bezwaartermijn loopt" in response.content.decode()
+
+    beschikking.refresh_from_db()
+    melding.refresh_from_db()
+    assert beschikking.status == "verstuurd" and melding.status == MeldingStatus.BESLOTEN
+    tekst = pdf_tekst(bytes(beschikking.brief.pdf))
+    assert f"{beschikking.bezwaar_deadline.day} " in tekst and "U kunt niet meer stofzuigen." in tekst
+    dossier = client.get(reverse("meldingen:dossier", args=[inwoner.pk])).content.decode()
+    assert "Brief verstuurd: Beschikking" in dossier
+
+
+def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
+    client, team, rol_gebruiker, django_assert_max_num_queries
+):
+    from aanvragen import services
+    from tests.aanvragen.factories import AanvraagFactory
+    from tests.factories import MeldingFactory, vandaag_om
+
+    consulent, teamleider = rol_gebruiker(Rol.CONSULENT), rol_gebruiker(Rol.TEAMLEIDER)
+    rolstoel = Voorziening.objects.create(
+        naam="Rolstoel", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="11"
+    )
+    Mandaat.objects.create(voorziening=rolstoel, rol=Rol.TEAMLEIDER, vier_ogen=True)
+    melding = MeldingFactory(
+        team=team, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
+        ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=10)),
+    )  # fmt: skip
+    aanvraag = AanvraagFactory(melding=melding, ontvangen_op=timezone.localdate(), door=consulent)
+    a = services.aanvraag_voorziening_toevoegen(
+        aanvraag=aanvraag, voorziening=rolstoel, resultaatgebied=6, door=consulent
+    )
+    beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
+    client.force_login(consulent)
+    client.post(
+        reverse("aanvragen:beschikking_regel", args=[beschikking.pk, a.pk]),
+        _regel_post(
+            f"regel{a.pk}", voorziening=rolstoel.pk, eenheid="stuk", frequentie="eenmalig", omvang="1"
+        ),
+    )
+    pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
+    assert "Beschikking versturen" not in pagina and "Ter goedkeuring aanbieden" in pagina
+    assert "geen mandaat voor: Rolstoel" in pagina
+    client.post(reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "indienen"]))
+    response = client.post(
+        reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "goedkeuren"]), follow=True
+    )
+    assert "eigen concept" in response.content.decode()
+    client.force_login(teamleider)
+    with django_assert_max_num_queries(20):
+        pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
+    assert "Goedkeuren" in pagina and "Terugsturen" in pagina
+    response = client.post(
+        reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "terugsturen"]), {"opmerkingen": ""}
+    )
+    assert response.status_code == 200 and "opmerkingen" in response.context["terugsturen_form"].errors
+    client.post(reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "goedkeuren"]))
+    beschikking.refresh_from_db()
+    assert beschikking.status == "goedgekeurd" and beschikking.goedgekeurd_door == teamleider
+    client.force_login(consulent)
+    client.post(reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "versturen"]))
+    beschikking.refresh_from_db()
+    assert beschikking.status == "verstuurd"
+    assert client.get(reverse("aanvragen:beschikking", args=[beschikking.pk + 999])).status_code == 404
