@@ -6,7 +6,7 @@ from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Voorziening
 
-from .constants import Grondslag, OpschortingReden
+from .constants import Grondslag, OpschortingReden, Uitkomst
 from .models import BeschikkingRegel
 
 
@@ -118,8 +118,11 @@ class RegelForm(KeukentafelModelForm):
         "pgb_motivering",
     )
 
+    template_name = "aanvragen/_regel_form.html"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["uitkomst"].choices = Uitkomst.choices  # no empty radio
         self.fields["voorziening"].queryset = Voorziening.objects.filter(
             soort=VoorzieningSoort.MAATWERK, actief=True
         )
