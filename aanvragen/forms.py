@@ -137,3 +137,10 @@ class RegelForm(KeukentafelModelForm):
 
 class TerugsturenForm(KeukentafelForm):
     opmerkingen = forms.CharField(label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BezwaarForm(KeukentafelForm):
+    ontvangen_op = _datum(_("Bezwaarschrift ontvangen op"))
+    gronden = forms.CharField(
+        label=_("Waarom is de inwoner het niet eens?"), widget=forms.Textarea(attrs={"rows": 3})
+    )

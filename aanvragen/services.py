@@ -44,7 +44,15 @@ from wmo.services import brief_opslaan, opslaan
 
 from . import mandaat
 from .constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grondslag, OpschortingReden
-from .models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel, Opschorting, Verdaging
+from .models import (
+    AangevraagdeVoorziening,
+    Aanvraag,
+    Beschikking,
+    BeschikkingRegel,
+    Bezwaar,
+    Opschorting,
+    Verdaging,
+)
 
 # What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
 _REDEN_IN_GEWONE_WOORDEN = {
@@ -589,3 +597,15 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
     )
     opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
     return beschikking
+
+
+@transaction.atomic
+def bezwaar_registreren(
+    *, beschikking: Beschikking, ontvangen_op: date, gronden: str, door: Medewerker
+) -> Bezwaar:
+    """Register a bezwaarschrift against a sent beschikking; it shows with the aanvraag and melding."""
+    bezwaar = Bezwaar(
+        beschikking=beschikking, ontvangen_op=ontvangen_op, gronden=gronden, geregistreerd_door=door
+    )
+    opslaan(bezwaar, door=door, reden="Bezwaar ontvangen")
+    return bezwaar

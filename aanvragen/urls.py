@@ -15,5 +15,6 @@ urlpatterns = [
         views.beschikking_regel,
         name="beschikking_regel",
     ),
+    path("beschikkingen/<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar_registreren"),
     path("beschikkingen/<int:pk>/<slug:actie>/", views.beschikking_actie, name="beschikking_actie"),
 ]

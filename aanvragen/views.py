@@ -23,6 +23,7 @@ from .forms import (
     AanvraagForm,
     BeeindigenForm,
     BesluitForm,
+    BezwaarForm,
     IngebrekestellingForm,
     OpschortenForm,
     RegelForm,
@@ -167,7 +168,7 @@ def _beschikking_of_404(request, pk) -> Beschikking:
     return get_object_or_404(qs, pk=pk)
 
 
-def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_form=None):
+def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_form=None, bezwaar_form=None):
     user = request.user
     aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
     regels = {r.aangevraagd_id: r for r in BeschikkingRegel.objects.filter(beschikking=beschikking)}
@@ -202,6 +203,10 @@ def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_f
         "kan_beoordelen": beoordelen,
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
         "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
+        "bezwaren": list(beschikking.bezwaren.all()),
+        "bezwaar_form": (bezwaar_form or BezwaarForm())
+        if beschikking.is_verstuurd and user.has_perm("aanvragen.change_aanvraag")
+        else None,
     }
     return render(request, "aanvragen/beschikking.html", context)
 
@@ -241,6 +246,22 @@ BESCHIKKING_ACTIES = {
     "terugsturen": (services.beschikking_terugsturen, "De beschikking is teruggestuurd met uw opmerkingen."),
     "versturen": (services.beschikking_versturen, "De beschikking is verstuurd. De bezwaartermijn loopt."),
 }
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def bezwaar_registreren(request, pk):
+    beschikking = _beschikking_of_404(request, pk)
+    form = BezwaarForm(request.POST)
+    if form.is_valid():
+        try:
+            services.bezwaar_registreren(beschikking=beschikking, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "Het bezwaar is geregistreerd.")
+            return redirect("aanvragen:beschikking", pk=beschikking.pk)
+    return _beschikking_pagina(request, beschikking, bezwaar_form=form)
 
 
 @require_POST

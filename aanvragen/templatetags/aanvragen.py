@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Count
 
 from aanvragen.models import Aanvraag
 
@@ -12,5 +13,6 @@ def aanvragen_van(melding):
         Aanvraag.objects.filter(melding=melding)
         .select_related("beschikking")
         .met_termijnstatus()
+        .annotate(aantal_bezwaren=Count("beschikking__bezwaren"))
         .order_by("-ontvangen_op", "-id")
     )

@@ -226,3 +226,30 @@ def test_spoed_voorlopige_voorziening_voor_het_onderzoek_klaar_is(rol_gebruiker,
     melding.refresh_from_db()
     assert melding.status == MeldingStatus.IN_ONDERZOEK  # the onderzoek goes on
     assert "voorlopige voorziening" in pdf_tekst(bytes(beschikking.brief.pdf))
+
+
+def test_bezwaar_registreren(rol_gebruiker, hbh):
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    beschikking = services.beschikking_opstellen(aanvraag=_aanvraag(consulent, hbh), door=consulent)
+    _toekennen(beschikking, consulent)
+    with pytest.raises(ValidationError) as exc:  # not sent yet
+        services.bezwaar_registreren(
+            beschikking=beschikking,
+            ontvangen_op=timezone.localdate(),
+            gronden="Te weinig uren",
+            door=consulent,
+        )
+    assert "verstuurd" in exc.value.messages[0]
+    beschikking = services.beschikking_versturen(beschikking=beschikking, door=consulent)
+    with pytest.raises(ValidationError) as exc:
+        services.bezwaar_registreren(
+            beschikking=beschikking, ontvangen_op=timezone.localdate(), gronden=" ", door=consulent
+        )
+    assert "gronden" in exc.value.message_dict
+    bezwaar = services.bezwaar_registreren(
+        beschikking=beschikking,
+        ontvangen_op=timezone.localdate(),
+        gronden="Drie uur is te weinig.",
+        door=consulent,
+    )
+    assert bezwaar.op_tijd and bezwaar.history.get().history_user == consulent

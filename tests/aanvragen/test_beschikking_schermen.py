@@ -82,6 +82,12 @@ def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruike
     assert f"{beschikking.bezwaar_deadline.day} " in tekst and "U kunt niet meer stofzuigen." in tekst
     dossier = client.get(reverse("meldingen:dossier", args=[inwoner.pk])).content.decode()
     assert "Brief verstuurd: Beschikking" in dossier
+    response = client.post(
+        reverse("aanvragen:bezwaar_registreren", args=[beschikking.pk]),
+        {"ontvangen_op": timezone.localdate().isoformat(), "gronden": "Ik heb meer uren nodig."},
+    )
+    assert response.status_code == 302
+    assert "bezwaar ontvangen" in client.get(reverse("meldingen:melding", args=[melding.pk])).content.decode()
 
 
 def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
