@@ -11,9 +11,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from aanvragen import services as av
+from aanvragen.constants import Grondslag
+from aanvragen.models import Mandaat
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
-from wmo.constants import OrganisatieSoort, Rol, VoorzieningSoort
+from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
 from wmo.validators import bsn_elfproef
 
@@ -117,6 +120,15 @@ class Command(BaseCommand):
                 eenheid=eenheid,
                 gebruikelijke_omvang=omvang,
             )
+        # The mandaatregeling: consulenten decide hulp bij het huishouden and begeleiding; the
+        # teamleider decides everything; woningaanpassingen always with four eyes.
+        for v in Voorziening.objects.filter(soort=VoorzieningSoort.MAATWERK):
+            if v.iwmo_productcategorie in ("01", "02"):
+                Mandaat.objects.create(voorziening=v, rol=Rol.CONSULENT)
+            Mandaat.objects.create(
+                voorziening=v, rol=Rol.TEAMLEIDER, vier_ogen=v.iwmo_productcategorie == "13"
+            )
+
         self._dossiers(haarlem, zandvoort, teams, users)
 
     def _dossiers(self, haarlem, zandvoort, teams, users):
@@ -245,13 +257,8 @@ class Command(BaseCommand):
         m = melding(hoek, 50, "Na mijn beroerte zit ik in een rolstoel. Ik wil een zware rolstoel voor binnen en een lichte om mee te nemen.",
                     consulent=fatima, melder_is_inwoner=False, melder_naam="Anja van der Hoek", melder_relatie=MelderRelatie.KIND,
                     melder_telefoon="06 3456 7890", toestemming_inwoner=True)  # fmt: skip
-        naar(
-            m,
-            MeldingStatus.IN_ONDERZOEK,
-            MeldingStatus.VERSLAG_VERSTUURD,
-            MeldingStatus.AANVRAAG_ONTVANGEN,
-            MeldingStatus.BESLOTEN,
-        )
+        naar(m, MeldingStatus.IN_ONDERZOEK, MeldingStatus.VERSLAG_VERSTUURD)
+        self._rolstoel_beschikking(m, fatima, users["teamleider"])
 
         # 5. Woman, 56, dwarslaesie, moving house: verslag sent.
         meijer = inwoner("Petra", "Meijer", date(1970, 11, 4), "Tolweg", 3, "2041BA", "Zandvoort", zandvoort)
@@ -354,3 +361,45 @@ class Command(BaseCommand):
             kanaal=Kanaal.WEB,
         )
         ms.ontvangstbevestiging_versturen(melding=m, door=loket)
+
+    def _rolstoel_beschikking(self, melding, consulent, teamleider):
+        """Domein.md: wants a heavy and a light wheelchair, policy allows one. One is granted,
+        the other refused with motivering; the inwoner objects."""
+        vandaag = timezone.localdate()
+        aanvraag = av.aanvraag_registreren(
+            melding=melding,
+            ontvangen_op=vandaag - timedelta(days=9),
+            grondslag=Grondslag.NA_ONDERZOEK,
+            door=consulent,
+        )
+        licht = Voorziening.objects.get(naam="Rolstoel (handbewogen)")
+        zwaar = Voorziening.objects.get(naam="Elektrische rolstoel")
+        gevraagd_licht = av.aanvraag_voorziening_toevoegen(
+            aanvraag=aanvraag, voorziening=licht, resultaatgebied=Resultaatgebied.VERPLAATSEN_HUIS, door=consulent,
+            toelichting="Lichte rolstoel om mee te nemen in de auto van zijn dochter.",
+        )  # fmt: skip
+        gevraagd_zwaar = av.aanvraag_voorziening_toevoegen(
+            aanvraag=aanvraag, voorziening=zwaar, resultaatgebied=Resultaatgebied.VERPLAATSEN_HUIS, door=consulent,
+            toelichting="Zware rolstoel voor binnen.",
+        )  # fmt: skip
+        beschikking = av.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
+        av.beschikking_regel_vastleggen(
+            beschikking=beschikking, aangevraagd=gevraagd_licht, door=consulent, uitkomst="toegekend",
+            omvang=1, eenheid="stuk", frequentie="eenmalig", leveringsvorm="zin", aanbieder="Medipoint",
+            ingangsdatum=vandaag + timedelta(days=7),
+            motivering="Na uw beroerte kunt u niet meer lopen. Met een lichte rolstoel kunt u zich in en om het huis "
+            "verplaatsen, en hij past in de auto van uw dochter.",
+        )  # fmt: skip
+        av.beschikking_regel_vastleggen(
+            beschikking=beschikking, aangevraagd=gevraagd_zwaar, door=consulent, uitkomst="afgewezen",
+            motivering="U krijgt één rolstoel. Die kunt u binnen en buiten gebruiken.",
+            afwijking_motivering="Ons beleid geeft één rolstoel per persoon. Uw woning is gelijkvloers; de lichte "
+            "rolstoel past door alle deuren. Een tweede rolstoel is daarom niet nodig.",
+        )  # fmt: skip
+        av.beschikking_indienen(beschikking=beschikking, door=consulent)
+        av.beschikking_goedkeuren(beschikking=beschikking, door=teamleider)
+        beschikking = av.beschikking_versturen(beschikking=beschikking, door=teamleider)
+        av.bezwaar_registreren(
+            beschikking=beschikking, ontvangen_op=vandaag, door=consulent,
+            gronden="Meneer heeft de zware rolstoel nodig omdat hij de lichte niet zelf kan voortbewegen.",
+        )  # fmt: skip
