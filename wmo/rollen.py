@@ -59,6 +59,10 @@ ROL_PERMISSIES: dict[str, list[str]] = {
         "wmo.add_medewerker",
         "wmo.change_medewerker",
         "wmo.view_organisatie",
+        "aanvragen.view_mandaat",
+        "aanvragen.add_mandaat",
+        "aanvragen.change_mandaat",
+        "aanvragen.delete_mandaat",
     ],
 }
 

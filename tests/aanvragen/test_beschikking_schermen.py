@@ -142,3 +142,18 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
     beschikking.refresh_from_db()
     assert beschikking.status == "verstuurd"
     assert client.get(reverse("aanvragen:beschikking", args=[beschikking.pk + 999])).status_code == 404
+
+
+def test_functioneel_beheerder_beheert_de_mandaten(client, rol_gebruiker):
+    beheerder = rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)
+    hbh = Voorziening.objects.create(
+        naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01"
+    )
+    client.force_login(beheerder)
+    assert client.get(reverse("admin:aanvragen_mandaat_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:aanvragen_mandaat_add"), {"voorziening": hbh.pk, "rol": "consulent", "vier_ogen": "on"}
+    )
+    assert response.status_code == 302
+    assert Mandaat.objects.get(voorziening=hbh).vier_ogen
+    assert client.get("/beheer/aanvragen/aanvraag/").status_code == 404  # dossiers stay out of beheer
