@@ -20,3 +20,28 @@ class AanvraagQuerySet(models.QuerySet):
         from wmo.termijnstatus import termijnstatus_case
 
         return self.annotate(termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op"))
+
+
+def aflopende_voorzieningen(user, vandaag):
+    """Granted voorzieningen of the user's own dossiers that end within EINDDATUM_SIGNAAL_WEKEN:
+    time to plan a herindicatie (or to let the voorziening end on purpose)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from meldingen.models import Melding
+
+    from .models import BeschikkingRegel
+
+    grens = vandaag + timedelta(weeks=settings.EINDDATUM_SIGNAAL_WEKEN)
+    return (
+        BeschikkingRegel.objects.filter(
+            beschikking__status="verstuurd",
+            einddatum__gte=vandaag,
+            einddatum__lte=grens,
+            beschikking__aanvraag__melding__in=Melding.objects.zichtbaar_voor(user).filter(consulent=user),
+        )
+        .exclude(uitkomst="afgewezen")
+        .select_related("voorziening", "beschikking__aanvraag__melding__inwoner")
+        .order_by("einddatum", "pk")
+    )

@@ -1,0 +1,53 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from aanvragen import services
+from aanvragen.models import Mandaat
+from aanvragen.query import aflopende_voorzieningen
+from tests.aanvragen.factories import AanvraagFactory
+from tests.factories import MeldingFactory, vandaag_om
+from wmo.constants import Rol, VoorzieningSoort
+from wmo.models import Voorziening
+
+pytestmark = pytest.mark.django_db
+
+
+def _toegekend_tot(consulent, team, einddatum):
+    v = Voorziening.objects.get_or_create(
+        naam="Begeleiding", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="02"
+    )[0]
+    Mandaat.objects.get_or_create(voorziening=v, rol=Rol.CONSULENT)
+    vandaag = timezone.localdate()
+    melding = MeldingFactory(
+        team=team, consulent=consulent, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
+        ontvangen_op=vandaag_om(vandaag - timedelta(days=10)),
+    )  # fmt: skip
+    aanvraag = AanvraagFactory(melding=melding, ontvangen_op=vandaag, door=consulent)
+    a = services.aanvraag_voorziening_toevoegen(
+        aanvraag=aanvraag, voorziening=v, resultaatgebied=8, door=consulent
+    )
+    b = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
+    services.beschikking_regel_vastleggen(
+        beschikking=b, aangevraagd=a, door=consulent, uitkomst="toegekend", omvang=Decimal(2), eenheid="uur",
+        frequentie="per_week", leveringsvorm="zin", aanbieder="Kennemerhart", ingangsdatum=vandaag,
+        einddatum=einddatum, motivering="Begeleiding bij de administratie.",
+    )  # fmt: skip
+    services.beschikking_versturen(beschikking=b, door=consulent)
+    return melding
+
+
+def test_alleen_eigen_toegekende_voorzieningen_die_binnen_de_signaaltermijn_aflopen(
+    team, rol_gebruiker, settings
+):
+    settings.EINDDATUM_SIGNAAL_WEKEN = 8
+    consulent, collega = rol_gebruiker(Rol.CONSULENT), rol_gebruiker(Rol.CONSULENT)
+    vandaag = timezone.localdate()
+    binnenkort = _toegekend_tot(consulent, team, vandaag + timedelta(weeks=4))
+    _toegekend_tot(consulent, team, vandaag + timedelta(weeks=20))  # later
+    _toegekend_tot(consulent, team, None)  # onbepaald
+    _toegekend_tot(collega, team, vandaag + timedelta(weeks=2))  # someone else's
+    regels = list(aflopende_voorzieningen(consulent, vandaag))
+    assert [r.beschikking.aanvraag.melding for r in regels] == [binnenkort]
