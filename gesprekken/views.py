@@ -1,0 +1,462 @@
+"""Gesprek, onderzoek and verslag views.
+
+Thin: every object is reached through ``Melding.objects.zichtbaar_voor`` (a foreign id answers
+404) and every write goes through ``gesprekken.services``. Every form also posts without
+JavaScript; htmx only makes the onderzoek sections save themselves.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from meldingen.models import Melding
+from wmo.models import Inzage, Medewerker
+from wmo.pdf import render_pdf
+from wmo.query import consulenten_voor
+
+from . import services
+from .constants import GesprekStatus, Trede
+from .forms import (
+    GesprekForm,
+    OnderzoekForm,
+    PersoonlijkPlanForm,
+    ReactieForm,
+    ResultaatForm,
+    TriageForm,
+    VervolgafspraakForm,
+)
+from .models import (
+    Gesprek,
+    LadderTrede,
+    Onderzoek,
+    PersoonlijkPlan,
+    ResultaatOnderzoek,
+    VerslagVersie,
+    Vervolgafspraak,
+)
+
+
+def _melding(request, pk) -> Melding:
+    qs = Melding.objects.zichtbaar_voor(request.user).select_related(
+        "inwoner", "gemeente", "team", "consulent"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _onderzoek(request, pk) -> Onderzoek:
+    zichtbaar = Melding.objects.zichtbaar_voor(request.user)
+    qs = Onderzoek.objects.filter(melding__in=zichtbaar).select_related(
+        "melding__inwoner", "melding__gemeente", "melding__team", "melding__consulent"
+    )
+    return get_object_or_404(qs, melding_id=pk)
+
+
+def _naar_onderzoek(melding_pk, anker=""):
+    url = reverse("gesprekken:onderzoek", args=[melding_pk])
+    return redirect(f"{url}#{anker}" if anker else url)
+
+
+# --- Plan the gesprek, triage ------------------------------------------------------------------
+
+
+@permission_required("gesprekken.add_gesprek", raise_exception=True)
+def gesprek_plannen(request, pk):
+    melding = _melding(request, pk)
+    form = GesprekForm(
+        request.POST or None,
+        consulenten=consulenten_voor(request.user, melding.team),
+        initial={"consulent": melding.consulent_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            gesprek = services.gesprek_plannen(melding=melding, door=request.user, **form.service_kwargs())
+            if form.cleaned_data["uitnodiging"]:
+                services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            tekst = "Het gesprek is gepland."
+            if form.cleaned_data["uitnodiging"]:
+                tekst += " De uitnodiging is gemaakt en bewaard bij de brieven."
+            messages.success(request, tekst)
+            return redirect("meldingen:melding", pk=melding.pk)
+    return render(request, "gesprekken/gesprek_form.html", {"form": form, "melding": melding})
+
+
+@require_POST
+@permission_required("gesprekken.change_gesprek", raise_exception=True)
+def gesprek_status(request, pk, gesprek_pk):
+    melding = _melding(request, pk)
+    gesprek = get_object_or_404(Gesprek, melding=melding, pk=gesprek_pk)
+    naar = request.POST.get("naar", "")
+    try:
+        if naar not in (GesprekStatus.GEVOERD, GesprekStatus.GEANNULEERD):
+            raise ValidationError("Kies gevoerd of geannuleerd.")
+        services.gesprek_status_zetten(gesprek=gesprek, door=request.user, naar=naar)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Het gesprek is {GesprekStatus(naar).label.lower()}.")
+    return redirect("meldingen:melding", pk=melding.pk)
+
+
+@require_POST
+@permission_required("gesprekken.add_gesprek", raise_exception=True)
+@permission_required("wmo.add_brief", raise_exception=True)
+def uitnodiging_versturen(request, pk, gesprek_pk):
+    melding = _melding(request, pk)
+    gesprek = get_object_or_404(Gesprek, melding=melding, pk=gesprek_pk)
+    try:
+        services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, "De uitnodiging is gemaakt en bewaard bij de brieven.")
+    return redirect("meldingen:melding", pk=melding.pk)
+
+
+@permission_required("gesprekken.add_triage", raise_exception=True)
+def triage_vastleggen(request, pk):
+    melding = _melding(request, pk)
+    form = TriageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.triage_vastleggen(melding=melding, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "Het triagebesluit is vastgelegd.")
+            return redirect("meldingen:melding", pk=melding.pk)
+    return render(request, "gesprekken/triage_form.html", {"form": form, "melding": melding})
+
+
+# --- The onderzoek page ---------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("gesprekken.add_onderzoek", raise_exception=True)
+def onderzoek_openen(request, pk):
+    melding = _melding(request, pk)
+    try:
+        services.onderzoek_openen(melding=melding, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("meldingen:melding", pk=melding.pk)
+    return _naar_onderzoek(melding.pk)
+
+
+def _medewerkers(user):
+    return Medewerker.objects.filter(organisatie_id=user.organisatie_id, is_active=True).order_by(
+        "first_name", "last_name"
+    )
+
+
+def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
+    """The whole onderzoek page. ``gebonden`` replaces one section's form by the posted one."""
+    resultaten = list(
+        ResultaatOnderzoek.objects.filter(onderzoek=onderzoek).prefetch_related(
+            Prefetch("treden", queryset=LadderTrede.objects.order_by("trede"))
+        )
+    )
+    voorzieningen = services.voorzieningen_per_soort()
+    secties = {"algemeen": OnderzoekForm(instance=onderzoek, prefix="algemeen")}
+    for r in resultaten:
+        secties[f"r{r.gebied}"] = ResultaatForm(resultaat=r, voorzieningen=voorzieningen)
+    if gebonden is not None:
+        secties[gebonden[0]] = gebonden[1]
+    melding = onderzoek.melding
+    context = {
+        "melding": melding,
+        "melding_pk": melding.pk,
+        "onderzoek": onderzoek,
+        "algemeen_form": secties.pop("algemeen"),
+        "resultaat_forms": [
+            (r, secties[f"r{r.gebied}"], r.ontbrekende_treden(r.treden.all())) for r in resultaten
+        ],
+        "gesprekken": list(melding.gesprekken.select_related("consulent")),
+        "plannen": list(melding.persoonlijke_plannen.defer("inhoud")),
+        "vervolgafspraken": list(onderzoek.vervolgafspraken.select_related("eigenaar")),
+        "versies": list(onderzoek.versies.select_related("brief").defer("brief__pdf")),
+        "kan_bewerken": request.user.has_perm("gesprekken.change_onderzoek")
+        and melding.status in services.ONDERZOEK_BEWERKBAAR,
+        "kan_versturen": request.user.has_perm("gesprekken.versturen_verslag")
+        and request.user.has_perm("wmo.add_brief")
+        and melding.status in services.ONDERZOEK_BEWERKBAAR,
+        "maatwerk": Trede.MAATWERK,
+    }
+    if context["kan_bewerken"] and request.user.has_perm("gesprekken.add_vervolgafspraak"):
+        context.setdefault(
+            "afspraak_form",
+            VervolgafspraakForm(
+                medewerkers=_medewerkers(request.user), initial={"eigenaar": request.user.pk}
+            ),
+        )
+    if request.user.has_perm("gesprekken.add_persoonlijkplan") and melding.is_open:
+        context.setdefault("plan_form", PersoonlijkPlanForm(initial={"ontvangen_op": timezone.localdate()}))
+    context.update(extra)
+    return context
+
+
+@permission_required("gesprekken.view_onderzoek", raise_exception=True)
+def onderzoek(request, pk):
+    onderzoek = _onderzoek(request, pk)
+    Inzage.objects.create(
+        medewerker=request.user,
+        inwoner=onderzoek.melding.inwoner,
+        wat=f"onderzoek {onderzoek.melding.kenmerk}",
+    )
+    return render(request, "gesprekken/onderzoek.html", _onderzoek_context(request, onderzoek))
+
+
+def _verschillen(form, vers_form) -> list[tuple[str, str, str]]:
+    """(label, your text, the saved text) for every field that differs: both texts, side by side."""
+    rijen = []
+    for naam, field in form.fields.items():
+        if naam == "versie":
+            continue
+        mijn = form.cleaned_data.get(naam)
+        hun = vers_form[naam].initial if naam in vers_form.fields else None
+        mijn_s = "" if mijn in (None, False) else str(getattr(mijn, "pk", mijn))
+        hun_s = "" if hun in (None, False) else str(getattr(hun, "pk", hun))
+        if mijn_s != hun_s:
+            label = str(field.label)
+            if naam.startswith("t") and naam[1].isdigit():
+                label = f"{Trede(int(naam[1])).label}: {label}"
+            if hasattr(field, "choices"):
+                keuzes = {str(k): str(v) for k, v in field.choices}
+                mijn_s, hun_s = keuzes.get(mijn_s, mijn_s), keuzes.get(hun_s, hun_s)
+            if isinstance(mijn, bool) or isinstance(hun, bool):
+                mijn_s, hun_s = ("ja" if mijn else "nee"), ("ja" if hun else "nee")
+            rijen.append((label, mijn_s, hun_s))
+    return rijen
+
+
+def _opgeslagen(request, pk, sectie, prefix, versie):
+    tijd = timezone.localtime()
+    if request.htmx:
+        return render(
+            request,
+            "gesprekken/onderzoek.html#opgeslagen",
+            {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix},
+        )
+    messages.success(request, f"Opgeslagen om {tijd:%H:%M}.")
+    return _naar_onderzoek(pk, f"sectie-{sectie}")
+
+
+@require_POST
+@permission_required("gesprekken.change_onderzoek", raise_exception=True)
+def sectie_opslaan(request, pk, sectie):
+    """Save one section (autosave with htmx, or a normal submit). 409 on a stale versie."""
+    onderzoek = _onderzoek(request, pk)
+    voorzieningen = None
+    if sectie == "algemeen":
+        form = OnderzoekForm(request.POST, instance=Onderzoek.objects.get(pk=onderzoek.pk), prefix="algemeen")
+    elif sectie.startswith("r") and sectie[1:].isdigit():
+        resultaat = get_object_or_404(
+            ResultaatOnderzoek.objects.prefetch_related("treden"), onderzoek=onderzoek, gebied=int(sectie[1:])
+        )
+        voorzieningen = services.voorzieningen_per_soort()
+        form = ResultaatForm(request.POST, resultaat=resultaat, voorzieningen=voorzieningen)
+    else:
+        raise Http404
+    status = 200
+    conflict = None
+    if form.is_valid():
+        try:
+            if sectie == "algemeen":
+                opgeslagen = services.onderzoek_opslaan(
+                    onderzoek=onderzoek,
+                    door=request.user,
+                    versie=form.cleaned_data["versie"],
+                    **form.service_kwargs(),
+                )
+            else:
+                opgeslagen = services.resultaat_opslaan(
+                    resultaat=resultaat, door=request.user, **form.service_kwargs()
+                )
+        except services.VersieConflict as e:
+            actueel = e.actueel
+            if sectie == "algemeen":
+                vers = OnderzoekForm(instance=actueel, prefix="algemeen")
+            else:
+                actueel = ResultaatOnderzoek.objects.prefetch_related("treden").get(pk=actueel.pk)
+                vers = ResultaatForm(resultaat=actueel, voorzieningen=voorzieningen)
+            prefix = form.prefix
+            verschillen = _verschillen(form, vers)
+            if not verschillen:
+                # The same text was already saved (a retry after a dropped connection): no conflict.
+                return _opgeslagen(request, pk, sectie, form.prefix, actueel.versie)
+            conflict = {
+                "verschillen": verschillen,
+                "versie": actueel.versie,
+                "data": [
+                    (k, v if k != f"{prefix}-versie" else str(actueel.versie))
+                    for k, waarden in request.POST.lists()
+                    if k != "csrfmiddlewaretoken"
+                    for v in waarden
+                ],
+            }
+            status = 409
+        except ValidationError as e:
+            form.add_service_error(e)
+            status = 422
+        else:
+            return _opgeslagen(request, pk, sectie, form.prefix, opgeslagen.versie)
+    else:
+        status = 422
+    extra = {"sectie": sectie, "conflict": conflict, "form": form, "melding_pk": pk}
+    if request.htmx:
+        return render(request, "gesprekken/onderzoek.html#probleem", extra, status=status)
+    context = _onderzoek_context(request, onderzoek, gebonden=(sectie, form), fout_sectie=sectie, **extra)
+    return render(request, "gesprekken/onderzoek.html", context, status=409 if conflict else 200)
+
+
+# --- Verslag -------------------------------------------------------------------------------
+
+
+@permission_required("gesprekken.view_onderzoek", raise_exception=True)
+def verslag_voorbeeld(request, pk):
+    """The verslag as it would be sent now: not stored, marked as a concept."""
+    onderzoek = _onderzoek(request, pk)
+    Inzage.objects.create(
+        medewerker=request.user,
+        inwoner=onderzoek.melding.inwoner,
+        wat=f"verslag concept {onderzoek.melding.kenmerk}",
+    )
+    pdf = render_pdf(
+        "gesprekken/brieven/verslag.html", {**services.verslag_context(onderzoek), "concept": True}
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="verslag-concept-{onderzoek.melding.kenmerk}.pdf"'
+    return response
+
+
+@require_POST
+@permission_required("gesprekken.versturen_verslag", raise_exception=True)
+@permission_required("wmo.add_brief", raise_exception=True)
+def verslag_versturen(request, pk):
+    onderzoek = _onderzoek(request, pk)
+    try:
+        versie = services.verslag_versturen(onderzoek=onderzoek, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"Versie {versie.nummer} van het verslag is gemaakt en bewaard.")
+    return _naar_onderzoek(pk, "verslag")
+
+
+@permission_required("gesprekken.versturen_verslag", raise_exception=True)
+def verslag_reactie(request, pk, nummer):
+    onderzoek = _onderzoek(request, pk)
+    versie = get_object_or_404(
+        VerslagVersie.objects.select_related("brief").defer("brief__pdf"), onderzoek=onderzoek, nummer=nummer
+    )
+    form = ReactieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            versie = services.verslag_reactie_vastleggen(
+                versie=versie, door=request.user, **form.service_kwargs()
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            tekst = "De reactie is bij deze versie van het verslag bewaard."
+            if versie.aanvraag_id:
+                tekst += " Het ondertekende verslag geldt als aanvraag: de aanvraag is geregistreerd."
+            messages.success(request, tekst)
+            return _naar_onderzoek(pk, "verslag")
+    return render(
+        request,
+        "gesprekken/reactie_form.html",
+        {"form": form, "melding": onderzoek.melding, "onderzoek": onderzoek, "versie": versie},
+    )
+
+
+# --- Vervolgafspraken -----------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("gesprekken.add_vervolgafspraak", raise_exception=True)
+def vervolgafspraak_toevoegen(request, pk):
+    onderzoek = _onderzoek(request, pk)
+    form = VervolgafspraakForm(request.POST, medewerkers=_medewerkers(request.user))
+    if form.is_valid():
+        try:
+            services.vervolgafspraak_toevoegen(onderzoek=onderzoek, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "De vervolgafspraak is toegevoegd.")
+            return _naar_onderzoek(pk, "vervolgafspraken")
+    context = _onderzoek_context(request, onderzoek, afspraak_form=form)
+    return render(request, "gesprekken/onderzoek.html", context)
+
+
+@require_POST
+@permission_required("gesprekken.change_vervolgafspraak", raise_exception=True)
+def vervolgafspraak_afronden(request, afspraak_pk):
+    zichtbaar = Melding.objects.zichtbaar_voor(request.user)
+    afspraak = get_object_or_404(
+        Vervolgafspraak.objects.filter(onderzoek__melding__in=zichtbaar).select_related("onderzoek"),
+        pk=afspraak_pk,
+    )
+    try:
+        services.vervolgafspraak_afronden(afspraak=afspraak, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, "De vervolgafspraak staat op gedaan.")
+    volgende = request.POST.get("volgende", "")
+    if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        return redirect(volgende)
+    return _naar_onderzoek(afspraak.onderzoek.melding_id, "vervolgafspraken")
+
+
+# --- Persoonlijk plan -------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("gesprekken.add_persoonlijkplan", raise_exception=True)
+def persoonlijk_plan_toevoegen(request, pk):
+    onderzoek = _onderzoek(request, pk)
+    form = PersoonlijkPlanForm(request.POST, request.FILES)
+    if form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        try:
+            if bestand.size > services.PLAN_MAX_BYTES:
+                raise ValidationError({"bestand": "Dit bestand is groter dan 10 MB."})
+            services.persoonlijk_plan_opslaan(
+                melding=onderzoek.melding,
+                door=request.user,
+                naam=bestand.name,
+                inhoud=bestand.read(),
+                ontvangen_op=form.cleaned_data["ontvangen_op"],
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "Het persoonlijk plan is bewaard.")
+            return _naar_onderzoek(pk, "kop-plan")
+    return render(
+        request, "gesprekken/onderzoek.html", _onderzoek_context(request, onderzoek, plan_form=form)
+    )
+
+
+@permission_required("gesprekken.view_persoonlijkplan", raise_exception=True)
+def persoonlijk_plan_bekijken(request, pk, plan_pk):
+    melding = _melding(request, pk)
+    plan = get_object_or_404(PersoonlijkPlan, melding=melding, pk=plan_pk)
+    Inzage.objects.create(
+        medewerker=request.user, inwoner=melding.inwoner, wat=f"persoonlijk plan {melding.kenmerk}"
+    )
+    response = HttpResponse(bytes(plan.inhoud), content_type=plan.soort)
+    response["Content-Disposition"] = f'inline; filename="persoonlijk-plan-{melding.kenmerk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

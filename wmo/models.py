@@ -22,6 +22,14 @@ class Gemeente(models.Model):
     telefoon = models.CharField(_("telefoon"), max_length=30)
     website = models.CharField(_("website"), max_length=100)
     bezwaar_adres = models.CharField(_("adres voor bezwaar"), max_length=300)
+    verslag_telt_als_aanvraag = models.BooleanField(
+        _("een ondertekend verslag telt als aanvraag"),
+        default=True,
+        help_text=_(
+            "Als de inwoner het verslag ondertekent en daarin om een maatwerkvoorziening vraagt, "
+            "geldt dat als de aanvraag (op de datum dat het ondertekende verslag binnenkwam)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,542 @@
+"""Every write to a gesprek, the onderzoek and the verslag. Views call these; nothing else changes them.
+
+The process in plain words
+--------------------------
+After a melding the loket or the consulent plans a gesprek (``gesprek_plannen``) and sends an
+uitnodiging (``uitnodiging_versturen``). Instead of a gesprek a triage decision may be taken
+(``triage_vastleggen``): reason and who decided, shown in the dossier. Several contacts may
+make up one onderzoek; a talk with the mantelzorger alone needs the inwoner's consent.
+
+The consulent opens the onderzoek (``onderzoek_openen``, which starts the melding's onderzoek)
+and records it section by section: the general part (``onderzoek_opslaan``) and per
+resultaatgebied the situation and the afwegingsladder (``resultaat_opslaan``). Each section
+carries a ``versie``: a save based on an older versie is refused with ``VersieConflict`` and
+nothing is overwritten (optimistic locking). A maatwerkvoorziening can only be proposed once
+the seven rungs above it are answered (Wmo 2015 art. 2.3.2 lid 4 and 2.3.5 lid 3).
+
+``verslag_versturen`` renders the verslag (Wmo 2015 art. 2.3.2 lid 8), freezes the exact PDF
+with its hash as a new version and moves the melding to "verslag verstuurd", which meets the
+onderzoek clock. ``verslag_reactie_vastleggen`` keeps the inwoner's reaction with that version;
+where the gemeente says so, a signed verslag that asks for a maatwerkvoorziening counts as the
+aanvraag (Wmo 2015 art. 2.3.5 lid 2).
+"""
+
+import hashlib
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from meldingen.constants import MeldingStatus
+from meldingen.models import Melding
+from meldingen.services import melding_brief_context, melding_onderzoek_starten, melding_status_zetten
+from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
+from wmo.models import Brief, Medewerker, Voorziening
+from wmo.pdf import render_pdf
+from wmo.services import brief_opslaan, opslaan
+
+from .constants import (
+    AFSPRAAK_OVERGANGEN,
+    GESPREK_OVERGANGEN,
+    VERSLAG_OVERGANGEN,
+    AfspraakStatus,
+    GesprekStatus,
+    Plaats,
+    Trede,
+    VerslagReactie,
+)
+from .models import (
+    Gesprek,
+    LadderTrede,
+    Onderzoek,
+    PersoonlijkPlan,
+    ResultaatOnderzoek,
+    Triage,
+    VerslagVersie,
+    Vervolgafspraak,
+)
+
+# The melding statuses in which the onderzoek may still be written in (corrections included).
+ONDERZOEK_BEWERKBAAR = (
+    MeldingStatus.IN_ONDERZOEK,
+    MeldingStatus.VERSLAG_VERSTUURD,
+    MeldingStatus.AANVRAAG_ONTVANGEN,
+)
+
+ONDERZOEK_VELDEN = (
+    "persoonlijk_plan",
+    "mantelzorger_naam",
+    "mantelzorg_taken",
+    "mantelzorg_uren",
+    "mantelzorg_belasting",
+    "mantelzorg_ondersteuning",
+    "inwoner_is_mantelzorger",
+    "wederkerigheid",
+    "financiele_zorgen",
+    "medisch_advies_nodig",
+    "eigen_oplossing",
+    "eigen_oplossing_gevolgd",
+    "eigen_oplossing_motivering",
+)
+RESULTAAT_VELDEN = (
+    "aan_de_orde",
+    "wat_lukt",
+    "wat_lukt_niet",
+    "oorzaak_inwoner",
+    "te_bereiken_resultaat",
+    "oplossing",
+)
+TREDE_VELDEN = ("besproken", "bevinding", "oplost", "waarom", "voorziening")
+
+
+class VersieConflict(ValidationError):
+    """Someone else saved this section after the versie the user started from."""
+
+    def __init__(self, actueel):
+        super().__init__(
+            _(
+                "Iemand anders heeft dit deel intussen opgeslagen. Uw tekst is niet opgeslagen en de "
+                "andere tekst is niet overschreven."
+            ),
+            code="versie",
+        )
+        self.actueel = actueel
+
+
+# --- Gesprek and triage ------------------------------------------------------------------
+
+
+def _moet_open_zijn(melding: Melding) -> None:
+    if not melding.is_open:
+        raise ValidationError(_("Deze melding is afgesloten."), code="afgesloten")
+
+
+@transaction.atomic
+def gesprek_plannen(
+    *,
+    melding: Melding,
+    door: Medewerker,
+    consulent: Medewerker,
+    gepland_op: datetime,
+    plaats: str = Plaats.THUIS,
+    adres: str = "",
+    telefonisch_reden: str = "",
+    mantelzorger: str = "",
+    clientondersteuner: str = "",
+    clientondersteuner_organisatie: str = "",
+    tolk: str = "",
+    vertegenwoordiger: str = "",
+    tweede_professional: str = "",
+    alleen_mantelzorger: bool = False,
+    toestemming_inwoner: bool = False,
+) -> Gesprek:
+    """Plan a contact. At home the inwoner's address is the default place."""
+    melding = Melding.objects.select_for_update().select_related("inwoner").get(pk=melding.pk)
+    _moet_open_zijn(melding)
+    if hasattr(melding, "triage"):
+        raise ValidationError(_("Er is al besloten dat er geen gesprek nodig is (triage)."))
+    if plaats == Plaats.THUIS and not adres.strip():
+        inwoner = melding.inwoner
+        adres = f"{inwoner.adresregel}, {inwoner.postcode_weergave} {inwoner.woonplaats}"
+    gesprek = Gesprek(
+        melding=melding,
+        consulent=consulent,
+        gepland_op=gepland_op,
+        plaats=plaats,
+        adres="" if plaats == Plaats.TELEFONISCH else adres,
+        telefonisch_reden=telefonisch_reden if plaats == Plaats.TELEFONISCH else "",
+        mantelzorger=mantelzorger,
+        clientondersteuner=clientondersteuner,
+        clientondersteuner_organisatie=clientondersteuner_organisatie,
+        tolk=tolk,
+        vertegenwoordiger=vertegenwoordiger,
+        tweede_professional=tweede_professional,
+        alleen_mantelzorger=alleen_mantelzorger,
+        toestemming_inwoner=toestemming_inwoner,
+        gepland_door=door,
+    )
+    if gepland_op and gepland_op < melding.ontvangen_op:
+        raise ValidationError({"gepland_op": _("Een gesprek kan niet vóór de melding zijn.")})
+    opslaan(gesprek, door=door, reden="Gesprek gepland")
+    return gesprek
+
+
+@transaction.atomic
+def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> Gesprek:
+    """Mark a planned gesprek as held or cancelled (constants.GESPREK_OVERGANGEN)."""
+    gesprek = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
+    if naar not in GESPREK_OVERGANGEN[gesprek.status]:
+        raise ValidationError(
+            _("Een gesprek met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": GesprekStatus(gesprek.status).label, "naar": GesprekStatus(naar).label}
+        )
+    gesprek.status = naar
+    opslaan(gesprek, door=door, reden=f"Gesprek {GesprekStatus(naar).label.lower()}")
+    return gesprek
+
+
+@transaction.atomic
+def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
+    """The uitnodiging: when and where, the agenda, the right to bring someone, cliëntondersteuning."""
+    melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
+        pk=gesprek.melding_id
+    )
+    if gesprek.status != GesprekStatus.GEPLAND:
+        raise ValidationError(_("Alleen voor een gepland gesprek gaat een uitnodiging uit."))
+    onderzoek = Onderzoek.objects.filter(melding=melding).first()
+    context = {
+        **melding_brief_context(melding),
+        "contact": gesprek.consulent,
+        "gesprek": gesprek,
+        "plan_ontvangen": bool(onderzoek and onderzoek.persoonlijk_plan.strip())
+        or PersoonlijkPlan.objects.filter(melding=melding).exists(),
+    }
+    pdf = render_pdf("gesprekken/brieven/uitnodiging.html", context)
+    return brief_opslaan(
+        soort=BriefSoort.UITNODIGING_GESPREK,
+        kenmerk=melding.kenmerk,
+        pdf=pdf,
+        inwoner=melding.inwoner,
+        melding=melding,
+        door=door,
+    )
+
+
+@transaction.atomic
+def triage_vastleggen(*, melding: Melding, door: Medewerker, reden: str, toelichting: str) -> Triage:
+    """Record that this melding goes on without a broad gesprek: why and who decided."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    _moet_open_zijn(melding)
+    if Triage.objects.filter(melding=melding).exists():
+        raise ValidationError(_("Voor deze melding is al een triagebesluit vastgelegd."))
+    if Onderzoek.objects.filter(melding=melding).exists():
+        raise ValidationError(_("Het onderzoek is al begonnen; triage kan dan niet meer."))
+    triage = Triage(melding=melding, reden=reden, toelichting=toelichting, besloten_door=door)
+    opslaan(triage, door=door, reden="Triage: geen gesprek")
+    return triage
+
+
+# The file kinds a persoonlijk plan may be, recognised by their first bytes (not by the name).
+PLAN_SOORTEN = {b"%PDF": "application/pdf", b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+PLAN_MAX_BYTES = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def persoonlijk_plan_opslaan(
+    *, melding: Melding, door: Medewerker, naam: str, inhoud: bytes, ontvangen_op: date
+) -> PersoonlijkPlan:
+    """Keep the inwoner's persoonlijk plan exactly as received (PDF or image)."""
+    _moet_open_zijn(melding)
+    soort = next((s for magic, s in PLAN_SOORTEN.items() if inhoud.startswith(magic)), None)
+    if soort is None:
+        raise ValidationError({"bestand": _("Dit bestand is geen PDF, JPG of PNG.")})
+    if len(inhoud) > PLAN_MAX_BYTES:
+        raise ValidationError({"bestand": _("Dit bestand is groter dan 10 MB.")})
+    if ontvangen_op and ontvangen_op > timezone.localdate():
+        raise ValidationError({"ontvangen_op": _("Deze datum kan niet in de toekomst liggen.")})
+    plan = PersoonlijkPlan(
+        melding=melding,
+        naam=naam[:200],
+        soort=soort,
+        inhoud=inhoud,
+        sha256=hashlib.sha256(inhoud).hexdigest(),
+        ontvangen_op=ontvangen_op,
+        geregistreerd_door=door,
+    )
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+# --- Onderzoek ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def onderzoek_openen(*, melding: Melding, door: Medewerker) -> Onderzoek:
+    """Open the onderzoek with its eight resultaatgebieden and their ladders; starts the melding's onderzoek."""
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    bestaand = Onderzoek.objects.filter(melding=melding).first()
+    if bestaand:
+        return bestaand
+    if hasattr(melding, "triage"):
+        raise ValidationError(_("Er is besloten dat er geen gesprek nodig is (triage)."))
+    if melding.status == MeldingStatus.ONTVANGEN:
+        melding = melding_onderzoek_starten(melding=melding, door=door)
+    if melding.status not in ONDERZOEK_BEWERKBAAR:
+        raise ValidationError(_("Bij deze melding kan geen onderzoek meer worden vastgelegd."))
+    onderzoek = Onderzoek(melding=melding, gestart_door=door)
+    opslaan(onderzoek, door=door, reden="Onderzoek geopend")
+    resultaten = bulk_create_with_history(
+        [ResultaatOnderzoek(onderzoek=onderzoek, gebied=g) for g in Resultaatgebied.values],
+        ResultaatOnderzoek,
+        default_user=door,
+    )
+    bulk_create_with_history(
+        [LadderTrede(resultaat=r, trede=t) for r in resultaten for t in Trede.values],
+        LadderTrede,
+        default_user=door,
+    )
+    return onderzoek
+
+
+def _vergrendelen(model, obj, versie: int):
+    """Fetch fresh and lock; refuse when the versie the user started from is no longer current."""
+    actueel = model.objects.select_for_update().get(pk=obj.pk)
+    if versie != actueel.versie:
+        raise VersieConflict(actueel)
+    return actueel
+
+
+def _moet_bewerkbaar_zijn(onderzoek: Onderzoek) -> None:
+    if onderzoek.melding.status not in ONDERZOEK_BEWERKBAAR:
+        raise ValidationError(_("Deze melding is afgerond; het onderzoek kan niet meer worden gewijzigd."))
+
+
+@transaction.atomic
+def onderzoek_opslaan(*, onderzoek: Onderzoek, door: Medewerker, versie: int, **velden) -> Onderzoek:
+    """Save the general section (persoonlijk plan, mantelzorg, eigen oplossing ...)."""
+    onderzoek = _vergrendelen(Onderzoek, onderzoek, versie)
+    _moet_bewerkbaar_zijn(onderzoek)
+    for naam in ONDERZOEK_VELDEN:
+        if naam in velden:
+            setattr(onderzoek, naam, velden[naam])
+    onderzoek.versie += 1
+    opslaan(onderzoek, door=door, reden="Onderzoek bijgewerkt")
+    return onderzoek
+
+
+def _trede_naam(nr: int) -> str:
+    return Trede(nr).label.lower()
+
+
+@transaction.atomic
+def resultaat_opslaan(
+    *,
+    resultaat: ResultaatOnderzoek,
+    door: Medewerker,
+    versie: int,
+    velden: dict,
+    treden: dict[int, dict],
+) -> ResultaatOnderzoek:
+    """Save one resultaatgebied with its ladder, as one section with one versie.
+
+    The ladder order is enforced here: the maatwerk rung may only be filled in once every
+    rung above it is answered (besproken, with whether it solves the resultaat).
+    """
+    resultaat = _vergrendelen(ResultaatOnderzoek, resultaat, versie)
+    _moet_bewerkbaar_zijn(resultaat.onderzoek)
+    for naam in RESULTAAT_VELDEN:
+        if naam in velden:
+            setattr(resultaat, naam, velden[naam])
+    bestaande = {t.trede: t for t in resultaat.treden.select_for_update()}
+    gewijzigd = []
+    for nr, waarden in treden.items():
+        trede = bestaande[nr]
+        voor = [getattr(trede, "voorziening_id" if n == "voorziening" else n) for n in TREDE_VELDEN]
+        for naam in TREDE_VELDEN:
+            if naam in waarden:
+                setattr(trede, naam, waarden[naam])
+        na = [getattr(trede, "voorziening_id" if n == "voorziening" else n) for n in TREDE_VELDEN]
+        if voor != na:  # autosave sends the whole section: write (and keep history of) what changed
+            gewijzigd.append(trede)
+    errors = {}
+    for trede in gewijzigd:
+        voorziening = trede.voorziening
+        if voorziening is not None:
+            if trede.trede == Trede.ALGEMENE_VOORZIENING and voorziening.soort != VoorzieningSoort.ALGEMEEN:
+                errors[f"t{trede.trede}_voorziening"] = _("Kies een algemene voorziening.")
+            elif trede.trede == Trede.MAATWERK and voorziening.soort != VoorzieningSoort.MAATWERK:
+                errors[f"t{trede.trede}_voorziening"] = _("Kies een maatwerkvoorziening.")
+            elif trede.trede not in (Trede.ALGEMENE_VOORZIENING, Trede.MAATWERK):
+                errors[f"t{trede.trede}_voorziening"] = _("Bij deze trede hoort geen voorziening.")
+    maatwerk = bestaande[Trede.MAATWERK]
+    if maatwerk.besproken or maatwerk.oplost or maatwerk.voorziening_id or maatwerk.bevinding.strip():
+        ontbreekt = resultaat.ontbrekende_treden(bestaande.values())
+        if ontbreekt:
+            errors["t8_besproken"] = _(
+                "Een maatwerkvoorziening kan pas als de treden erboven zijn besproken. Nog niet "
+                "beantwoord: %(treden)s."
+            ) % {"treden": ", ".join(_trede_naam(nr) for nr in ontbreekt)}
+    if errors:
+        raise ValidationError(errors)
+    resultaat.versie += 1
+    opslaan(resultaat, door=door, reden="Resultaatgebied bijgewerkt")
+    for trede in gewijzigd:
+        opslaan(trede, door=door, reden="Afwegingsladder bijgewerkt")
+    return resultaat
+
+
+# --- Verslag -------------------------------------------------------------------------------
+
+
+def verslag_context(onderzoek: Onderzoek, *, datum: date | None = None, nummer: int | None = None) -> dict:
+    """Everything the verslag shows, in a handful of queries."""
+    melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
+        pk=onderzoek.melding_id
+    )
+    resultaten = list(onderzoek.resultaten.filter(aan_de_orde=True).prefetch_related("treden__voorziening"))
+    gesprekken = list(
+        melding.gesprekken.exclude(status=GesprekStatus.GEANNULEERD).select_related("consulent")
+    )
+    return {
+        **melding_brief_context(melding, datum=datum),
+        "onderzoek": onderzoek,
+        "resultaten": resultaten,
+        "gesprekken": gesprekken,
+        "vervolgafspraken": list(onderzoek.vervolgafspraken.select_related("eigenaar")),
+        "nummer": nummer,
+        "maatwerk_gevraagd": _maatwerk_gevraagd(resultaten),
+    }
+
+
+def _maatwerk_gevraagd(resultaten) -> bool:
+    """A maatwerkvoorziening is proposed for a resultaat when its maatwerk rung names one."""
+    return any(t.trede == Trede.MAATWERK and t.voorziening_id for r in resultaten for t in r.treden.all())
+
+
+@transaction.atomic
+def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersie:
+    """Freeze the verslag as a new version (PDF, hash, date) and meet the onderzoek clock."""
+    onderzoek = Onderzoek.objects.select_for_update().select_related("melding").get(pk=onderzoek.pk)
+    _moet_bewerkbaar_zijn(onderzoek)
+    if not onderzoek.resultaten.filter(aan_de_orde=True).exists():
+        raise ValidationError(_("Kies eerst minstens één resultaatgebied dat aan de orde is."))
+    if (
+        onderzoek.eigen_oplossing.strip()
+        and onderzoek.eigen_oplossing_gevolgd is False
+        and not onderzoek.eigen_oplossing_motivering.strip()
+    ):
+        raise ValidationError(
+            _("De eigen oplossing van de inwoner wordt niet gevolgd: schrijf eerst op waarom.")
+        )
+    nummer = (onderzoek.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
+    context = verslag_context(onderzoek, nummer=nummer)
+    pdf = render_pdf("gesprekken/brieven/verslag.html", context)
+    melding = context["melding"]
+    brief = brief_opslaan(
+        soort=BriefSoort.VERSLAG,
+        kenmerk=melding.kenmerk,
+        pdf=pdf,
+        inwoner=melding.inwoner,
+        melding=melding,
+        door=door,
+    )
+    versie = VerslagVersie(
+        onderzoek=onderzoek, nummer=nummer, brief=brief, maatwerk_gevraagd=context["maatwerk_gevraagd"]
+    )
+    opslaan(versie, door=door, reden=f"Verslag versie {nummer} verstuurd")
+    if melding.status == MeldingStatus.IN_ONDERZOEK:
+        melding_status_zetten(
+            melding=melding, door=door, naar=MeldingStatus.VERSLAG_VERSTUURD, reden="Verslag verstuurd"
+        )
+    return versie
+
+
+@transaction.atomic
+def verslag_reactie_vastleggen(
+    *,
+    versie: VerslagVersie,
+    door: Medewerker,
+    reactie: str,
+    ontvangen_op: date,
+    ondertekend: bool = False,
+    opmerkingen: str = "",
+    aanvullingen: str = "",
+) -> VerslagVersie:
+    """Keep the inwoner's reaction with this version (never merged into the onderzoek).
+
+    With the gemeente's setting ``verslag_telt_als_aanvraag``, a signed verslag that asks for a
+    maatwerkvoorziening is registered as the aanvraag, received on the day the signed verslag came in.
+    """
+    from aanvragen.constants import Grondslag
+    from aanvragen.services import aanvraag_registreren
+
+    versie = (
+        VerslagVersie.objects.select_for_update(of=("self",))
+        .select_related("onderzoek__melding__gemeente")
+        .get(pk=versie.pk)
+    )
+    if reactie not in VERSLAG_OVERGANGEN[versie.status]:
+        raise ValidationError(
+            {"reactie": _("De reactie op deze versie is al vastgelegd.")}
+            if versie.status != VerslagReactie.AFWACHTEN
+            else {"reactie": _("Kies akkoord of niet akkoord.")}
+        )
+    if ontvangen_op is None:
+        raise ValidationError({"reactie_ontvangen_op": _("Vul in wanneer de reactie binnenkwam.")})
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"reactie_ontvangen_op": _("Deze datum kan niet in de toekomst liggen.")})
+    if ontvangen_op < timezone.localdate(versie.brief.verstuurd_op):
+        raise ValidationError(
+            {"reactie_ontvangen_op": _("De reactie kan niet vóór het verslag zijn ontvangen.")}
+        )
+    if reactie == VerslagReactie.NIET_AKKOORD and not opmerkingen.strip():
+        raise ValidationError({"opmerkingen": _("Schrijf op waar de inwoner het niet mee eens is.")})
+    versie.status = reactie
+    versie.reactie_ontvangen_op = ontvangen_op
+    versie.ondertekend = ondertekend
+    versie.opmerkingen = opmerkingen
+    versie.aanvullingen = aanvullingen
+    versie.reactie_vastgelegd_door = door
+    melding = versie.onderzoek.melding
+    if (
+        ondertekend
+        and versie.maatwerk_gevraagd
+        and melding.gemeente.verslag_telt_als_aanvraag
+        and melding.mag_naar(MeldingStatus.AANVRAAG_ONTVANGEN)
+    ):
+        versie.aanvraag = aanvraag_registreren(
+            melding=melding, ontvangen_op=ontvangen_op, grondslag=Grondslag.NA_ONDERZOEK, door=door
+        )
+    opslaan(versie, door=door, reden=f"Reactie op verslag: {VerslagReactie(reactie).label}")
+    return versie
+
+
+# --- Vervolgafspraken ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vervolgafspraak_toevoegen(
+    *,
+    onderzoek: Onderzoek,
+    door: Medewerker,
+    actie: str,
+    uiterlijk: date,
+    eigenaar: Medewerker | None = None,
+    eigenaar_anders: str = "",
+) -> Vervolgafspraak:
+    _moet_bewerkbaar_zijn(onderzoek)
+    if eigenaar is not None and eigenaar.organisatie_id != door.organisatie_id:
+        raise ValidationError({"eigenaar": _("Kies een medewerker van uw eigen organisatie.")})
+    afspraak = Vervolgafspraak(
+        onderzoek=onderzoek,
+        actie=actie,
+        uiterlijk=uiterlijk,
+        eigenaar=eigenaar,
+        eigenaar_anders="" if eigenaar else eigenaar_anders,
+    )
+    opslaan(afspraak, door=door, reden="Vervolgafspraak gemaakt")
+    return afspraak
+
+
+@transaction.atomic
+def vervolgafspraak_afronden(*, afspraak: Vervolgafspraak, door: Medewerker) -> Vervolgafspraak:
+    afspraak = Vervolgafspraak.objects.select_for_update().get(pk=afspraak.pk)
+    if AfspraakStatus.GEDAAN not in AFSPRAAK_OVERGANGEN[afspraak.status]:
+        raise ValidationError(_("Deze afspraak is al gedaan."))
+    afspraak.status = AfspraakStatus.GEDAAN
+    afspraak.afgerond_op = timezone.localdate()
+    opslaan(afspraak, door=door, reden="Vervolgafspraak gedaan")
+    return afspraak
+
+
+def voorzieningen_per_soort() -> dict[str, list[Voorziening]]:
+    """The active catalogue, split by soort (one query), for the ladder's pick lists."""
+    per_soort: dict[str, list[Voorziening]] = {VoorzieningSoort.ALGEMEEN: [], VoorzieningSoort.MAATWERK: []}
+    for v in Voorziening.objects.filter(actief=True):
+        per_soort[v.soort].append(v)
+    return per_soort
