@@ -453,7 +453,7 @@ def verslag_reactie_vastleggen(
     maatwerkvoorziening is registered as the aanvraag, received on the day the signed verslag came in.
     """
     from aanvragen.constants import Grondslag
-    from aanvragen.services import aanvraag_registreren
+    from aanvragen.services import aanvraag_registreren, aanvraag_voorziening_toevoegen
 
     versie = (
         VerslagVersie.objects.select_for_update(of=("self",))
@@ -492,6 +492,18 @@ def verslag_reactie_vastleggen(
         versie.aanvraag = aanvraag_registreren(
             melding=melding, ontvangen_op=ontvangen_op, grondslag=Grondslag.NA_ONDERZOEK, door=door
         )
+        # The maatwerkvoorzieningen proposed in the onderzoek become the requested ones, each with
+        # the resultaat it serves, so nobody types them again.
+        for trede in LadderTrede.objects.filter(
+            resultaat__onderzoek=versie.onderzoek, trede=Trede.MAATWERK, voorziening__isnull=False
+        ).select_related("resultaat", "voorziening"):
+            aanvraag_voorziening_toevoegen(
+                aanvraag=versie.aanvraag,
+                voorziening=trede.voorziening,
+                resultaatgebied=trede.resultaat.gebied,
+                toelichting=trede.resultaat.te_bereiken_resultaat,
+                door=door,
+            )
     opslaan(versie, door=door, reden=f"Reactie op verslag: {VerslagReactie(reactie).label}")
     return versie
 

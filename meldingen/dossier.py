@@ -22,7 +22,7 @@ class Gebeurtenis:
 
 def tijdlijn(inwoner: Inwoner, meldingen: list[Melding], brieven) -> list[Gebeurtenis]:
     per_id = {m.pk: m for m in meldingen}
-    items: list[Gebeurtenis] = []
+    items: list = []  # Gebeurtenis, or (datum, wat, user_id, melding) until names are looked up
     historie = (
         Melding.history.filter(id__in=per_id)
         .select_related("history_user")
@@ -40,6 +40,14 @@ def tijdlijn(inwoner: Inwoner, meldingen: list[Melding], brieven) -> list[Gebeur
             "Inwoner geregistreerd" if h.history_type == "+" else "Gegevens inwoner gewijzigd"
         )
         items.append(Gebeurtenis(h.history_date, wat, _naam(h.history_user)))
+    # The later steps of the same dossier: gesprek, triage, aanvraag, beschikking, bezwaar.
+    for model, melding_pad, standaard in _STAPPEN():
+        historie = model.history.filter(**{f"{melding_pad}__in": per_id}).values_list(
+            "history_date", "history_type", "history_change_reason", "history_user", melding_pad
+        )
+        for datum, soort, reden, user_id, melding_id in historie:
+            if soort == "+" or reden:  # creations and every change that says what it was
+                items.append((datum, reden or standaard, user_id, per_id.get(melding_id)))
     for b in brieven:
         items.append(
             Gebeurtenis(
@@ -50,8 +58,34 @@ def tijdlijn(inwoner: Inwoner, meldingen: list[Melding], brieven) -> list[Gebeur
                 b.pk,
             )
         )
+    items = _met_namen(items)
     items.sort(key=lambda g: g.tijdstip, reverse=True)
     return items
+
+
+def _STAPPEN():
+    from aanvragen.models import Aanvraag, Beschikking, Bezwaar
+    from gesprekken.models import Gesprek, Triage
+
+    return (
+        (Gesprek, "melding_id", "Gesprek gepland"),
+        (Triage, "melding_id", "Triage: verder zonder breed gesprek"),
+        (Aanvraag, "melding_id", "Aanvraag geregistreerd"),
+        (Beschikking, "aanvraag__melding_id", "Beschikking opgesteld"),
+        (Bezwaar, "beschikking__aanvraag__melding_id", "Bezwaar ontvangen"),
+    )
+
+
+def _met_namen(items: list) -> list[Gebeurtenis]:
+    """Turn (datum, wat, user_id, melding) tuples into Gebeurtenissen, with one query for the names."""
+    from wmo.models import Medewerker
+
+    ids = {i[2] for i in items if isinstance(i, tuple) and i[2]}
+    namen = {m.pk: str(m) for m in Medewerker.objects.filter(pk__in=ids)} if ids else {}
+    return [
+        Gebeurtenis(i[0], i[1], namen.get(i[2], "systeem"), i[3]) if isinstance(i, tuple) else i
+        for i in items
+    ]
 
 
 def _naam(user) -> str:

@@ -29,38 +29,51 @@ def _regel_post(prefix, **extra):
 
 
 def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruiker):
+    """Loket registers, consulent plans the gesprek, records the onderzoek, sends the verslag,
+    records the signed reaction (which is the aanvraag), decides and sends the beschikking."""
+    from gesprekken.constants import Trede
+    from gesprekken.models import Onderzoek
+    from tests.gesprekken.conftest import ladder_invullen, resultaat
+
     loket, consulent = rol_gebruiker(Rol.LOKETMEDEWERKER), rol_gebruiker(Rol.CONSULENT)
     hbh = Voorziening.objects.create(
-        naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01"
+        naam="Hulp bij het huishouden",
+        soort=VoorzieningSoort.MAATWERK,
+        iwmo_productcategorie="01",
+        eenheid="uur",
     )
     Mandaat.objects.create(voorziening=hbh, rol=Rol.CONSULENT)
     inwoner = InwonerFactory(gemeente=team.organisatie.gemeenten.first())
-    gisteren = timezone.localdate() - timedelta(days=1)
+    vandaag = timezone.localdate()
 
     client.force_login(loket)
     client.post(
         reverse("meldingen:melding_registreren", args=[inwoner.pk]),
-        {"ontvangen_datum": gisteren.isoformat(), "ontvangen_tijd": "10:00", "kanaal": "telefoon",
-         "hulpvraag": "Ik kan mijn huis niet meer schoonhouden.", "melder": "inwoner", "team": team.pk,
-         "consulent": consulent.pk},
+        {"ontvangen_datum": (vandaag - timedelta(days=1)).isoformat(), "ontvangen_tijd": "10:00",
+         "kanaal": "telefoon", "hulpvraag": "Ik kan mijn huis niet meer schoonhouden.", "melder": "inwoner",
+         "team": team.pk, "consulent": consulent.pk},
     )  # fmt: skip
     melding = Melding.objects.get(inwoner=inwoner)
 
     client.force_login(consulent)
-    client.post(reverse("meldingen:melding_onderzoek_starten", args=[melding.pk]))
-    client.post(
-        reverse("aanvragen:aanvraag_registreren", args=[melding.pk]),
-        {"ontvangen_op": timezone.localdate().isoformat(), "grondslag": "na_onderzoek"},
+    assert client.post(reverse("gesprekken:onderzoek_openen", args=[melding.pk])).status_code == 302
+    onderzoek = Onderzoek.objects.get(melding=melding)
+    # The ladder rung by rung is tested through its autosave view in tests/gesprekken; here the
+    # helper fills it, with hulp bij het huishouden as the maatwerkvoorziening.
+    ladder_invullen(resultaat(onderzoek), consulent, maatwerk=hbh, tot=Trede.ALGEMENE_VOORZIENING)
+    assert client.post(reverse("gesprekken:verslag_versturen", args=[melding.pk])).status_code == 302
+    response = client.post(
+        reverse("gesprekken:verslag_reactie", args=[melding.pk, 1]),
+        {"reactie": "akkoord", "reactie_ontvangen_op": vandaag.isoformat(), "ondertekend": "on"},
     )
-    aanvraag = Aanvraag.objects.get(melding=melding)
-    client.post(
-        reverse("aanvragen:aanvraag_actie", args=[aanvraag.pk, "voorziening"]),
-        {"voorziening-voorziening": hbh.pk, "voorziening-resultaatgebied": "1"},
-    )
+    assert response.status_code == 302
+    aanvraag = Aanvraag.objects.get(melding=melding)  # the signed verslag is the aanvraag
+    aangevraagd = aanvraag.voorzieningen.get()
+    assert aangevraagd.voorziening == hbh
+
     response = client.post(reverse("aanvragen:beschikking_opstellen", args=[aanvraag.pk]))
     beschikking = Beschikking.objects.get(aanvraag=aanvraag)
     assert response["Location"] == reverse("aanvragen:beschikking", args=[beschikking.pk])
-    aangevraagd = aanvraag.voorzieningen.get()
     url = reverse("aanvragen:beschikking_regel", args=[beschikking.pk, aangevraagd.pk])
     # Bad input: reported at the field, what was typed kept.
     response = client.post(
@@ -78,16 +91,20 @@ def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruike
     beschikking.refresh_from_db()
     melding.refresh_from_db()
     assert beschikking.status == "verstuurd" and melding.status == MeldingStatus.BESLOTEN
+    assert melding.onderzoek_afgerond_op == vandaag  # the verslag met the onderzoek clock
     tekst = pdf_tekst(bytes(beschikking.brief.pdf))
     assert f"{beschikking.bezwaar_deadline.day} " in tekst and "U kunt niet meer stofzuigen." in tekst
     dossier = client.get(reverse("meldingen:dossier", args=[inwoner.pk])).content.decode()
-    assert "Brief verstuurd: Beschikking" in dossier
+    for stap in ("Melding geregistreerd", "Brief verstuurd: Verslag van het onderzoek", "Aanvraag geregistreerd",
+                 "Beschikking bekendgemaakt", "Brief verstuurd: Beschikking"):  # fmt: skip
+        assert stap in dossier, stap
     response = client.post(
         reverse("aanvragen:bezwaar_registreren", args=[beschikking.pk]),
-        {"ontvangen_op": timezone.localdate().isoformat(), "gronden": "Ik heb meer uren nodig."},
+        {"ontvangen_op": vandaag.isoformat(), "gronden": "Ik heb meer uren nodig."},
     )
     assert response.status_code == 302
     assert "bezwaar ontvangen" in client.get(reverse("meldingen:melding", args=[melding.pk])).content.decode()
+    assert "Bezwaar ontvangen" in client.get(reverse("meldingen:dossier", args=[inwoner.pk])).content.decode()
 
 
 def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(

@@ -132,7 +132,7 @@ def test_reactie_niet_akkoord_met_opmerkingen_bij_de_versie(ingevuld, consulent)
         )
 
 
-def test_ondertekend_verslag_geldt_als_aanvraag(ingevuld, consulent):
+def test_ondertekend_verslag_geldt_als_aanvraag(ingevuld, consulent, catalogus):
     assert ingevuld.melding.gemeente.verslag_telt_als_aanvraag  # the default
     versie = services.verslag_versturen(onderzoek=ingevuld, door=consulent)
     versie = services.verslag_reactie_vastleggen(
@@ -144,6 +144,10 @@ def test_ondertekend_verslag_geldt_als_aanvraag(ingevuld, consulent):
     )
     aanvraag = Aanvraag.objects.get(melding=ingevuld.melding)
     assert versie.aanvraag == aanvraag
+    # The maatwerk proposed in the onderzoek is what the inwoner asks for, with its resultaat.
+    assert [(v.voorziening, v.resultaatgebied) for v in aanvraag.voorzieningen.all()] == [
+        (catalogus["hbh"], Resultaatgebied.SCHOON_HUIS)
+    ]
     assert aanvraag.grondslag == Grondslag.NA_ONDERZOEK and aanvraag.ontvangen_op == timezone.localdate()
     ingevuld.melding.refresh_from_db()
     assert ingevuld.melding.status == MeldingStatus.AANVRAAG_ONTVANGEN
