@@ -139,6 +139,11 @@ class TerugsturenForm(KeukentafelForm):
     opmerkingen = forms.CharField(label=_("Wat moet er anders?"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class NazorgForm(KeukentafelForm):
+    service_field_map = {"nazorg_notitie": "notitie"}
+    notitie = forms.CharField(label=_("Hoe gaat het met de hulp?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class BezwaarForm(KeukentafelForm):
     ontvangen_op = _datum(_("Bezwaarschrift ontvangen op"))
     gronden = forms.CharField(

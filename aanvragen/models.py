@@ -376,6 +376,10 @@ class Beschikking(models.Model):
     bekendgemaakt_op = models.DateField(_("bekendgemaakt op"), null=True, blank=True)
     bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), null=True, blank=True, db_index=True)
     brief = models.OneToOneField(Brief, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Nazorg: an evaluation call some weeks after the help started (NAZORG_WEKEN).
+    nazorg_op = models.DateField(_("nazorg uiterlijk"), null=True, blank=True, db_index=True)
+    nazorg_gedaan_op = models.DateField(_("nazorg gedaan op"), null=True, blank=True)
+    nazorg_notitie = models.TextField(_("uitkomst van de nazorg"), blank=True)
     history = HistoricalRecords()
 
     class Meta:

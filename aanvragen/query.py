@@ -45,3 +45,20 @@ def aflopende_voorzieningen(user, vandaag):
         .select_related("voorziening", "beschikking__aanvraag__melding__inwoner")
         .order_by("einddatum", "pk")
     )
+
+
+def open_nazorg(user):
+    """Evaluation calls still to make in the user's own dossiers, the most urgent first."""
+    from meldingen.models import Melding
+
+    from .models import Beschikking
+
+    return (
+        Beschikking.objects.filter(
+            nazorg_op__isnull=False,
+            nazorg_gedaan_op__isnull=True,
+            aanvraag__melding__in=Melding.objects.zichtbaar_voor(user).filter(consulent=user),
+        )
+        .select_related("aanvraag__melding__inwoner")
+        .order_by("nazorg_op", "pk")
+    )

@@ -24,8 +24,9 @@ wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -576,6 +577,9 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
     _beschikking_naar(beschikking, BeschikkingStatus.VERSTUURD)
     aanvraag = _vergrendelen(beschikking.aanvraag)
     vandaag = timezone.localdate()
+    toegekend = [r.ingangsdatum for r in beschikking.regels.all() if r.toegekend and r.ingangsdatum]
+    if toegekend:  # an evaluation call once the help has been running a while
+        beschikking.nazorg_op = min(toegekend) + timedelta(weeks=settings.NAZORG_WEKEN)
     _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
     melding = aanvraag.melding
     pdf = render_pdf(
@@ -609,3 +613,17 @@ def bezwaar_registreren(
     )
     opslaan(bezwaar, door=door, reden="Bezwaar ontvangen")
     return bezwaar
+
+
+@transaction.atomic
+def beschikking_nazorg_afronden(*, beschikking: Beschikking, notitie: str, door: Medewerker) -> Beschikking:
+    """Record the evaluation call after the help started: how it goes, in a few words."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if beschikking.nazorg_op is None or beschikking.nazorg_gedaan_op:
+        raise ValidationError(_("Er staat geen nazorg open voor deze beschikking."))
+    if not (notitie or "").strip():
+        raise ValidationError({"nazorg_notitie": _("Schrijf kort op hoe het gaat met de hulp.")})
+    beschikking.nazorg_gedaan_op = timezone.localdate()
+    beschikking.nazorg_notitie = notitie.strip()
+    opslaan(beschikking, door=door, reden="Nazorg gedaan")
+    return beschikking

@@ -16,5 +16,6 @@ urlpatterns = [
         name="beschikking_regel",
     ),
     path("beschikkingen/<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar_registreren"),
+    path("beschikkingen/<int:pk>/nazorg/", views.nazorg_afronden, name="nazorg_afronden"),
     path("beschikkingen/<int:pk>/<slug:actie>/", views.beschikking_actie, name="beschikking_actie"),
 ]

@@ -25,6 +25,7 @@ from .forms import (
     BesluitForm,
     BezwaarForm,
     IngebrekestellingForm,
+    NazorgForm,
     OpschortenForm,
     RegelForm,
     TerugsturenForm,
@@ -168,7 +169,9 @@ def _beschikking_of_404(request, pk) -> Beschikking:
     return get_object_or_404(qs, pk=pk)
 
 
-def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_form=None, bezwaar_form=None):
+def _beschikking_pagina(
+    request, beschikking, *, regel_forms=None, terugsturen_form=None, bezwaar_form=None, nazorg_form=None
+):
     user = request.user
     aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
     regels = {r.aangevraagd_id: r for r in BeschikkingRegel.objects.filter(beschikking=beschikking)}
@@ -204,6 +207,11 @@ def _beschikking_pagina(request, beschikking, *, regel_forms=None, terugsturen_f
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
         "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
         "bezwaren": list(beschikking.bezwaren.all()),
+        "nazorg_form": (nazorg_form or NazorgForm())
+        if beschikking.nazorg_op
+        and not beschikking.nazorg_gedaan_op
+        and user.has_perm("aanvragen.change_aanvraag")
+        else None,
         "bezwaar_form": (bezwaar_form or BezwaarForm())
         if beschikking.is_verstuurd and user.has_perm("aanvragen.change_aanvraag")
         else None,
@@ -246,6 +254,24 @@ BESCHIKKING_ACTIES = {
     "terugsturen": (services.beschikking_terugsturen, "De beschikking is teruggestuurd met uw opmerkingen."),
     "versturen": (services.beschikking_versturen, "De beschikking is verstuurd. De bezwaartermijn loopt."),
 }
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def nazorg_afronden(request, pk):
+    beschikking = _beschikking_of_404(request, pk)
+    form = NazorgForm(request.POST)
+    if form.is_valid():
+        try:
+            services.beschikking_nazorg_afronden(
+                beschikking=beschikking, door=request.user, **form.cleaned_data
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "De nazorg is vastgelegd.")
+            return redirect("aanvragen:beschikking", pk=beschikking.pk)
+    return _beschikking_pagina(request, beschikking, nazorg_form=form)
 
 
 @require_POST

@@ -18,11 +18,17 @@ def aanvragen_van(melding):
     )
 
 
-@register.inclusion_tag("aanvragen/_aflopend.html", takes_context=True)
-def aflopende_voorzieningen(context):
-    """For the werkvoorraad: granted voorzieningen that end soon (one query)."""
+@register.inclusion_tag("aanvragen/_signalen.html", takes_context=True)
+def aanvraag_signalen(context):
+    """For the werkvoorraad: nazorg calls to make, and granted voorzieningen ending soon (two queries)."""
     from django.utils import timezone
 
-    from aanvragen.query import aflopende_voorzieningen as aflopend
+    from aanvragen.query import aflopende_voorzieningen, open_nazorg
 
-    return {"regels": list(aflopend(context["request"].user, timezone.localdate())[:50])}
+    user = context["request"].user
+    vandaag = timezone.localdate()
+    return {
+        "nazorg": list(open_nazorg(user)[:50]),
+        "aflopend": list(aflopende_voorzieningen(user, vandaag)[:50]),
+        "vandaag": vandaag,
+    }

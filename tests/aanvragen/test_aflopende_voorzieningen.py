@@ -51,3 +51,27 @@ def test_alleen_eigen_toegekende_voorzieningen_die_binnen_de_signaaltermijn_aflo
     _toegekend_tot(collega, team, vandaag + timedelta(weeks=2))  # someone else's
     regels = list(aflopende_voorzieningen(consulent, vandaag))
     assert [r.beschikking.aanvraag.melding for r in regels] == [binnenkort]
+
+
+def test_nazorg_na_toekenning_op_de_werkvoorraad(client, team, rol_gebruiker, settings):
+    from django.urls import reverse
+
+    from aanvragen.models import Beschikking
+
+    settings.NAZORG_WEKEN = 6
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    vandaag = timezone.localdate()
+    melding = _toegekend_tot(consulent, team, vandaag + timedelta(weeks=6))
+    beschikking = Beschikking.objects.get(aanvraag__melding=melding)
+    assert beschikking.nazorg_op == vandaag + timedelta(weeks=6)  # ingangsdatum today + 6 weeks
+    client.force_login(consulent)
+    pagina = client.get(reverse("werkvoorraad")).content.decode()
+    assert "Nazorg: bel de inwoner" in pagina and melding.inwoner.naam in pagina
+    assert "Voorzieningen die binnenkort aflopen" in pagina
+    url = reverse("aanvragen:nazorg_afronden", args=[beschikking.pk])
+    response = client.post(url, {"notitie": " "})
+    assert response.status_code == 200 and "notitie" in response.context["nazorg_form"].errors
+    assert client.post(url, {"notitie": "Gaat goed, hulp komt op dinsdag."}).status_code == 302
+    beschikking.refresh_from_db()
+    assert beschikking.nazorg_gedaan_op == vandaag
+    assert "Nazorg: bel de inwoner" not in client.get(reverse("werkvoorraad")).content.decode()

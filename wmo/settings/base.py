@@ -141,6 +141,8 @@ TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_d
 TERMIJN_LET_OP_WERKDAGEN = env.int("TERMIJN_LET_OP_WERKDAGEN", default=5)
 # Weeks before a granted voorziening ends that it shows on the consulent's werkvoorraad.
 EINDDATUM_SIGNAAL_WEKEN = env.int("EINDDATUM_SIGNAAL_WEKEN", default=8)
+# Weeks after the help starts that the consulent calls the inwoner to evaluate (nazorg).
+NAZORG_WEKEN = env.int("NAZORG_WEKEN", default=6)
 # Awb 4:17 dwangsom per day, as periods "days:cents" (law since 2009: 14 days EUR 23, 14 days
 # EUR 35, 14 days EUR 45; at most 42 days). Change when the law changes the amounts.
 DWANGSOM_BEDRAGEN = [
