@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gesprekken.models import VerslagVersie
 from meldingen.models import Melding
 from wmo.models import Brief, Inzage
 
@@ -207,6 +208,11 @@ def _beschikking_pagina(
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
         "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
         "bezwaren": list(beschikking.bezwaren.all()),
+        # The approver reads the verslag beside the draft (the latest version as sent).
+        "verslag": VerslagVersie.objects.filter(onderzoek__melding=beschikking.aanvraag.melding)
+        .select_related("brief")
+        .order_by("-nummer")
+        .first(),
         "nazorg_form": (nazorg_form or NazorgForm())
         if beschikking.nazorg_op
         and not beschikking.nazorg_gedaan_op

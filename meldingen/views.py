@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -230,6 +231,7 @@ def ontvangstbevestiging_versturen(request, pk):
     return redirect("meldingen:melding", pk=melding.pk)
 
 
+@xframe_options_sameorigin  # shown beside the draft beschikking, on our own pages only
 @permission_required("wmo.view_brief", raise_exception=True)
 def brief_pdf(request, pk):
     zichtbaar = Melding.objects.zichtbaar_voor(request.user)
