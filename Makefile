@@ -50,8 +50,11 @@ lint: install
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Seeds (or reuses) BENCH_DATABASE_URL (default: kt_bench on the local PostgreSQL) with BENCH_MELDINGEN
+# meldingen, runs gunicorn on 127.0.0.1 and writes the table to benchmarks/resultaten.md.
+BENCH_MELDINGEN ?= 1000000
 bench: install
-	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest benchmarks -p no:randomly -q
+	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python benchmarks/bench.py --meldingen $(BENCH_MELDINGEN)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3

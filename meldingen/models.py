@@ -50,6 +50,12 @@ class Inwoner(models.Model):
     contactpersoon_krijgt_kopie = models.BooleanField(
         _("contactpersoon krijgt kopie van brieven"), default=False
     )
+    # Wmo 2015 art. 2.5.1: the yearly cliëntervaringsonderzoek; an inwoner may refuse to take part.
+    geen_clientervaringsonderzoek = models.BooleanField(
+        _("wil niet meedoen aan het cliëntervaringsonderzoek"),
+        default=False,
+        help_text=_("Deze inwoner komt dan niet in de steekproef voor het onderzoek."),
+    )
     history = HistoricalRecords()
 
     objects = InwonerQuerySet.as_manager()
@@ -151,7 +157,11 @@ class Melding(models.Model):
                 name="melding_melder_met_relatie",
             ),
         ]
-        indexes = [models.Index(fields=["team", "status"], name="melding_team_status_idx")]
+        indexes = [
+            models.Index(fields=["team", "status"], name="melding_team_status_idx"),
+            # Management information per month (wmo.dashboard.query): meldingen received in a period.
+            models.Index(fields=["ontvangen_op"], name="melding_ontvangen_idx"),
+        ]
 
     def __str__(self):
         return f"{self.kenmerk} {self.inwoner}"

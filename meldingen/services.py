@@ -150,13 +150,21 @@ def melding_toewijzen(
     *, melding: Melding, door: Medewerker, consulent: Medewerker | None, team: Team | None = None
 ) -> Melding:
     """Assign to a consulent (or back to the team queue with consulent=None)."""
+    """Assign to a consulent (or back to the team queue with consulent=None).
+
+    When the melding moves from one consulent to another, the inwoner gets a letter naming the
+    new contact ("nieuwe contactpersoon"); the history records who did it.
+    """
     if not melding.is_open:
         raise ValidationError(_("Een afgesloten melding kan niet meer worden toegewezen."))
+    vorige_id = Melding.objects.filter(pk=melding.pk).values_list("consulent_id", flat=True).first()
     if team is not None:
         melding.team = team
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")
     opslaan(melding, door=door, reden=f"Toegewezen aan {naam}")
+    if vorige_id is not None and consulent is not None and consulent.pk != vorige_id:
+        nieuwe_contactpersoon_versturen(melding=melding, door=door)
     return melding
 
 
@@ -233,3 +241,49 @@ def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Bri
         melding=melding,
         door=door,
     )
+
+
+@transaction.atomic
+def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Brief:
+    """Tell the inwoner in writing who the new contact is after a change of consulent."""
+    pdf = render_pdf("meldingen/brieven/nieuwe_contactpersoon.html", melding_brief_context(melding))
+    return brief_opslaan(
+        soort=BriefSoort.NIEUWE_CONTACTPERSOON,
+        kenmerk=melding.kenmerk,
+        pdf=pdf,
+        inwoner=melding.inwoner,
+        melding=melding,
+        door=door,
+    )
+
+
+HERVERDELEN_MAX = 200
+
+
+@transaction.atomic
+def meldingen_herverdelen(*, meldingen, consulent: Medewerker, door: Medewerker) -> list[Melding]:
+    """Give several open meldingen to another consulent of their team, in one go (teamleider).
+
+    Each goes through melding_toewijzen, so each inwoner whose contact changes gets a letter and
+    the history of each melding records who did it. All or nothing.
+    """
+    meldingen = list(meldingen)
+    if not meldingen:
+        raise ValidationError(_("Kies minstens één melding."))
+    if len(meldingen) > HERVERDELEN_MAX:
+        raise ValidationError(_("Kies hoogstens %(max)s meldingen tegelijk.") % {"max": HERVERDELEN_MAX})
+    if consulent is None:
+        raise ValidationError({"consulent": _("Kies de consulent die de meldingen krijgt.")})
+    gewijzigd = []
+    for melding in meldingen:
+        if consulent.team_id != melding.team_id:
+            raise ValidationError(
+                {
+                    "consulent": _("%(naam)s hoort niet bij het team van %(kenmerk)s.")
+                    % {"naam": consulent, "kenmerk": melding.kenmerk}
+                }
+            )
+        if melding.consulent_id == consulent.pk:
+            continue
+        gewijzigd.append(melding_toewijzen(melding=melding, door=door, consulent=consulent))
+    return gewijzigd

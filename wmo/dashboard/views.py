@@ -1,0 +1,309 @@
+"""Teamleider views: dashboard, reassigning, management information, research sample.
+
+Thin: reads in wmo.dashboard.query (scoped by Melding.objects.zichtbaar_voor), writes through
+meldingen.services. Filters are plain GET forms (bookmarkable); htmx swaps only the results.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from meldingen import services as melding_services
+from meldingen.constants import OPEN_STATUSSEN, Afsluitreden
+from wmo.constants import Rol
+from wmo.models import Inzage
+from wmo.query import consulenten_voor
+from wmo.termijnstatus import TERMIJNSTATUS_LABELS
+
+from . import query
+from .export import csv_response, pseudoniem
+from .forms import FilterForm, HerverdelenForm, OnderzoekForm
+from .grafiek import staafgrafiek
+
+
+def teamleider_vereist(view):
+    """Only a teamleider opens these pages (403 for everyone else, also when not logged in)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        if not request.user.heeft_rol(Rol.TEAMLEIDER):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _querystring(request, **extra) -> str:
+    params = request.GET.copy()
+    for k, v in extra.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = v
+    return params.urlencode()
+
+
+@teamleider_vereist
+def dashboard(request):
+    user = request.user
+    form = FilterForm(request.GET or None, user=user)
+    filters = form.filters()
+    klok = request.GET.get("klok", "onderzoek")
+    staat = request.GET.get("staat", "verlopen")
+    sorteer = request.GET.get("sorteer", "deadline")
+    werklast_sorteer = request.GET.get("werklast", "open")
+    if (
+        klok not in query.KLOKKEN
+        or staat not in (*query.STATEN, "opgeschort")
+        or sorteer not in query.LIJST_SORTERING
+        or werklast_sorteer not in query.WERKLAST_SORTERING
+    ):
+        raise Http404
+    vandaag = timezone.localdate()
+    tellingen = query.termijnen_tellingen(user, filters, vandaag)
+    rijen = [
+        {
+            "klok": k,
+            "label": label,
+            "cellen": [
+                {
+                    "staat": s,
+                    "aantal": tellingen[k].get(s),
+                    "qs": _querystring(request, klok=k, staat=s),
+                    "actief": (k, s) == (klok, staat),
+                }
+                for s in (*query.STATEN, "opgeschort")
+            ],
+        }
+        for k, label in query.KLOKKEN.items()
+    ]
+    context = {
+        "form": form,
+        "rijen": rijen,
+        "staten": [(s, TERMIJNSTATUS_LABELS[s]) for s in (*query.STATEN, "opgeschort")],
+        "klok": klok,
+        "klok_label": query.KLOKKEN[klok],
+        "staat": staat,
+        "staat_label": TERMIJNSTATUS_LABELS[staat],
+        "lijst": query.termijnen_lijst(user, klok, staat, filters, vandaag, sorteer),
+        "sorteer": sorteer,
+        "lijst_sortering": {
+            **{s: _querystring(request, sorteer=s) for s in query.LIJST_SORTERING},
+            "deadline_omgekeerd": _querystring(request, sorteer="-deadline"),
+        },
+        "werklast_sorteer": werklast_sorteer,
+        "werklast_sortering": {s: _querystring(request, werklast=s) for s in query.WERKLAST_SORTERING},
+        "lijst_max": query.LIJST_MAX,
+        "bezwaar": query.bezwaartermijnen(user, filters, vandaag),
+        "dwangsom": query.dwangsommen(user, filters, vandaag),
+        "werklast": query.werklast(user, filters, vandaag, werklast_sorteer),
+        "vandaag": vandaag,
+        "querystring": _querystring(request),
+    }
+    template = "dashboard/dashboard.html"
+    if request.htmx and request.htmx.target == "dashboard-inhoud":
+        template += "#inhoud"
+    return render(request, template, context)
+
+
+@teamleider_vereist
+def herverdelen(request):
+    """Give one or many open meldingen of a consulent (or the team queue) to another consulent."""
+    user = request.user
+    if not user.has_perm("meldingen.toewijzen_melding"):
+        raise PermissionDenied
+    consulenten = consulenten_voor(user, user.team)
+    van = request.POST.get("van") or request.GET.get("van") or ""
+    van_consulent = None
+    if van:
+        try:
+            van_consulent = consulenten.get(pk=int(van))
+        except (ValueError, consulenten.model.DoesNotExist):
+            raise Http404 from None
+    scope = query.meldingen(user).filter(status__in=OPEN_STATUSSEN)
+    if request.method == "POST":
+        gekozen = request.POST.getlist("meldingen")
+        if not all(p.isdigit() for p in gekozen) or scope.filter(pk__in=gekozen).count() != len(set(gekozen)):
+            raise Http404  # a melding outside the user's scope (or closed): as if it does not exist
+    lijst = query.open_meldingen_van(user, van_consulent.pk if van_consulent else None)
+    form = HerverdelenForm(
+        request.POST or None,
+        meldingen=scope,
+        consulenten=consulenten.exclude(pk=van_consulent.pk) if van_consulent else consulenten,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            gewijzigd = melding_services.meldingen_herverdelen(
+                meldingen=form.cleaned_data["meldingen"]
+                .select_for_update(of=("self",))
+                .select_related("inwoner"),
+                consulent=form.cleaned_data["consulent"],
+                door=user,
+            )
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(
+                request,
+                f"{len(gewijzigd)} melding(en) gaan naar {form.cleaned_data['consulent']}. "
+                "De inwoners krijgen een brief met hun nieuwe contactpersoon.",
+            )
+            url = reverse("dashboard:herverdelen")
+            return redirect(f"{url}?{urlencode({'van': van})}" if van else url)
+    status = 422 if request.method == "POST" and request.htmx else 200
+    return render(
+        request,
+        "dashboard/herverdelen.html",
+        {
+            "form": form,
+            "lijst": lijst,
+            "van_consulent": van_consulent,
+            "consulenten": consulenten,
+            "van": van,
+        },
+        status=status,
+    )
+
+
+def _mi_context(request):
+    form = FilterForm(request.GET or None, user=request.user)
+    filters = form.filters(standaard_maanden=12)
+    mi = query.managementinformatie(request.user, filters)
+    return form, filters, mi
+
+
+MI_KOLOMMEN = [
+    ("maand", "Maand"),
+    ("meldingen", "Meldingen ontvangen"),
+    ("gesprek", "Met gesprek"),
+    ("verslag", "Met verslag"),
+    ("aanvraag", "Met aanvraag"),
+    ("toegekend", "Toegekend (helemaal of deels)"),
+    ("afgewezen", "Afgewezen"),
+    ("zonder_aanvraag", "Afgesloten zonder aanvraag"),
+    *[(f"zonder_{r.value}", f"Zonder aanvraag: {r.label}") for r in Afsluitreden],
+    ("onderzoek_n", "Onderzoek klaar"),
+    ("onderzoek_mediaan", "Onderzoek: mediaan dagen"),
+    ("onderzoek_p90", "Onderzoek: 90e percentiel dagen"),
+    ("onderzoek_op_tijd", "Onderzoek: % op tijd"),
+    ("beslis_n", "Besloten"),
+    ("beslis_mediaan", "Beslissen: mediaan dagen"),
+    ("beslis_p90", "Beslissen: 90e percentiel dagen"),
+    ("beslis_op_tijd", "Beslissen: % op tijd"),
+    ("huisbezoek", "Gesprekken thuis"),
+    ("telefonisch", "Gesprekken telefonisch"),
+    ("elders", "Gesprekken elders"),
+]
+
+
+@teamleider_vereist
+def managementinformatie(request):
+    form, filters, mi = _mi_context(request)
+    grafiek = staafgrafiek(
+        [(date_format(r["maand"], "b Y"), r["meldingen"]) for r in mi["rijen"]],
+        titel="Meldingen per maand",
+    )
+    context = {
+        "form": form,
+        "filters": filters,
+        "rijen": mi["rijen"],
+        "grafiek": grafiek,
+        "redenen": list(Afsluitreden),
+        "querystring": _querystring(request),
+    }
+    template = "dashboard/managementinformatie.html"
+    if request.htmx and request.htmx.target == "mi-inhoud":
+        template += "#inhoud"
+    return render(request, template, context)
+
+
+@teamleider_vereist
+def managementinformatie_csv(request):
+    _, filters, mi = _mi_context(request)
+    rijen = (
+        [r["maand"].strftime("%Y-%m") if k == "maand" else r[k] for k, _ in MI_KOLOMMEN] for r in mi["rijen"]
+    )
+    naam = f"managementinformatie-{filters.van:%Y-%m}-{filters.tot:%Y-%m}.csv"
+    return csv_response(naam, [label for _, label in MI_KOLOMMEN], rijen)
+
+
+@teamleider_vereist
+def clientervaringsonderzoek(request):
+    """The list for the yearly cliëntervaringsonderzoek (Wmo 2015 art. 2.5.1), as CSV."""
+    user = request.user
+    initial = {"jaar": timezone.localdate().year - 1, "variant": "gepseudonimiseerd"}
+    form = OnderzoekForm(request.GET if "jaar" in request.GET else None, user=user, initial=initial)
+    if not form.is_bound or not form.is_valid():
+        return render(request, "dashboard/clientervaringsonderzoek.html", {"form": form})
+    d = form.cleaned_data
+    zaad = d["zaad"] or ""
+    rijen = query.clientervaringsonderzoek(
+        user,
+        jaar=d["jaar"],
+        gemeente=d["gemeente"].pk if d["gemeente"] else None,
+        productgroep=d["productgroep"],
+        aantal=d["aantal"],
+        zaad=zaad,
+    )
+    naam = f"clientervaringsonderzoek-{d['jaar']}"
+    if d["variant"] == "adressen":
+        # Names and addresses leave the system: leave a trace per inwoner (one insert).
+        Inzage.objects.bulk_create(
+            [
+                Inzage(medewerker=user, inwoner_id=r["inwoner_id"], wat="Steekproef cliëntervaringsonderzoek")
+                for r in rijen
+            ]
+        )
+        kop = ["BSN", "Voornamen", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Toevoeging"]
+        kop += ["Postcode", "Woonplaats", "Gemeente", "Productgroepen"]
+        data = (
+            [
+                r["bsn"],
+                r["voornamen"],
+                r["tussenvoegsel"],
+                r["achternaam"],
+                r["straat"],
+                r["huisnummer"],
+                r["huisnummer_toevoeging"],
+                r["postcode"],
+                r["woonplaats"],
+                r["gemeente"],
+                r["productgroepen"],
+            ]
+            for r in rijen
+        )
+        return csv_response(f"{naam}-adressen.csv", kop, data)
+    jaar = d["jaar"]
+    data = (
+        [
+            pseudoniem(r["bsn"], zaad),
+            r["gemeente"],
+            r["productgroepen"],
+            _leeftijdsgroep(jaar - r["geboortedatum"].year),
+        ]
+        for r in rijen
+    )
+    return csv_response(
+        f"{naam}-gepseudonimiseerd.csv", ["Pseudoniem", "Gemeente", "Productgroepen", "Leeftijdsgroep"], data
+    )
+
+
+def _leeftijdsgroep(leeftijd: int) -> str:
+    if leeftijd < 18:
+        return "jonger dan 18"
+    if leeftijd >= 85:
+        return "85 of ouder"
+    if leeftijd < 65:
+        return "18 tot 65"
+    return "65 tot 75" if leeftijd < 75 else "75 tot 85"
