@@ -67,6 +67,13 @@ class Aanvraag(models.Model):
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
         ordering = ["beslis_deadline", "id"]
+        indexes = [
+            # "Open aanvragen" (the dashboards, the werkvoorraad) and decisions per month (MI).
+            models.Index(
+                fields=["melding"], condition=models.Q(besloten_op__isnull=True), name="aanvraag_open_idx"
+            ),
+            models.Index(fields=["besloten_op"], name="aanvraag_besloten_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(grondslag__in=Grondslag.values), name="aanvraag_grondslag_geldig"

@@ -59,6 +59,7 @@ class Gesprek(models.Model):
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
         ordering = ["gepland_op", "id"]
+        indexes = [models.Index(fields=["gepland_op"], name="gesprek_gepland_idx")]  # per week / month
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=GesprekStatus.values), name="gesprek_status_geldig"

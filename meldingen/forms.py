@@ -36,6 +36,7 @@ class InwonerForm(KeukentafelModelForm):
             "telefoon", "email", "contactvoorkeur",
             "contactpersoon_naam", "contactpersoon_relatie", "contactpersoon_telefoon",
             "contactpersoon_email", "contactpersoon_adres", "contactpersoon_krijgt_kopie",
+            "geen_clientervaringsonderzoek",
         ]  # fmt: skip
         widgets = {"geboortedatum": DATE_WIDGET}
         error_messages = {"bsn": {"unique": _("Er is al een inwoner met dit BSN. Zoek de inwoner op.")}}

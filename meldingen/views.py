@@ -279,6 +279,16 @@ def _werkvoorraad_toewijzen(request) -> dict:
     return {"consulenten": list(consulenten_voor(request.user))}
 
 
+PER_PAGINA = 50
+
+
+def _pagina(request) -> int:
+    try:
+        return max(1, int(request.GET.get("pagina", 1)))
+    except ValueError:
+        return 1
+
+
 def werkvoorraad(request):
     user = request.user
     if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
@@ -290,16 +300,20 @@ def werkvoorraad(request):
     wachtrij = (
         list(open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)) if user.team_id else []
     )
-    alle = (
-        list(open_meldingen.exclude(pk__in=[m.pk for m in mijn + wachtrij])[:200])
-        if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER)
-        else []
-    )
+    alle, pagina, meer = [], _pagina(request), False
+    if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
+        # Everything else, a page at a time (no count over a large table: one row extra says "meer").
+        overige = open_meldingen.exclude(consulent=user).exclude(consulent__isnull=True, team_id=user.team_id)
+        start = (pagina - 1) * PER_PAGINA
+        alle = list(overige[start : start + PER_PAGINA + 1])
+        meer, alle = len(alle) > PER_PAGINA, alle[:PER_PAGINA]
     context = {
         "mijn": mijn,
         "toon_mijn": user.heeft_rol(Rol.CONSULENT),
         "wachtrij": wachtrij,
         "alle": alle,
+        "pagina": pagina,
+        "meer": meer,
         **_werkvoorraad_toewijzen(request),
     }
     return render(request, "meldingen/werkvoorraad.html", context)

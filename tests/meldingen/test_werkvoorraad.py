@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.services import melding_onderzoek_starten
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, TeamFactory, vandaag_om
 from wmo.constants import Rol
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +135,21 @@ def test_dossier_tijdlijn_en_query_budget(client, rol_gebruiker, team, django_as
     wat = [g.wat for g in tijdlijn]
     assert wat.count("Onderzoek gestart") == 6 and wat.count("Melding geregistreerd") == 7
     assert "Inwoner geregistreerd" in wat or "Gegevens inwoner gewijzigd" in wat or len(wat) >= 13
+
+
+def test_overige_meldingen_per_pagina(client, rol_gebruiker, team):
+    from meldingen.views import PER_PAGINA
+
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    ander_team = TeamFactory(organisatie=team.organisatie)
+    gemeente = team.organisatie.gemeenten.first()
+    for _ in range(PER_PAGINA + 1):
+        MeldingFactory(team=ander_team, inwoner__gemeente=gemeente)
+    client.force_login(loket)
+    eerste = client.get(reverse("werkvoorraad"))
+    tweede = client.get(reverse("werkvoorraad"), {"pagina": "2"})
+    onzin = client.get(reverse("werkvoorraad"), {"pagina": "abc"})
+    assert len(eerste.context["alle"]) == PER_PAGINA and eerste.context["meer"]
+    assert len(tweede.context["alle"]) == 1 and not tweede.context["meer"]
+    assert "Volgende 50" in eerste.content.decode() and "Vorige 50" in tweede.content.decode()
+    assert onzin.status_code == 200 and onzin.context["pagina"] == 1
