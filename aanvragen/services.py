@@ -36,12 +36,11 @@ from simple_history.utils import bulk_update_with_history
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
-from meldingen.services import melding_brief_context, melding_status_zetten
+from meldingen.services import melding_brief_versturen, melding_status_zetten
 from wmo import termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
-from wmo.pdf import render_pdf
-from wmo.services import brief_opslaan, opslaan
+from wmo.services import opslaan
 
 from . import mandaat
 from .constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grondslag, OpschortingReden
@@ -136,13 +135,12 @@ def _open_opschorting(aanvraag: Aanvraag) -> Opschorting | None:
 
 def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **context) -> Brief:
     """Render the letter ``aanvragen/brieven/<soort>.html`` and keep it exactly as sent."""
-    melding = aanvraag.melding
-    pdf = render_pdf(
-        f"aanvragen/brieven/{soort}.html",
-        {**melding_brief_context(melding), "aanvraag": aanvraag, **context},
-    )
-    return brief_opslaan(
-        soort=soort, kenmerk=melding.kenmerk, pdf=pdf, inwoner=melding.inwoner, melding=melding, door=door
+    return melding_brief_versturen(
+        melding=aanvraag.melding,
+        soort=soort,
+        template=f"aanvragen/brieven/{soort}.html",
+        door=door,
+        context={"aanvraag": aanvraag, **context},
     )
 
 
@@ -581,23 +579,12 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
     if toegekend:  # an evaluation call once the help has been running a while
         beschikking.nazorg_op = min(toegekend) + timedelta(weeks=settings.NAZORG_WEKEN)
     _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
-    melding = aanvraag.melding
-    pdf = render_pdf(
-        "aanvragen/brieven/beschikking.html",
-        {
-            **melding_brief_context(melding, datum=vandaag),
-            "aanvraag": aanvraag,
-            "beschikking": beschikking,
-            "regels": list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
-        },
-    )
-    beschikking.brief = brief_opslaan(
+    beschikking.brief = _brief_versturen(
         soort=BriefSoort.BESCHIKKING,
-        kenmerk=melding.kenmerk,
-        pdf=pdf,
-        inwoner=melding.inwoner,
-        melding=melding,
+        aanvraag=aanvraag,
         door=door,
+        beschikking=beschikking,
+        regels=list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
     )
     opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
     return beschikking

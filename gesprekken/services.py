@@ -33,11 +33,15 @@ from simple_history.utils import bulk_create_with_history
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
-from meldingen.services import melding_brief_context, melding_onderzoek_starten, melding_status_zetten
+from meldingen.services import (
+    melding_brief_context,
+    melding_brief_versturen,
+    melding_onderzoek_starten,
+    melding_status_zetten,
+)
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
-from wmo.pdf import render_pdf
-from wmo.services import brief_opslaan, opslaan
+from wmo.services import opslaan
 
 from .constants import (
     AFSPRAAK_OVERGANGEN,
@@ -188,21 +192,17 @@ def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
     if gesprek.status != GesprekStatus.GEPLAND:
         raise ValidationError(_("Alleen voor een gepland gesprek gaat een uitnodiging uit."))
     onderzoek = Onderzoek.objects.filter(melding=melding).first()
-    context = {
-        **melding_brief_context(melding),
-        "contact": gesprek.consulent,
-        "gesprek": gesprek,
-        "plan_ontvangen": bool(onderzoek and onderzoek.persoonlijk_plan.strip())
-        or PersoonlijkPlan.objects.filter(melding=melding).exists(),
-    }
-    pdf = render_pdf("gesprekken/brieven/uitnodiging.html", context)
-    return brief_opslaan(
-        soort=BriefSoort.UITNODIGING_GESPREK,
-        kenmerk=melding.kenmerk,
-        pdf=pdf,
-        inwoner=melding.inwoner,
+    return melding_brief_versturen(
         melding=melding,
+        soort=BriefSoort.UITNODIGING_GESPREK,
+        template="gesprekken/brieven/uitnodiging.html",
         door=door,
+        context={
+            "contact": gesprek.consulent,
+            "gesprek": gesprek,
+            "plan_ontvangen": bool(onderzoek and onderzoek.persoonlijk_plan.strip())
+            or PersoonlijkPlan.objects.filter(melding=melding).exists(),
+        },
     )
 
 
@@ -415,15 +415,13 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
         )
     nummer = (onderzoek.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
     context = verslag_context(onderzoek, nummer=nummer)
-    pdf = render_pdf("gesprekken/brieven/verslag.html", context)
     melding = context["melding"]
-    brief = brief_opslaan(
-        soort=BriefSoort.VERSLAG,
-        kenmerk=melding.kenmerk,
-        pdf=pdf,
-        inwoner=melding.inwoner,
+    brief = melding_brief_versturen(
         melding=melding,
+        soort=BriefSoort.VERSLAG,
+        template="gesprekken/brieven/verslag.html",
         door=door,
+        context=context,
     )
     versie = VerslagVersie(
         onderzoek=onderzoek, nummer=nummer, brief=brief, maatwerk_gevraagd=context["maatwerk_gevraagd"]

@@ -229,16 +229,27 @@ def melding_brief_context(melding: Melding, *, datum=None) -> dict:
     }
 
 
+def melding_brief_versturen(
+    *, melding: Melding, soort: str, template: str, door: Medewerker, context: dict | None = None
+) -> Brief:
+    """Render a letter about a melding and keep it exactly as sent: the one way every letter goes.
+
+    The template extends brieven/basis.html; ``context`` adds to (or overrides) the letterhead,
+    address block, contact and kenmerk of melding_brief_context.
+    """
+    pdf = render_pdf(template, {**melding_brief_context(melding), **(context or {})})
+    return brief_opslaan(
+        soort=soort, kenmerk=melding.kenmerk, pdf=pdf, inwoner=melding.inwoner, melding=melding, door=door
+    )
+
+
 @transaction.atomic
 def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent."""
-    pdf = render_pdf("meldingen/brieven/ontvangstbevestiging.html", melding_brief_context(melding))
-    return brief_opslaan(
-        soort=BriefSoort.ONTVANGSTBEVESTIGING,
-        kenmerk=melding.kenmerk,
-        pdf=pdf,
-        inwoner=melding.inwoner,
+    return melding_brief_versturen(
         melding=melding,
+        soort=BriefSoort.ONTVANGSTBEVESTIGING,
+        template="meldingen/brieven/ontvangstbevestiging.html",
         door=door,
     )
 
@@ -246,13 +257,10 @@ def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Bri
 @transaction.atomic
 def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Tell the inwoner in writing who the new contact is after a change of consulent."""
-    pdf = render_pdf("meldingen/brieven/nieuwe_contactpersoon.html", melding_brief_context(melding))
-    return brief_opslaan(
-        soort=BriefSoort.NIEUWE_CONTACTPERSOON,
-        kenmerk=melding.kenmerk,
-        pdf=pdf,
-        inwoner=melding.inwoner,
+    return melding_brief_versturen(
         melding=melding,
+        soort=BriefSoort.NIEUWE_CONTACTPERSOON,
+        template="meldingen/brieven/nieuwe_contactpersoon.html",
         door=door,
     )
 
