@@ -76,6 +76,7 @@ def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruike
     assert response["Location"] == reverse("aanvragen:beschikking", args=[beschikking.pk])
     pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
     assert "Versie 1, verstuurd" in pagina  # the verslag beside the draft
+    assert f"<title>Beschikking {melding.kenmerk} · Keukentafel</title>" in pagina
     url = reverse("aanvragen:beschikking_regel", args=[beschikking.pk, aangevraagd.pk])
     # Bad input: reported at the field, what was typed kept.
     response = client.post(
