@@ -56,9 +56,26 @@ class Filters:
     tot: date | None = None  # melding received on or before
 
 
+class DagenTussen(Func):
+    """Whole days from ``eerder`` to ``later``: ``date - date`` in PostgreSQL; julianday on the
+    SQLite of the quick start (``make run``)."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra_context,
+        )
+
+
 def _dagen_tussen(later, eerder) -> Func:
-    """PostgreSQL ``date - date``: whole days as an integer."""
-    return Func(later, eerder, template="(%(expressions)s)", arg_joiner=" - ", output_field=IntegerField())
+    return DagenTussen(later, eerder)
 
 
 def _begin(d: date) -> datetime:
@@ -334,6 +351,10 @@ class Percentiel(Aggregate):
 
     def __init__(self, expression, fractie: float, **extra):
         super().__init__(expression, fractie=float(fractie), **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite (the quick start) has no percentiles: the page shows "–" and says why.
+        return "NULL", []
 
 
 def maanden(van: date, tot: date) -> list[date]:

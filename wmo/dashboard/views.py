@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -215,6 +216,7 @@ def managementinformatie(request):
         titel="Meldingen per maand",
     )
     context = {
+        "zonder_percentielen": connection.vendor != "postgresql",
         "form": form,
         "filters": filters,
         "rijen": mi["rijen"],
