@@ -298,8 +298,11 @@ def werkvoorraad(request):
     open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_lijst()
     mijn = list(open_meldingen.filter(consulent=user)) if user.heeft_rol(Rol.CONSULENT) else []
     wachtrij = (
-        list(open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)) if user.team_id else []
+        list(open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)[: PER_PAGINA + 1])
+        if user.team_id
+        else []
     )
+    wachtrij_meer, wachtrij = len(wachtrij) > PER_PAGINA, wachtrij[:PER_PAGINA]
     alle, pagina, meer = [], _pagina(request), False
     if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
         # Everything else, a page at a time (no count over a large table: one row extra says "meer").
@@ -311,6 +314,7 @@ def werkvoorraad(request):
         "mijn": mijn,
         "toon_mijn": user.heeft_rol(Rol.CONSULENT),
         "wachtrij": wachtrij,
+        "wachtrij_meer": wachtrij_meer,
         "alle": alle,
         "pagina": pagina,
         "meer": meer,

@@ -153,3 +153,15 @@ def test_overige_meldingen_per_pagina(client, rol_gebruiker, team):
     assert len(tweede.context["alle"]) == 1 and not tweede.context["meer"]
     assert "Volgende 50" in eerste.content.decode() and "Vorige 50" in tweede.content.decode()
     assert onzin.status_code == 200 and onzin.context["pagina"] == 1
+
+
+def test_wachtrij_toont_de_eerste_vijftig(client, rol_gebruiker, team):
+    from meldingen.views import PER_PAGINA
+
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    for _ in range(PER_PAGINA + 1):
+        MeldingFactory(team=team, inwoner__gemeente=team.organisatie.gemeenten.first())
+    client.force_login(consulent)
+    response = client.get(reverse("werkvoorraad"))
+    assert len(response.context["wachtrij"]) == PER_PAGINA and response.context["wachtrij_meer"]
+    assert "Er wachten meer meldingen" in response.content.decode()
