@@ -206,7 +206,13 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
 
 @permission_required("gesprekken.view_onderzoek", raise_exception=True)
 def onderzoek(request, pk):
-    onderzoek = _onderzoek(request, pk)
+    try:
+        onderzoek = _onderzoek(request, pk)
+    except Http404:
+        # A visible melding whose onderzoek is not opened yet: say so where it can be opened.
+        melding = get_object_or_404(Melding.objects.zichtbaar_voor(request.user), pk=pk)
+        messages.info(request, "Het onderzoek is nog niet geopend. Open het hier met ‘Onderzoek vastleggen’.")
+        return redirect("meldingen:melding", pk=melding.pk)
     Inzage.objects.create(
         medewerker=request.user,
         inwoner=onderzoek.melding.inwoner,

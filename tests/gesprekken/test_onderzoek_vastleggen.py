@@ -265,3 +265,12 @@ def test_onderzoek_niet_meer_te_wijzigen_na_afsluiten(onderzoek, consulent):
             onderzoek=Onderzoek.objects.get(pk=onderzoek.pk), door=consulent, versie=1, wederkerigheid="x"
         )
     assert ResultaatOnderzoek.objects.filter(onderzoek=onderzoek).count() == 8
+
+
+def test_onderzoek_nog_niet_geopend_verwijst_naar_de_melding(client, melding, consulent):
+    from django.urls import reverse
+
+    client.force_login(consulent)
+    response = client.get(reverse("gesprekken:onderzoek", args=[melding.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("meldingen:melding", args=[melding.pk])
+    assert "nog niet geopend" in response.content.decode()
