@@ -97,15 +97,23 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-# --- Static files: whitenoise, front-end packages straight from node_modules -----------------
+# --- Static files: whitenoise; front-end packages from node_modules, only the files used ---------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# npm packages (package.json, never copied into the repository): {static path: file in node_modules}.
+# Only what the templates link; a whole dist folder brings CSS with url()s the package does not
+# ship, which the manifest storage refuses (wmo/staticfiles.py).
 NODE_MODULES = BASE_DIR / "node_modules"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/utrecht-css", NODE_MODULES / "@utrecht/component-library-css/dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
-    ("vendor/htmx", NODE_MODULES / "htmx.org/dist"),
+NPM_STATIC_FILES = {
+    "vendor/utrecht-tokens/index.css": "@utrecht/design-tokens/dist/index.css",
+    "vendor/utrecht-css/index.css": "@utrecht/component-library-css/dist/index.css",
+    "vendor/htmx/htmx.min.js": "htmx.org/dist/htmx.min.js",
+}
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "wmo.staticfiles.NodeModulesFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
