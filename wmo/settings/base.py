@@ -23,6 +23,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+# Test a kept connection before each request reuses it: a dropped connection (database restart,
+# failover) then costs a reconnect instead of one failed request per worker.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DB_CONN_HEALTH_CHECKS", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -141,7 +144,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# --- Background work (django-tasks; the worker in docker-compose runs db_worker) ------------
+# --- Request size: the TLS proxy caps the whole body (persoonlijk plan uploads are up to 10 MB) --
+# Largest request body without its files (form fields), in bytes; larger is refused (400).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# Uploaded files larger than this (bytes) are spooled to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int("FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+
+# --- Background work (django-tasks; nothing is enqueued yet, so docker-compose runs no worker) --
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # --- Domain settings ---------------------------------------------------------------------------
