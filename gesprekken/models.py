@@ -9,6 +9,7 @@ locking. Sending the verslag freezes a version (PDF, hash, date) in ``wmo.Brief`
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,7 +76,7 @@ class Gesprek(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_plaats_display()} {self.gepland_op:%d-%m-%Y %H:%M}"
+        return f"{self.get_plaats_display()} {timezone.localtime(self.gepland_op):%d-%m-%Y %H:%M}"
 
     @property
     def aanwezigen(self) -> list[str]:

@@ -168,7 +168,8 @@ class Melding(models.Model):
 
     @property
     def kenmerk(self) -> str:
-        return f"WMO-{self.ontvangen_op.year}-{self.pk:06d}" if self.pk else "WMO-nieuw"
+        # The year of receipt in Amsterdam: a melding of 1 January 00:30 is of the new year (UTC: the old).
+        return f"WMO-{self.ontvangen_datum.year}-{self.pk:06d}" if self.pk else "WMO-nieuw"
 
     @property
     def ontvangen_datum(self):

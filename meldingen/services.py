@@ -204,9 +204,10 @@ def melding_afsluiten(*, melding: Melding, door: Medewerker, reden: str, toelich
 
 @transaction.atomic
 def melding_status_zetten(*, melding: Melding, door: Medewerker, naar: str, reden: str) -> Melding:
-    """Move to a later status whose own step (verslag, aanvraag, beschikking) is not built yet.
+    """Move the melding to a later status, bound by OVERGANGEN (closing has its own service).
 
-    Used by the demo data and by the steps that will call it; still bound by OVERGANGEN.
+    The later steps call it when their event happens: verslag sent (gesprekken), aanvraag
+    received and decision made (aanvragen); the demo uses it to set up its cases.
     """
     if naar == MeldingStatus.AFGESLOTEN:
         raise ValidationError(_("Gebruik melding_afsluiten om een melding af te sluiten."))

@@ -1,4 +1,8 @@
+import os
+from datetime import datetime
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 
 from tests.factories import MedewerkerFactory, TeamFactory
@@ -8,6 +12,23 @@ from wmo.constants import Rol
 @pytest.fixture(autouse=True)
 def _media_and_locale(settings):
     settings.LANGUAGE_CODE = "nl"
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    """Run the test at the real moment, or at ``KEUKENTAFEL_NU`` when that is set.
+
+    The suite must pass at any moment of the year, so it can be run whole at a chosen one, e.g.
+    ``KEUKENTAFEL_NU=2027-03-28T02:30+01:00 make test`` (the night clocks go forward). The clock
+    keeps ticking from there. Tests that need a fixed day travel there themselves with
+    time-machine; tests/test_klok.py runs the key services at the hard moments in every run.
+    """
+    nu = os.environ.get("KEUKENTAFEL_NU")
+    if not nu:
+        yield
+        return
+    with time_machine.travel(datetime.fromisoformat(nu), tick=True):
+        yield
 
 
 @pytest.fixture

@@ -146,5 +146,10 @@ class MeldingFactory(factory.django.DjangoModelFactory):
         return melding
 
 
-def vandaag_om(d: date, uur: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time(uur)))
+def on_day(d: date, hour: int = 10) -> datetime:
+    """The moment `hour` o'clock on day `d` (Amsterdam), or now if that moment is still to come.
+
+    Records are never created in the future: a melding "received today at 10:00" made at 01:30
+    would be refused by the service (and rightly so), so today's moments are capped at now.
+    """
+    return min(timezone.make_aware(datetime.combine(d, time(hour))), timezone.now())

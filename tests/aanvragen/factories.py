@@ -7,17 +7,17 @@ import factory
 from aanvragen import services
 from aanvragen.constants import Grondslag
 from aanvragen.models import Aanvraag
-from tests.factories import MedewerkerFactory, MeldingFactory, vandaag_om
+from tests.factories import MedewerkerFactory, MeldingFactory, on_day
 
 
 class AanvraagFactory(factory.django.DjangoModelFactory):
     """Default: melding on 1 April 2026, aanvraag after the onderzoek on Tuesday 21 April 2026
-    (domein.md: beslistermijn until Wednesday 6 May)."""
+    (beslistermijn until Wednesday 6 May: 5 mei is a feestdag, Atw art. 1)."""
 
     class Meta:
         model = Aanvraag
 
-    melding = factory.SubFactory(MeldingFactory, in_onderzoek=True, ontvangen_op=vandaag_om(date(2026, 4, 1)))
+    melding = factory.SubFactory(MeldingFactory, in_onderzoek=True, ontvangen_op=on_day(date(2026, 4, 1)))
     ontvangen_op = date(2026, 4, 21)
     grondslag = Grondslag.NA_ONDERZOEK
     door = factory.SubFactory(MedewerkerFactory)

@@ -12,15 +12,15 @@ from aanvragen.models import Aanvraag
 from meldingen.constants import Afsluitreden, MeldingStatus
 from meldingen.services import melding_afsluiten
 from tests.aanvragen.factories import AanvraagFactory
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.models import GelijkgesteldeDag
 
 pytestmark = pytest.mark.django_db
 
 
 def test_beslistermijn_uit_domein_voorbeeld(consulent):
-    # domein.md: aanvraag Tuesday 21 April 2026 -> 5 May (5 mei, feestdag) -> Wednesday 6 May.
-    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=vandaag_om(date(2026, 3, 2)))
+    # Worked example: aanvraag Tuesday 21 April 2026 -> 5 May (5 mei, feestdag) -> Wednesday 6 May.
+    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=on_day(date(2026, 3, 2)))
     aanvraag = services.aanvraag_registreren(
         melding=melding, ontvangen_op=date(2026, 4, 21), grondslag=Grondslag.NA_ONDERZOEK, door=consulent
     )
@@ -54,7 +54,7 @@ def test_tweede_aanvraag_op_dezelfde_melding(consulent):
 
 
 def test_direct_na_de_melding_zonder_gesprek(consulent):
-    melding = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 4, 20)))
+    melding = MeldingFactory(ontvangen_op=on_day(date(2026, 4, 20)))
     aanvraag = services.aanvraag_registreren(
         melding=melding, ontvangen_op=date(2026, 4, 21), grondslag=Grondslag.GESPREK_GEWEIGERD, door=consulent
     )
@@ -62,7 +62,7 @@ def test_direct_na_de_melding_zonder_gesprek(consulent):
 
 
 def test_afgesloten_melding_weigert(consulent):
-    melding = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 4, 1)))
+    melding = MeldingFactory(ontvangen_op=on_day(date(2026, 4, 1)))
     melding_afsluiten(melding=melding, door=consulent, reden=Afsluitreden.OPGELOST)
     with pytest.raises(ValidationError) as exc:
         services.aanvraag_registreren(
@@ -83,7 +83,7 @@ def test_afgesloten_melding_weigert(consulent):
     ],
 )
 def test_ongeldige_aanvraag_wordt_geweigerd(consulent, ontvangen_op, melding_op, grondslag, veld, tekst):
-    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=vandaag_om(melding_op))
+    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=on_day(melding_op))
     with pytest.raises(ValidationError) as exc:
         services.aanvraag_registreren(
             melding=melding, ontvangen_op=ontvangen_op, grondslag=grondslag, door=consulent
@@ -95,7 +95,7 @@ def test_ongeldige_aanvraag_wordt_geweigerd(consulent, ontvangen_op, melding_op,
 
 
 def test_zes_weken_verstreken_kan_na_het_onderzoek(consulent):
-    melding = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 3, 2)))
+    melding = MeldingFactory(ontvangen_op=on_day(date(2026, 3, 2)))
     aanvraag = services.aanvraag_registreren(
         melding=melding,
         ontvangen_op=date(2026, 4, 14),

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from tests.aanvragen.factories import AanvraagFactory
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def consulent_en_aanvraag(team, rol_gebruiker):
     consulent = rol_gebruiker(Rol.CONSULENT)
     melding = MeldingFactory(
-        team=team, in_onderzoek=True, ontvangen_op=vandaag_om(date(2026, 4, 1)),
+        team=team, in_onderzoek=True, ontvangen_op=on_day(date(2026, 4, 1)),
         inwoner__gemeente=team.organisatie.gemeenten.first(),
     )  # fmt: skip
     return consulent, AanvraagFactory(melding=melding, door=consulent)  # beslistermijn until 6 May 2026
@@ -83,7 +83,9 @@ def test_opschorten_beeindigen_en_verdagen(client, consulent_en_aanvraag):
     response = client.post(_actie(aanvraag, "beeindigen"), {"beeindigen-eerste_dag_weer": "2026-04-30"})
     assert response.status_code == 302
     aanvraag.refresh_from_db()
-    assert aanvraag.beslis_deadline == date(2026, 5, 12)  # domein.md worked example
+    assert aanvraag.beslis_deadline == date(
+        2026, 5, 12
+    )  # 6 May, moved on by the days the clock stood still (Awb 4:15)
     response = client.post(
         _actie(aanvraag, "verdagen"),
         {"verdagen-verwachte_datum": "2026-05-26", "verdagen-reden": "Advies nodig"},

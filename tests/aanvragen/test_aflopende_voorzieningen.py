@@ -8,7 +8,7 @@ from aanvragen import services
 from aanvragen.models import Mandaat
 from aanvragen.query import aflopende_voorzieningen
 from tests.aanvragen.factories import AanvraagFactory
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.constants import Rol, VoorzieningSoort
 from wmo.models import Voorziening
 
@@ -23,7 +23,7 @@ def _toegekend_tot(consulent, team, einddatum):
     vandaag = timezone.localdate()
     melding = MeldingFactory(
         team=team, consulent=consulent, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
-        ontvangen_op=vandaag_om(vandaag - timedelta(days=10)),
+        ontvangen_op=on_day(vandaag - timedelta(days=10)),
     )  # fmt: skip
     aanvraag = AanvraagFactory(melding=melding, ontvangen_op=vandaag, door=consulent)
     a = services.aanvraag_voorziening_toevoegen(

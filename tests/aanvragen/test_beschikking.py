@@ -14,7 +14,7 @@ from aanvragen.constants import BeschikkingStatus, Grondslag
 from aanvragen.models import Mandaat
 from meldingen.constants import MeldingStatus
 from tests.aanvragen.factories import AanvraagFactory
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo import termijnen
 from wmo.constants import Resultaatgebied, Rol, VoorzieningSoort
@@ -47,7 +47,7 @@ def rolstoel(db):
 
 def _aanvraag(door, *voorzieningen):
     vandaag = timezone.localdate()
-    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=vandaag_om(vandaag - timedelta(days=20)))
+    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=on_day(vandaag - timedelta(days=20)))
     aanvraag = AanvraagFactory(melding=melding, ontvangen_op=vandaag - timedelta(days=2), door=door)
     for v in voorzieningen:
         services.aanvraag_voorziening_toevoegen(
@@ -181,7 +181,7 @@ def test_afwijzing_en_gedeeltelijk_met_motivering(rol_gebruiker, hbh, rolstoel):
 
 def test_aanvraag_regels_te_vroeg_en_na_zes_weken(consulent):
     melding = MeldingFactory(
-        in_onderzoek=True, ontvangen_op=vandaag_om(date(2026, 2, 20))
+        in_onderzoek=True, ontvangen_op=on_day(date(2026, 2, 20))
     )  # onderzoek until 7 April
     with pytest.raises(ValidationError) as exc:
         services.aanvraag_registreren(

@@ -115,7 +115,7 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
 ):
     from aanvragen import services
     from tests.aanvragen.factories import AanvraagFactory
-    from tests.factories import MeldingFactory, vandaag_om
+    from tests.factories import MeldingFactory, on_day
 
     consulent, teamleider = rol_gebruiker(Rol.CONSULENT), rol_gebruiker(Rol.TEAMLEIDER)
     rolstoel = Voorziening.objects.create(
@@ -124,7 +124,7 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
     Mandaat.objects.create(voorziening=rolstoel, rol=Rol.TEAMLEIDER, vier_ogen=True)
     melding = MeldingFactory(
         team=team, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
-        ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=10)),
+        ontvangen_op=on_day(timezone.localdate() - timedelta(days=10)),
     )  # fmt: skip
     aanvraag = AanvraagFactory(melding=melding, ontvangen_op=timezone.localdate(), door=consulent)
     a = services.aanvraag_voorziening_toevoegen(

@@ -1,7 +1,7 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against pytest-django's live_server.
 
-See /work/shared/browser-tests.md. Never run ``playwright install``: the browser is /usr/bin/chromium,
-launched with flags that keep it off the network (the machines have no internet).
+Never run ``playwright install``: the browser is Debian's /usr/bin/chromium (``make browser``
+installs it), launched headless with flags that keep it off the network (the CI machines have none).
 
 Screenshots for people to look at: ``KT_SCREENSHOTS=1 pytest tests/browser`` writes full-page PNGs
 to /tmp/screens/ (see ``schermafbeelding``).

@@ -10,7 +10,7 @@ from aanvragen import services
 from aanvragen.models import Mandaat
 from tests.aanvragen.factories import AanvraagFactory
 from tests.browser.test_loket_in_browser import _axe
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.constants import Rol, VoorzieningSoort
 from wmo.models import Voorziening
 
@@ -26,7 +26,7 @@ def aanvraag_met_concept(team, rol_gebruiker):
     Mandaat.objects.create(voorziening=hbh, rol=Rol.CONSULENT)
     melding = MeldingFactory(
         team=team, consulent=consulent, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
-        ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=10)),
+        ontvangen_op=on_day(timezone.localdate() - timedelta(days=10)),
     )  # fmt: skip
     aanvraag = AanvraagFactory(melding=melding, ontvangen_op=timezone.localdate(), door=consulent)
     services.aanvraag_voorziening_toevoegen(

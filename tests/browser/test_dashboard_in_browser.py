@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_loket_in_browser import _axe
-from tests.factories import InwonerFactory, MeldingFactory, vandaag_om
+from tests.factories import InwonerFactory, MeldingFactory, on_day
 from wmo.constants import Rol
 
 pytestmark = [pytest.mark.browser]
@@ -21,7 +21,7 @@ def team_data(team, rol_gebruiker):
     for dagen, c in ((60, consulent), (30, None), (2, consulent)):
         MeldingFactory(
             team=team, consulent=c, inwoner=InwonerFactory(gemeente=gemeente),
-            ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=dagen)),
+            ontvangen_op=on_day(timezone.localdate() - timedelta(days=dagen)),
         )  # fmt: skip
     return consulent
 

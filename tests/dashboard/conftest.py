@@ -1,6 +1,6 @@
 """Known data for the dashboard tests: every figure they assert is counted by hand here."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,13 +12,9 @@ from gesprekken.constants import GesprekStatus, Plaats
 from gesprekken.models import Gesprek
 from meldingen import services as melding_services
 from meldingen.models import Melding
-from tests.factories import InwonerFactory, MeldingFactory
+from tests.factories import InwonerFactory, MeldingFactory, on_day
 from wmo.constants import Rol, VoorzieningSoort
 from wmo.models import Medewerker, Voorziening
-
-
-def om(d: date, uur: int = 10) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time(uur)))
 
 
 @pytest.fixture
@@ -46,7 +42,7 @@ def melding_in(team, gemeente, teamleider):
     """A melding of `team` in `gemeente`, optionally with deadlines set to exact dates."""
 
     def maak(consulent=None, ontvangen=None, in_onderzoek=False, **velden):
-        kwargs = {"ontvangen_op": om(ontvangen)} if ontvangen else {}
+        kwargs = {"ontvangen_op": on_day(ontvangen)} if ontvangen else {}
         melding = MeldingFactory(
             team=team,
             inwoner=InwonerFactory(gemeente=gemeente),

@@ -11,12 +11,13 @@ from gesprekken.constants import Plaats
 from gesprekken.models import Onderzoek, VerslagVersie
 from meldingen.constants import Afsluitreden
 from meldingen.models import Melding
+from tests.factories import on_day
 from wmo.constants import BriefSoort
 from wmo.dashboard import query
 from wmo.dashboard.forms import FilterForm
 from wmo.models import Brief
 
-from .conftest import afsluiten, om
+from .conftest import afsluiten
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,8 @@ def maart_april(melding_in, consulent_in, besluit, gesprek, product, teamleider)
     cm = melding_in(c, ontvangen=date(2026, 3, 2))
     d = melding_in(c, ontvangen=date(2026, 3, 31))
     e = melding_in(c, ontvangen=date(2026, 4, 15))
-    gesprek(a, c, om(date(2026, 3, 10)), Plaats.THUIS)
-    gesprek(b, c, om(date(2026, 3, 11)), Plaats.TELEFONISCH)
+    gesprek(a, c, on_day(date(2026, 3, 10)), Plaats.THUIS)
+    gesprek(b, c, on_day(date(2026, 3, 11)), Plaats.TELEFONISCH)
     onderzoek = Onderzoek.objects.create(melding=a, gestart_door=c)
     brief = Brief.objects.create(
         soort=BriefSoort.VERSLAG,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meldingen.services import ontvangstbevestiging_versturen
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo.constants import Rol
 from wmo.models import Brief
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_brief_noemt_data_en_rechten(consulent, team):
-    # domein.md: melding on Friday 20 February 2026 -> onderzoek by Tuesday 7 April 2026.
-    melding = MeldingFactory(team=team, consulent=consulent, ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    # Worked example: melding on Friday 20 February 2026 -> onderzoek by Tuesday 7 April 2026.
+    melding = MeldingFactory(team=team, consulent=consulent, ontvangen_op=on_day(date(2026, 2, 20)))
     brief = ontvangstbevestiging_versturen(melding=melding, door=consulent)
     tekst = pdf_tekst(bytes(brief.pdf))
     assert "20 februari 2026" in tekst  # date received

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from meldingen.models import Melding
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.termijnen import werkdagen_verder
 from wmo.termijnstatus import termijnstatus_case
 
@@ -21,12 +21,12 @@ def test_status_per_situatie(settings):
     settings.TERMIJN_LET_OP_WERKDAGEN = 5
     vandaag = date(2026, 11, 25)
     # Onderzoek deadlines: melding 20 Feb -> 7 Apr 2026 (verlopen on 25 Nov if still open).
-    verlopen = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    verlopen = MeldingFactory(ontvangen_op=on_day(date(2026, 2, 20)))
     # Melding 20 Oct -> deadline 1 Dec: 4 working days after 25 Nov -> let op.
-    let_op = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 10, 20)))
-    op_schema = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 11, 20)))
-    gehaald = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
-    te_laat = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 2, 20)))
+    let_op = MeldingFactory(ontvangen_op=on_day(date(2026, 10, 20)))
+    op_schema = MeldingFactory(ontvangen_op=on_day(date(2026, 11, 20)))
+    gehaald = MeldingFactory(ontvangen_op=on_day(date(2026, 2, 20)))
+    te_laat = MeldingFactory(ontvangen_op=on_day(date(2026, 2, 20)))
     Melding.objects.filter(pk=gehaald.pk).update(onderzoek_afgerond_op=date(2026, 4, 7))
     Melding.objects.filter(pk=te_laat.pk).update(onderzoek_afgerond_op=date(2026, 4, 8))
     status = dict(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.services import melding_onderzoek_starten
-from tests.factories import MeldingFactory, TeamFactory, vandaag_om
+from tests.factories import MeldingFactory, TeamFactory, on_day
 from wmo.constants import Rol
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def _meldingen(team, n, **kw):
         MeldingFactory(
             team=team,
             inwoner__gemeente=gemeente,
-            ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=i * 3)),
+            ontvangen_op=on_day(timezone.localdate() - timedelta(days=i * 3)),
             **kw,
         )
         for i in range(n)
@@ -52,7 +52,7 @@ def test_wachtrij_gesorteerd_op_termijn_en_met_status(client, rol_gebruiker, tea
     verlopen = MeldingFactory(
         team=team,
         inwoner__gemeente=team.organisatie.gemeenten.first(),
-        ontvangen_op=vandaag_om(timezone.localdate() - timedelta(days=60)),
+        ontvangen_op=on_day(timezone.localdate() - timedelta(days=60)),
     )
     client.force_login(consulent)
     response = client.get(reverse("werkvoorraad"))
@@ -134,7 +134,7 @@ def test_dossier_tijdlijn_en_query_budget(client, rol_gebruiker, team, django_as
     assert [g.tijdstip for g in tijdlijn] == sorted((g.tijdstip for g in tijdlijn), reverse=True)
     wat = [g.wat for g in tijdlijn]
     assert wat.count("Onderzoek gestart") == 6 and wat.count("Melding geregistreerd") == 7
-    assert "Inwoner geregistreerd" in wat or "Gegevens inwoner gewijzigd" in wat or len(wat) >= 13
+    assert wat.count("Inwoner geregistreerd") == 1
 
 
 def test_overige_meldingen_per_pagina(client, rol_gebruiker, team):

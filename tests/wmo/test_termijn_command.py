@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from tests.factories import MeldingFactory, vandaag_om
+from tests.factories import MeldingFactory, on_day
 from wmo.models import GelijkgesteldeDag
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_feestdagen_2026(capsys):
 def test_gelijkgestelde_dag_toevoegen_en_verwijderen_herberekent(capsys):
     # A melding received Monday 4 May 2026 has its plan window end on Monday 11 May; make
     # that day an equated day and the stored deadline moves to Tuesday 12 May.
-    melding = MeldingFactory(ontvangen_op=vandaag_om(date(2026, 5, 4)))
+    melding = MeldingFactory(ontvangen_op=on_day(date(2026, 5, 4)))
     assert melding.plan_deadline == date(2026, 5, 11)
     call_command("termijn", "feestdag-toevoegen", "2026-05-11", "--omschrijving", "KB test, Stcrt. 2026, 1")
     melding.refresh_from_db()

@@ -26,7 +26,7 @@ from wmo.termijnen import (
 D = date
 DAG = timedelta(days=1)
 
-# --- worked examples (shared/domein.md, "Statutory clocks") --------------------------
+# --- worked examples of the statutory clocks, each checked by hand against the calendar ------
 
 
 def test_onderzoek_over_goede_vrijdag_en_pasen():

@@ -1,5 +1,5 @@
 """Demo data: Haarlem and Zandvoort sharing one execution organisation, a partner organisation,
-a user per role, the catalogue, and inwoners with meldingen at every stage (domein.md's cases).
+a user per role, the catalogue, and inwoners with meldingen at every stage (realistic cases from Wmo practice).
 
 Idempotent: when the demo gemeenten exist already, it does nothing.
 """
@@ -7,8 +7,9 @@ Idempotent: when the demo gemeenten exist already, it does nothing.
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aanvragen import services as av
@@ -69,8 +70,14 @@ class Command(BaseCommand):
         if Gemeente.objects.filter(cbs_code="0392").exists():
             self.stdout.write("Demogegevens staan er al.")
             return
-        with transaction.atomic():
-            self._laden()
+        try:
+            with transaction.atomic():  # all or nothing: a failure leaves the database as it was
+                self._laden()
+        except (ValidationError, IntegrityError) as e:
+            raise CommandError(
+                "De demogegevens zijn niet geladen; de database is niet gewijzigd. "
+                f"Reden: {'; '.join(getattr(e, 'messages', [str(e)]))}"
+            ) from e
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
 
     def _laden(self):
@@ -164,8 +171,10 @@ class Command(BaseCommand):
             door=loket,
             **kw,
         ):
-            ontvangen = timezone.make_aware(
-                datetime.combine(vandaag - timedelta(days=dagen_geleden), time(10, 15))
+            # 10:15 on that day, but never later than now: at night "today at 10:15" is still to come.
+            ontvangen = min(
+                timezone.make_aware(datetime.combine(vandaag - timedelta(days=dagen_geleden), time(10, 15))),
+                timezone.now(),
             )
             return ms.melding_registreren(
                 door=door, inwoner=inw, team=team, consulent=consulent, ontvangen_op=ontvangen,
