@@ -1,0 +1,185 @@
+"""The beschikking: the college's decision on an aanvraag, one BeschikkingRegel per voorziening.
+
+Drafted, approved within mandate (models/mandaat.py, aanvragen/mandaat.py), then sent; sending
+starts the bezwaar clock (models/bezwaar.py) and, for granted help, the nazorg.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from aanvragen.constants import BeschikkingStatus, Frequentie, Leveringsvorm, Uitkomst
+from wmo.constants import VoorzieningSoort
+from wmo.models import Brief, Medewerker, Voorziening
+
+from .aanvraag import AangevraagdeVoorziening, Aanvraag
+
+
+class Beschikking(models.Model):
+    """The college's decision on an aanvraag: drafted, approved within mandate, then sent.
+
+    Sending (bekendmaking) freezes the letter and starts the bezwaar clock (Awb 6:7, 6:8).
+    """
+
+    aanvraag = models.OneToOneField(Aanvraag, on_delete=models.PROTECT, related_name="beschikking")
+    status = models.CharField(
+        _("status"), max_length=20, choices=BeschikkingStatus.choices, default=BeschikkingStatus.CONCEPT
+    )
+    opgesteld_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+", null=True)
+    goedgekeurd_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    opmerkingen = models.TextField(_("opmerkingen van de goedkeurder"), blank=True)
+    bekendgemaakt_op = models.DateField(_("bekendgemaakt op"), null=True, blank=True)
+    bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), null=True, blank=True, db_index=True)
+    brief = models.OneToOneField(Brief, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Nazorg: an evaluation call some weeks after the help started (NAZORG_WEKEN).
+    nazorg_op = models.DateField(_("nazorg uiterlijk"), null=True, blank=True, db_index=True)
+    nazorg_gedaan_op = models.DateField(_("nazorg gedaan op"), null=True, blank=True)
+    nazorg_notitie = models.TextField(_("uitkomst van de nazorg"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beschikking")
+        verbose_name_plural = _("beschikkingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(bezwaar_deadline__gt=models.F("bekendgemaakt_op")),
+                name="beschikking_bezwaar_na_bekendmaking",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=BeschikkingStatus.values), name="beschikking_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=BeschikkingStatus.VERSTUURD)
+                    & models.Q(bekendgemaakt_op__isnull=False, bezwaar_deadline__isnull=False)
+                )
+                | (
+                    ~models.Q(status=BeschikkingStatus.VERSTUURD)
+                    & models.Q(bekendgemaakt_op__isnull=True, bezwaar_deadline__isnull=True)
+                ),
+                name="beschikking_verstuurd_met_bezwaartermijn",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Beschikking {self.aanvraag.melding.kenmerk} ({self.get_status_display().lower()})"
+
+    @property
+    def is_verstuurd(self) -> bool:
+        return self.status == BeschikkingStatus.VERSTUURD
+
+    @property
+    def heeft_eigen_bijdrage(self) -> bool:
+        """Whether the inwoner pays an eigen bijdrage (via the CAK) for anything granted."""
+        return any(r.eigen_bijdrage and r.toegekend for r in self.regels.all())
+
+
+class BeschikkingRegel(models.Model):
+    """The decision on one requested voorziening (Wmo 2015 art. 2.3.5; motivering Awb 3:46)."""
+
+    beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="regels")
+    aangevraagd = models.OneToOneField(
+        AangevraagdeVoorziening, on_delete=models.PROTECT, related_name="regel"
+    )
+    uitkomst = models.CharField(_("besluit"), max_length=30, choices=Uitkomst.choices)
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("product"),
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK},
+    )
+    omvang = models.DecimalField(_("omvang"), max_digits=8, decimal_places=2, null=True, blank=True)
+    eenheid = models.CharField(_("eenheid"), max_length=30, blank=True)
+    frequentie = models.CharField(_("frequentie"), max_length=20, choices=Frequentie.choices, blank=True)
+    leveringsvorm = models.CharField(
+        _("leveringsvorm"), max_length=10, choices=Leveringsvorm.choices, blank=True
+    )
+    aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    # Wmo 2015 art. 2.3.6 lid 2: the conditions for a pgb, checked and recorded.
+    pgb_kan_beheren = models.BooleanField(
+        _("de inwoner kan het pgb beheren (zelf of met hulp)"), default=False
+    )
+    pgb_motivering = models.TextField(_("waarom de inwoner een pgb wil"), blank=True)
+    pgb_kwaliteit = models.BooleanField(
+        _("de hulp met het pgb is veilig, doeltreffend en cliëntgericht"), default=False
+    )
+    ingangsdatum = models.DateField(_("ingangsdatum"), null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True, help_text=_("Leeg: onbepaalde tijd."))
+    voorlopig = models.BooleanField(_("voorlopige voorziening (spoed, Wmo 2015 art. 2.3.3)"), default=False)
+    motivering = models.TextField(_("motivering"))
+    afwijking_motivering = models.TextField(
+        _("waarom anders dan gevraagd"),
+        blank=True,
+        help_text=_("Verplicht als u de gevraagde voorziening niet (helemaal) geeft of iets anders geeft."),
+    )
+    eigen_bijdrage = models.BooleanField(_("eigen bijdrage via het CAK"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("besluit per voorziening")
+        verbose_name_plural = _("besluiten per voorziening")
+        ordering = ["aangevraagd_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(uitkomst__in=Uitkomst.values), name="regel_uitkomst_geldig"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                name="regel_einde_na_begin",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.voorziening}: {self.get_uitkomst_display().lower()}"
+
+    @property
+    def toegekend(self) -> bool:
+        return self.uitkomst != Uitkomst.AFGEWEZEN
+
+    def clean(self):
+        errors = {}
+        if not (self.motivering or "").strip():
+            errors["motivering"] = _("Schrijf op waarom u zo besluit. De inwoner moet dit kunnen begrijpen.")
+        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or (
+            self.aangevraagd_id
+            and self.voorziening_id
+            and self.voorziening_id != self.aangevraagd.voorziening_id
+        )
+        if afwijking and not self.afwijking_motivering.strip():
+            errors["afwijking_motivering"] = _(
+                "U geeft niet (helemaal) wat is gevraagd. Schrijf op waarom, ook waarom de oplossing van de "
+                "inwoner niet wordt gevolgd."
+            )
+        if self.toegekend:
+            if self.omvang is None or self.omvang <= 0:
+                errors["omvang"] = _("Vul de omvang in, bijvoorbeeld 3.")
+            if not self.eenheid.strip():
+                errors["eenheid"] = _("Vul de eenheid in, bijvoorbeeld uur.")
+            if not self.frequentie:
+                errors["frequentie"] = _("Kies hoe vaak: per week, per maand, per jaar of eenmalig.")
+            if not self.leveringsvorm:
+                errors["leveringsvorm"] = _("Kies zorg in natura of pgb.")
+            if not self.ingangsdatum:
+                errors["ingangsdatum"] = _("Vul de ingangsdatum in.")
+            if self.leveringsvorm == Leveringsvorm.ZIN and not self.aanbieder.strip():
+                errors["aanbieder"] = _("Vul de aanbieder in die de zorg levert.")
+            if self.leveringsvorm == Leveringsvorm.PGB:
+                if not self.pgb_kan_beheren:
+                    errors["pgb_kan_beheren"] = _(
+                        "Een pgb kan alleen als de inwoner het kan beheren (art. 2.3.6)."
+                    )
+                if not self.pgb_kwaliteit:
+                    errors["pgb_kwaliteit"] = _(
+                        "Een pgb kan alleen als de hulp goed en veilig is (art. 2.3.6)."
+                    )
+                if not self.pgb_motivering.strip():
+                    errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
+            if self.voorlopig and not self.einddatum:
+                errors["einddatum"] = _("Een voorlopige voorziening heeft altijd een einddatum.")
+        if errors:
+            raise ValidationError(errors)
