@@ -1,0 +1,108 @@
+"""Private helpers shared by the service modules: the beslistermijn, the guards, the letters.
+
+The stored ``Aanvraag.beslis_deadline`` is computed in one place, ``_beslis_deadline``, with
+wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid 3).
+Nothing outside aanvragen.services imports from here.
+"""
+
+from collections.abc import Collection, Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from aanvragen.models import Aanvraag, Beschikking, Opschorting
+from meldingen.services import melding_brief_versturen
+from wmo import termijnen
+from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
+from wmo.services import opslaan
+
+
+def _datum(d: date) -> str:
+    return date_format(d, "j F Y")
+
+
+# --- The beslistermijn: one computation -------------------------------------------------
+
+
+def _engine_interval(opschorting: Opschorting) -> tuple[date, date | None]:
+    """A suspension as (first day still, first day running again) for wmo.termijnen.
+
+    Awb 4:15 lid 1 onder a: a request for information with a set term suspends the clock
+    until the information arrives or the term lapses, whichever comes first. So the clock
+    runs again at the latest the day after ``termijn_tot``, also while the suspension is
+    still open. Other reasons (lid 2) without a recorded end give (start, None): the clock
+    stands still and there is no deadline.
+    """
+    einde = opschorting.eerste_dag_weer
+    uiterste = opschorting.uiterste_dag_weer
+    if uiterste is not None:
+        einde = uiterste if einde is None else min(einde, uiterste)
+    return opschorting.eerste_dag_stil, einde
+
+
+def _beslis_deadline(
+    ontvangen_op: date, opschortingen: Iterable[Opschorting], extra: Collection[date]
+) -> date | None:
+    """The statutory last day to decide (Wmo 2015 art. 2.3.5 lid 1, Awb 4:13 and 4:15, Atw).
+
+    The one place the stored Aanvraag.beslis_deadline comes from. A Verdaging (Awb 4:14)
+    is deliberately not an input.
+    """
+    return termijnen.beslis_deadline(ontvangen_op, [_engine_interval(o) for o in opschortingen], extra)
+
+
+def _dwangsom_vanaf(beslis_deadline: date | None, ingebrekestelling_op: date | None) -> date | None:
+    """First day of the dwangsom (Awb 4:17 lid 3), or None while it cannot run (yet)."""
+    if beslis_deadline is None or ingebrekestelling_op is None or ingebrekestelling_op <= beslis_deadline:
+        return None
+    return termijnen.dwangsom_eerste_dag(beslis_deadline, ingebrekestelling_op)
+
+
+def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
+    aanvraag.beslis_deadline = _beslis_deadline(
+        aanvraag.ontvangen_op, aanvraag.opschortingen.all(), gelijkgestelde_dagen()
+    )
+    aanvraag.dwangsom_vanaf = _dwangsom_vanaf(aanvraag.beslis_deadline, aanvraag.ingebrekestelling_op)
+    opslaan(aanvraag, door=door, reden=reden)
+    return aanvraag
+
+
+def _vergrendelen(aanvraag: Aanvraag) -> Aanvraag:
+    """Fetch fresh and lock: one change to a clock at a time."""
+    return Aanvraag.objects.select_for_update(of=("self",)).select_related("melding").get(pk=aanvraag.pk)
+
+
+def _moet_open_zijn(aanvraag: Aanvraag) -> None:
+    if not aanvraag.is_open:
+        raise ValidationError(
+            _("Over deze aanvraag is al besloten op %(datum)s.") % {"datum": _datum(aanvraag.besloten_op)},
+            code="besloten",
+        )
+
+
+def _open_opschorting(aanvraag: Aanvraag) -> Opschorting | None:
+    return aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first()
+
+
+def _beschikking_vergrendelen(beschikking: Beschikking) -> Beschikking:
+    return (
+        Beschikking.objects.select_for_update(of=("self",))
+        .select_related("aanvraag__melding")
+        .get(pk=beschikking.pk)
+    )
+
+
+# --- Letters -----------------------------------------------------------------------------
+
+
+def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **context) -> Brief:
+    """Render the letter ``aanvragen/brieven/<soort>.html`` and keep it exactly as sent."""
+    return melding_brief_versturen(
+        melding=aanvraag.melding,
+        soort=soort,
+        template=f"aanvragen/brieven/{soort}.html",
+        door=door,
+        context={"aanvraag": aanvraag, **context},
+    )

@@ -1,0 +1,164 @@
+"""Every write to an aanvraag itself: registering it, what is asked, ingebrekestelling, decision.
+
+The process in plain words
+--------------------------
+The inwoner files an aanvraag (Wmo 2015 art. 2.3.5): after the onderzoek, six weeks after
+the melding without one, straight away when declining the gesprek, after triage, or on
+paper. From the day after it is received the college has two weeks to decide
+(``aanvraag_registreren``). The voorzieningen asked for are added with
+``aanvraag_voorziening_toevoegen``; the beschikking on them is the next step
+(services/beschikking.py). While the clock runs it may stand still or be delayed
+(services/opschorting.py).
+
+After the deadline the inwoner may send an ingebrekestelling
+(``aanvraag_ingebrekestelling_registreren``, Awb 4:17); two weeks later a dwangsom runs.
+``aanvraag_besloten`` records when a beschikking sent outside Keukentafel was sent: the
+clock is met. ``beslis_deadlines_herberekenen`` refreshes all open aanvragen when the days
+equated to feestdagen change (Atw art. 3 lid 3).
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from aanvragen.constants import Grondslag
+from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, Opschorting
+from meldingen.constants import MeldingStatus
+from meldingen.models import Melding
+from meldingen.services import melding_status_zetten
+from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.services import opslaan
+
+from ._common import (
+    _beslis_deadline,
+    _beslis_deadline_opslaan,
+    _datum,
+    _dwangsom_vanaf,
+    _moet_open_zijn,
+    _vergrendelen,
+)
+from .beschikking import _bekendmaken
+
+
+@transaction.atomic
+def aanvraag_registreren(
+    *, melding: Melding, ontvangen_op: date, grondslag: str, door: Medewerker
+) -> Aanvraag:
+    """Register a received aanvraag: it starts the beslistermijn (Wmo 2015 art. 2.3.5).
+
+    The melding moves to "aanvraag ontvangen" unless it is already there (a second aanvraag
+    on the same melding); a closed or decided melding refuses (meldingen.constants.OVERGANGEN).
+    """
+    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    aanvraag = Aanvraag(
+        melding=melding, ontvangen_op=ontvangen_op, grondslag=grondslag, geregistreerd_door=door
+    )
+    if ontvangen_op:  # else full_clean reports the missing date
+        aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
+    opslaan(aanvraag, door=door, reden="Aanvraag geregistreerd")
+    if melding.status != MeldingStatus.AANVRAAG_ONTVANGEN:
+        if grondslag != Grondslag.SPOED:  # for spoed the onderzoek goes on (Wmo 2015 art. 2.3.3)
+            aanvraag.melding = melding_status_zetten(
+                melding=melding, door=door, naar=MeldingStatus.AANVRAAG_ONTVANGEN, reden="Aanvraag ontvangen"
+            )
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_voorziening_toevoegen(
+    *, aanvraag: Aanvraag, voorziening, resultaatgebied: int, toelichting: str = "", door: Medewerker
+) -> AangevraagdeVoorziening:
+    """Add a requested maatwerkvoorziening, with the resultaat it should serve."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        raise ValidationError(_("Er is al een beschikking in de maak. Voeg de voorziening daarvoor toe."))
+    aangevraagd = AangevraagdeVoorziening(
+        aanvraag=aanvraag, voorziening=voorziening, resultaatgebied=resultaatgebied, toelichting=toelichting
+    )
+    opslaan(aangevraagd, door=door, reden="Voorziening aangevraagd")
+    return aangevraagd
+
+
+@transaction.atomic
+def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker) -> Aanvraag:
+    """Record a decision that was sent outside Keukentafel (on paper, or from the former system).
+
+    Keukentafel's own beschikkingen are sent with beschikking_versturen.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        raise ValidationError(_("Voor deze aanvraag is al een beschikking gemaakt. Verstuur die."))
+    return _bekendmaken(aanvraag, Beschikking(opgesteld_door=door), op=besloten_op, door=door)
+
+
+@transaction.atomic
+def aanvraag_ingebrekestelling_registreren(
+    *, aanvraag: Aanvraag, ontvangen_op: date, door: Medewerker
+) -> Aanvraag:
+    """Record the inwoner's written ingebrekestelling (Awb 4:17): two weeks after it, when
+    there is still no decision, the gemeente owes a dwangsom for every day (at most 42)."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if not ontvangen_op:
+        raise ValidationError({"ingebrekestelling_op": _("Vul de datum van ontvangst in.")})
+    if ontvangen_op > timezone.localdate():
+        raise ValidationError({"ingebrekestelling_op": _("Deze datum kan niet in de toekomst liggen.")})
+    if aanvraag.ingebrekestelling_op:
+        raise ValidationError(
+            _("Er is al een ingebrekestelling vastgelegd, ontvangen op %(datum)s.")
+            % {"datum": _datum(aanvraag.ingebrekestelling_op)}
+        )
+    if aanvraag.beslis_deadline is None or ontvangen_op <= aanvraag.beslis_deadline:
+        tot = _datum(aanvraag.beslis_deadline) if aanvraag.beslis_deadline else None
+        raise ValidationError(
+            {
+                "ingebrekestelling_op": _(
+                    "De beslistermijn loopt nog (tot en met %(datum)s). Een ingebrekestelling heeft pas "
+                    "gevolg als die termijn voorbij is; de inwoner kan haar daarna opnieuw sturen."
+                )
+                % {"datum": tot}
+                if tot
+                else _("De beslistermijn staat stil. Een ingebrekestelling heeft nu nog geen gevolg.")
+            }
+        )
+    aanvraag.ingebrekestelling_op = ontvangen_op
+    return _beslis_deadline_opslaan(aanvraag, door=door, reden="Ingebrekestelling ontvangen (Awb 4:17)")
+
+
+@transaction.atomic
+def beslis_deadlines_herberekenen() -> int:
+    """Recompute beslis_deadline of every open aanvraag; return how many changed.
+
+    For when the functioneel beheerder adds or removes a day equated to a feestdag (Atw art. 3
+    lid 3). Set-based: one query for the open aanvragen (locked), one for their suspensions,
+    one for the equated days, the engine in Python, and one bulk update (with its history
+    rows) of only the changed aanvragen.
+    """
+    aanvragen = list(Aanvraag.objects.open().select_for_update().order_by("pk"))
+    opschortingen: dict[int, list[Opschorting]] = defaultdict(list)
+    for opschorting in Opschorting.objects.filter(aanvraag__besloten_op__isnull=True).order_by():
+        opschortingen[opschorting.aanvraag_id].append(opschorting)
+    extra = gelijkgestelde_dagen()
+    gewijzigd = []
+    for aanvraag in aanvragen:
+        nieuw = _beslis_deadline(aanvraag.ontvangen_op, opschortingen[aanvraag.pk], extra)
+        if nieuw != aanvraag.beslis_deadline:
+            aanvraag.beslis_deadline = nieuw
+            aanvraag.dwangsom_vanaf = _dwangsom_vanaf(nieuw, aanvraag.ingebrekestelling_op)
+            gewijzigd.append(aanvraag)
+    if gewijzigd:
+        bulk_update_with_history(
+            gewijzigd,
+            Aanvraag,
+            ["beslis_deadline", "dwangsom_vanaf"],
+            batch_size=1000,
+            default_change_reason="Beslistermijn herberekend: gelijkgestelde dagen gewijzigd",
+        )
+    return len(gewijzigd)

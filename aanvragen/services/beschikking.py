@@ -1,0 +1,244 @@
+"""Every write to a beschikking: per voorziening, within mandate, then sent.
+
+The process in plain words
+--------------------------
+Once the voorzieningen asked for are known, the consulent drafts the beschikking
+(``beschikking_opstellen``) and records the decision on each voorziening
+(``beschikking_regel_vastleggen``, Wmo 2015 art. 2.3.5; motivering Awb 3:46). Whoever holds
+mandate without four eyes for all of it sends it straight away; otherwise the draft goes for
+approval (``beschikking_indienen``) and comes back with remarks (``beschikking_terugsturen``)
+or is approved by a colleague with mandate (``beschikking_goedkeuren``). Who may do what is
+aanvragen.mandaat's rule.
+
+``beschikking_versturen`` freezes the letter as sent, meets the beslistermijn (``_bekendmaken``,
+also used for a decision sent outside Keukentafel) and starts the bezwaar term (Awb 6:7,
+6:8); for granted help it also plans the nazorg (services/nazorg.py).
+``bezwaar_deadlines_herberekenen`` refreshes running bezwaar terms when the days equated to
+feestdagen change.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
+
+from aanvragen import mandaat
+from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grondslag
+from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
+from meldingen.constants import MeldingStatus
+from meldingen.services import melding_status_zetten
+from wmo import termijnen
+from wmo.constants import BriefSoort
+from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.services import opslaan
+
+from ._common import (
+    _beschikking_vergrendelen,
+    _brief_versturen,
+    _datum,
+    _moet_open_zijn,
+    _open_opschorting,
+    _vergrendelen,
+)
+
+
+def _beschikking_naar(beschikking: Beschikking, naar: str) -> None:
+    if naar not in BESCHIKKING_OVERGANGEN[beschikking.status]:
+        raise ValidationError(
+            _("Een beschikking met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
+            % {"van": BeschikkingStatus(beschikking.status).label, "naar": BeschikkingStatus(naar).label},
+            code="overgang",
+        )
+    beschikking.status = naar
+
+
+@transaction.atomic
+def beschikking_opstellen(*, aanvraag: Aanvraag, door: Medewerker) -> Beschikking:
+    """Start the draft beschikking of an aanvraag with at least one requested voorziening."""
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    if hasattr(aanvraag, "beschikking"):
+        return aanvraag.beschikking
+    if not aanvraag.voorzieningen.exists():
+        raise ValidationError(_("Voeg eerst de gevraagde voorziening(en) toe aan de aanvraag."))
+    beschikking = Beschikking(aanvraag=aanvraag, opgesteld_door=door)
+    opslaan(beschikking, door=door, reden="Beschikking opgesteld (concept)")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_regel_vastleggen(
+    *, beschikking: Beschikking, aangevraagd: AangevraagdeVoorziening, door: Medewerker, **velden
+) -> BeschikkingRegel:
+    """Record (or change) the decision on one requested voorziening, while the draft is open."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if beschikking.status != BeschikkingStatus.CONCEPT:
+        raise ValidationError(
+            _("Alleen een concept kan worden gewijzigd. Vraag de goedkeurder het terug te sturen.")
+        )
+    if aangevraagd.aanvraag_id != beschikking.aanvraag_id:
+        raise ValidationError(_("Deze voorziening hoort niet bij deze aanvraag."))
+    regel = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first() or BeschikkingRegel(
+        beschikking=beschikking, aangevraagd=aangevraagd
+    )
+    velden.setdefault("voorziening", aangevraagd.voorziening)
+    for naam, waarde in velden.items():
+        setattr(regel, naam, waarde)
+    if (
+        beschikking.aanvraag.grondslag == Grondslag.SPOED
+        and regel.uitkomst != "afgewezen"
+        and not regel.voorlopig
+    ):
+        raise ValidationError(
+            {"voorlopig": _("Bij spoed is het besluit een voorlopige voorziening met einddatum.")}
+        )
+    opslaan(regel, door=door, reden=f"Besluit over {aangevraagd.voorziening}")
+    return regel
+
+
+def _compleet(beschikking: Beschikking) -> None:
+    open_ = beschikking.aanvraag.voorzieningen.filter(regel__isnull=True)
+    if open_.exists():
+        raise ValidationError(
+            _("Neem eerst een besluit over: %(namen)s.") % {"namen": ", ".join(str(a) for a in open_)}
+        )
+
+
+@transaction.atomic
+def beschikking_indienen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Send the draft for approval (no mandate, or four eyes)."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    _compleet(beschikking)
+    _beschikking_naar(beschikking, BeschikkingStatus.TER_GOEDKEURING)
+    beschikking.opmerkingen = ""
+    opslaan(beschikking, door=door, reden="Ter goedkeuring aangeboden")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_terugsturen(*, beschikking: Beschikking, door: Medewerker, opmerkingen: str) -> Beschikking:
+    """The approver returns the draft with remarks."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if not mandaat.mag_goedkeuren(door, beschikking):
+        raise ValidationError(_("U mag deze beschikking niet beoordelen (eigen concept, of geen mandaat)."))
+    if not (opmerkingen or "").strip():
+        raise ValidationError({"opmerkingen": _("Schrijf op wat er anders moet.")})
+    _beschikking_naar(beschikking, BeschikkingStatus.CONCEPT)
+    beschikking.opmerkingen = opmerkingen.strip()
+    opslaan(beschikking, door=door, reden="Teruggestuurd met opmerkingen")
+    return beschikking
+
+
+@transaction.atomic
+def beschikking_goedkeuren(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Approve someone else's draft, with mandate for every voorziening in it (four eyes)."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    if beschikking.opgesteld_door_id == door.pk:
+        raise ValidationError(_("U kunt uw eigen concept niet goedkeuren. Een collega met mandaat doet dat."))
+    ontbreekt = mandaat.ontbrekend_mandaat(door, beschikking)
+    if ontbreekt:
+        raise ValidationError(
+            _("U heeft geen mandaat voor: %(namen)s.") % {"namen": ", ".join(ontbreekt)}, code="mandaat"
+        )
+    _beschikking_naar(beschikking, BeschikkingStatus.GOEDGEKEURD)
+    beschikking.goedgekeurd_door = door
+    opslaan(beschikking, door=door, reden="Goedgekeurd")
+    return beschikking
+
+
+def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door: Medewerker) -> Aanvraag:
+    """The beschikking is sent: the beslistermijn is met (or missed) and bezwaar can start.
+
+    A suspension still open must be ended first, so the record shows how the clock ran.
+    When this was the melding's last open aanvraag (and not a spoed aanvraag, whose
+    onderzoek goes on), the melding moves to "besloten".
+    """
+    _moet_open_zijn(aanvraag)
+    if not op:
+        raise ValidationError({"besloten_op": _("Vul de datum in waarop de beschikking is verstuurd.")})
+    lopend = _open_opschorting(aanvraag)
+    if lopend:
+        raise ValidationError(
+            _(
+                "De beslistermijn staat stil sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
+                "weer liep, en leg daarna het besluit vast."
+            )
+            % {"datum": _datum(lopend.eerste_dag_stil)},
+            code="opgeschort",
+        )
+    aanvraag.besloten_op = op
+    opslaan(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
+    beschikking.aanvraag = aanvraag
+    beschikking.status = BeschikkingStatus.VERSTUURD
+    beschikking.bekendgemaakt_op = op
+    beschikking.bezwaar_deadline = termijnen.bezwaar_deadline(op, gelijkgestelde_dagen())
+    opslaan(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
+    melding = aanvraag.melding
+    if (
+        aanvraag.grondslag != Grondslag.SPOED
+        and melding.status == MeldingStatus.AANVRAAG_ONTVANGEN
+        and not melding.aanvragen.open().exists()
+    ):
+        aanvraag.melding = melding_status_zetten(
+            melding=melding, door=door, naar=MeldingStatus.BESLOTEN, reden="Over de aanvraag is besloten"
+        )
+    return aanvraag
+
+
+@transaction.atomic
+def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
+    """Send the beschikking: the letter is frozen as sent, the beslistermijn is met, and the
+    bezwaar term starts (Awb 6:7, 6:8), which the letter states with its end date."""
+    beschikking = _beschikking_vergrendelen(beschikking)
+    _compleet(beschikking)
+    if beschikking.status == BeschikkingStatus.CONCEPT and not mandaat.mag_zelf_besluiten(door, beschikking):
+        raise ValidationError(
+            _("U kunt dit niet alleen besluiten (geen mandaat, of vier ogen). Bied het ter goedkeuring aan."),
+            code="mandaat",
+        )
+    _beschikking_naar(beschikking, BeschikkingStatus.VERSTUURD)
+    aanvraag = _vergrendelen(beschikking.aanvraag)
+    vandaag = timezone.localdate()
+    toegekend = [r.ingangsdatum for r in beschikking.regels.all() if r.toegekend and r.ingangsdatum]
+    if toegekend:  # an evaluation call once the help has been running a while
+        beschikking.nazorg_op = min(toegekend) + timedelta(weeks=settings.NAZORG_WEKEN)
+    _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
+    beschikking.brief = _brief_versturen(
+        soort=BriefSoort.BESCHIKKING,
+        aanvraag=aanvraag,
+        door=door,
+        beschikking=beschikking,
+        regels=list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
+    )
+    opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
+    return beschikking
+
+
+@transaction.atomic
+def bezwaar_deadlines_herberekenen() -> int:
+    """Recompute the bezwaar deadline of every beschikking whose bezwaar term still runs.
+
+    Set-based, like beslis_deadlines_herberekenen: one read, one bulk update of the changed rows.
+    """
+    extra = gelijkgestelde_dagen()
+    gewijzigd = []
+    for beschikking in Beschikking.objects.filter(
+        bezwaar_deadline__gte=timezone.localdate()
+    ).select_for_update():
+        nieuw = termijnen.bezwaar_deadline(beschikking.bekendgemaakt_op, extra)
+        if nieuw != beschikking.bezwaar_deadline:
+            beschikking.bezwaar_deadline = nieuw
+            gewijzigd.append(beschikking)
+    if gewijzigd:
+        bulk_update_with_history(
+            gewijzigd,
+            Beschikking,
+            ["bezwaar_deadline"],
+            batch_size=1000,
+            default_change_reason="Bezwaartermijn herberekend: gelijkgestelde dagen gewijzigd",
+        )
+    return len(gewijzigd)

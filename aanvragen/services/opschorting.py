@@ -1,0 +1,160 @@
+"""Every write to the beslistermijn's suspensions (Awb 4:15) and notices of delay (Awb 4:14).
+
+The process in plain words
+--------------------------
+The clock stands still (Awb 4:15) while the gemeente waits for information it asked for
+with a set term (Awb 4:5), during a postponement the inwoner agreed to, while the delay is
+the inwoner's doing, or during overmacht (``aanvraag_opschorten``); it runs again from the
+day recorded in ``opschorting_beeindigen``. A request for information without a set term
+suspends nothing, so it is refused. The inwoner gets a letter when information is asked
+and when the clock runs again.
+
+When the gemeente cannot decide in time it tells the inwoner a new expected date
+(``aanvraag_verdagen``, Awb 4:14 lid 3). That date is recorded and shown, but the statutory
+deadline stays: an ingebrekestelling and dwangsom (Awb 4:17) still count from it.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanvragen.constants import OpschortingReden
+from aanvragen.models import Aanvraag, Opschorting, Verdaging
+from wmo.constants import BriefSoort
+from wmo.models import Medewerker
+from wmo.services import opslaan
+
+from ._common import (
+    _beslis_deadline_opslaan,
+    _brief_versturen,
+    _datum,
+    _moet_open_zijn,
+    _open_opschorting,
+    _vergrendelen,
+)
+
+# What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
+_REDEN_IN_GEWONE_WOORDEN = {
+    OpschortingReden.AANVULLING_GEVRAAGD: "wij wachtten op gegevens van u",
+    OpschortingReden.UITSTEL_MET_INSTEMMING: "u het goed vond dat wij later besluiten",
+    OpschortingReden.VERTRAGING_DOOR_AANVRAGER: "wij op u moesten wachten",
+    OpschortingReden.OVERMACHT: "wij door overmacht niet verder konden",
+}
+
+
+@transaction.atomic
+def aanvraag_opschorten(
+    *,
+    aanvraag: Aanvraag,
+    reden: str,
+    eerste_dag_stil: date,
+    termijn_tot: date | None = None,
+    toelichting: str,
+    door: Medewerker,
+) -> Opschorting:
+    """Suspend the beslistermijn from ``eerste_dag_stil`` (Awb 4:15).
+
+    For a request for information (reason aanvulling_gevraagd) the set term ``termijn_tot``
+    is required (Awb 4:5; without it nothing is suspended) and the inwoner gets the letter
+    "verzoek om aanvulling": what is asked, by when, and what it means for the decision date.
+    One suspension at a time; one that starts after the deadline has passed is refused.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    lopend = _open_opschorting(aanvraag)
+    if lopend:
+        raise ValidationError(
+            _(
+                "Er loopt al een opschorting sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
+                "weer loopt."
+            )
+            % {"datum": _datum(lopend.eerste_dag_stil)},
+            code="al_opgeschort",
+        )
+    oude_deadline = aanvraag.beslis_deadline
+    if eerste_dag_stil and oude_deadline and eerste_dag_stil > oude_deadline:
+        raise ValidationError(
+            {
+                "eerste_dag_stil": _(
+                    "De beslistermijn liep tot en met %(datum)s. Een opschorting die later begint, "
+                    "verlengt de termijn niet meer."
+                )
+                % {"datum": _datum(oude_deadline)}
+            }
+        )
+    opschorting = Opschorting(
+        aanvraag=aanvraag,
+        reden=reden,
+        eerste_dag_stil=eerste_dag_stil,
+        termijn_tot=termijn_tot,
+        toelichting=toelichting,
+    )
+    opslaan(opschorting, door=door, reden="Beslistermijn opgeschort")
+    _beslis_deadline_opslaan(
+        aanvraag, door=door, reden=f"Beslistermijn opgeschort: {OpschortingReden(reden).label}"
+    )
+    if reden == OpschortingReden.AANVULLING_GEVRAAGD:
+        _brief_versturen(
+            soort=BriefSoort.VERZOEK_OM_AANVULLING,
+            aanvraag=aanvraag,
+            door=door,
+            opschorting=opschorting,
+            oude_deadline=oude_deadline,
+        )
+    return opschorting
+
+
+@transaction.atomic
+def opschorting_beeindigen(
+    *, opschorting: Opschorting, eerste_dag_weer: date, door: Medewerker
+) -> Opschorting:
+    """Record the first day the beslistermijn runs again; the inwoner gets the letter
+    "opschorting beëindigd" with the new decision date.
+
+    For a request for information that is the day the information arrived, at the latest the
+    day after the set term (Awb 4:15 lid 1 onder a).
+    """
+    aanvraag = _vergrendelen(opschorting.aanvraag)
+    _moet_open_zijn(aanvraag)
+    opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
+    if not opschorting.is_open:
+        raise ValidationError(
+            _("Deze opschorting is al beëindigd: de termijn loopt weer sinds %(datum)s.")
+            % {"datum": _datum(opschorting.eerste_dag_weer)},
+            code="al_beeindigd",
+        )
+    opschorting.aanvraag = aanvraag
+    opschorting.eerste_dag_weer = eerste_dag_weer
+    opslaan(opschorting, door=door, reden="Opschorting beëindigd")
+    _beslis_deadline_opslaan(aanvraag, door=door, reden="Opschorting beëindigd: beslistermijn loopt weer")
+    _brief_versturen(
+        soort=BriefSoort.OPSCHORTING_BEEINDIGD,
+        aanvraag=aanvraag,
+        door=door,
+        opschorting=opschorting,
+        reden_in_gewone_woorden=_REDEN_IN_GEWONE_WOORDEN[OpschortingReden(opschorting.reden)],
+        dagen_stil=(eerste_dag_weer - opschorting.eerste_dag_stil).days,
+    )
+    return opschorting
+
+
+@transaction.atomic
+def aanvraag_verdagen(
+    *, aanvraag: Aanvraag, verwachte_datum: date, reden: str, door: Medewerker
+) -> Verdaging:
+    """Tell the inwoner the decision comes later, with a new expected date (Awb 4:14 lid 3).
+
+    Sends the "verdagingsbericht". The statutory beslis_deadline does not change: the
+    dwangsom (Awb 4:17) still counts from it, and the letter says so.
+    """
+    aanvraag = _vergrendelen(aanvraag)
+    _moet_open_zijn(aanvraag)
+    verdaging = Verdaging(
+        aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
+    )
+    opslaan(verdaging, door=door, reden="Verdaging gemeld (Awb 4:14)")
+    _brief_versturen(soort=BriefSoort.VERDAGINGSBERICHT, aanvraag=aanvraag, door=door, verdaging=verdaging)
+    return verdaging
