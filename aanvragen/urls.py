@@ -1,21 +1,21 @@
 from django.urls import path
 
-from . import views
+from .views import aanvraag, beschikking
 
 app_name = "aanvragen"
 
 urlpatterns = [
-    path("meldingen/<int:melding_id>/aanvraag/", views.aanvraag_registreren, name="aanvraag_registreren"),
-    path("aanvragen/<int:pk>/", views.aanvraag_detail, name="aanvraag"),
-    path("aanvragen/<int:pk>/beschikking/", views.beschikking_opstellen, name="beschikking_opstellen"),
-    path("aanvragen/<int:pk>/<slug:actie>/", views.aanvraag_actie, name="aanvraag_actie"),
-    path("beschikkingen/<int:pk>/", views.beschikking_detail, name="beschikking"),
+    path("meldingen/<int:melding_id>/aanvraag/", aanvraag.aanvraag_registreren, name="aanvraag_registreren"),
+    path("aanvragen/<int:pk>/", aanvraag.aanvraag_detail, name="aanvraag"),
+    path("aanvragen/<int:pk>/beschikking/", beschikking.beschikking_opstellen, name="beschikking_opstellen"),
+    path("aanvragen/<int:pk>/<slug:actie>/", aanvraag.aanvraag_actie, name="aanvraag_actie"),
+    path("beschikkingen/<int:pk>/", beschikking.beschikking_detail, name="beschikking"),
     path(
         "beschikkingen/<int:pk>/regel/<int:aangevraagd_id>/",
-        views.beschikking_regel,
+        beschikking.beschikking_regel,
         name="beschikking_regel",
     ),
-    path("beschikkingen/<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar_registreren"),
-    path("beschikkingen/<int:pk>/nazorg/", views.nazorg_afronden, name="nazorg_afronden"),
-    path("beschikkingen/<int:pk>/<slug:actie>/", views.beschikking_actie, name="beschikking_actie"),
+    path("beschikkingen/<int:pk>/bezwaar/", beschikking.bezwaar_registreren, name="bezwaar_registreren"),
+    path("beschikkingen/<int:pk>/nazorg/", beschikking.nazorg_afronden, name="nazorg_afronden"),
+    path("beschikkingen/<int:pk>/<slug:actie>/", beschikking.beschikking_actie, name="beschikking_actie"),
 ]

@@ -1,0 +1,141 @@
+"""Aanvraag screens: register, the beslistermijn with its suspensions and notices, the decision date.
+
+Thin: scope through AanvraagQuerySet.zichtbaar_voor (a foreign id answers 404), every write
+through aanvragen.services, and a refused action shows its form again with the reason.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from aanvragen import services
+from aanvragen.forms import (
+    AangevraagdForm,
+    AanvraagForm,
+    BeeindigenForm,
+    BesluitForm,
+    IngebrekestellingForm,
+    OpschortenForm,
+    VerdagenForm,
+)
+from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Opschorting
+from meldingen.models import Melding
+from wmo.models import Brief, Inzage
+
+BRIEF_SOORTEN = ("verzoek_om_aanvulling", "opschorting_beeindigd", "verdagingsbericht", "beschikking")
+ACTIE_FORMS = {
+    "voorziening": AangevraagdForm,
+    "opschorten": OpschortenForm,
+    "beeindigen": BeeindigenForm,
+    "verdagen": VerdagenForm,
+    "ingebrekestelling": IngebrekestellingForm,
+    "besluit": BesluitForm,
+}
+
+
+@permission_required("aanvragen.add_aanvraag", raise_exception=True)
+def aanvraag_registreren(request, melding_id):
+    melding = get_object_or_404(
+        Melding.objects.zichtbaar_voor(request.user).select_related("inwoner"), pk=melding_id
+    )
+    form = AanvraagForm(request.POST or None, initial={"ontvangen_op": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            aanvraag = services.aanvraag_registreren(melding=melding, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, "De aanvraag is geregistreerd. De beslistermijn loopt.")
+            return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+    return render(request, "aanvragen/aanvraag_form.html", {"form": form, "melding": melding})
+
+
+def _aanvraag_of_404(request, pk) -> Aanvraag:
+    qs = (
+        Aanvraag.objects.zichtbaar_voor(request.user)
+        .met_termijnstatus()
+        .select_related("melding__inwoner", "melding__gemeente", "beschikking")
+        .prefetch_related(
+            Prefetch("opschortingen", queryset=Opschorting.objects.order_by("eerste_dag_stil")),
+            "verdagingen",
+            Prefetch("voorzieningen", queryset=AangevraagdeVoorziening.objects.select_related("voorziening")),
+        )
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _detail(request, aanvraag, *, status=200, **bound):
+    kan_wijzigen = request.user.has_perm("aanvragen.change_aanvraag") and aanvraag.is_open
+    opschortingen = list(aanvraag.opschortingen.all())
+    lopend = next((o for o in opschortingen if o.is_open), None)
+    forms = {naam: bound.get(naam) or cls() for naam, cls in ACTIE_FORMS.items()} if kan_wijzigen else {}
+    context = {
+        "aanvraag": aanvraag,
+        "melding": aanvraag.melding,
+        "opschortingen": opschortingen,
+        "lopende_opschorting": lopend,
+        "verdagingen": list(aanvraag.verdagingen.all()),
+        "voorzieningen": list(aanvraag.voorzieningen.all()),
+        "heeft_beschikking": hasattr(aanvraag, "beschikking"),
+        "brieven": Brief.objects.filter(melding=aanvraag.melding, soort__in=BRIEF_SOORTEN).defer("pdf"),
+        "kan_wijzigen": kan_wijzigen,
+        "forms": forms,
+        "dwangsom_tot_nu": aanvraag.dwangsom_bedrag(aanvraag.besloten_op or timezone.localdate()) / 100,
+    }
+    return render(request, "aanvragen/aanvraag_detail.html", context, status=status)
+
+
+@permission_required("aanvragen.view_aanvraag", raise_exception=True)
+def aanvraag_detail(request, pk):
+    aanvraag = _aanvraag_of_404(request, pk)
+    Inzage.objects.create(
+        medewerker=request.user, inwoner=aanvraag.melding.inwoner, wat=f"aanvraag {aanvraag.pk}"
+    )
+    return _detail(request, aanvraag)
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def aanvraag_actie(request, pk, actie):
+    """One endpoint per action on the clock; the form names the action, the service decides."""
+    if actie not in ACTIE_FORMS:
+        raise Http404
+    aanvraag = _aanvraag_of_404(request, pk)
+    form = ACTIE_FORMS[actie](request.POST)
+    if form.is_valid():
+        try:
+            bericht = _uitvoeren(actie, aanvraag, form.cleaned_data, request.user)
+        except ValidationError as e:
+            form.add_service_error(e)
+        else:
+            messages.success(request, bericht)
+            return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+    return _detail(request, aanvraag, **{actie: form})
+
+
+def _uitvoeren(actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
+    if actie == "voorziening":
+        services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
+        return "De gevraagde voorziening is toegevoegd."
+    if actie == "opschorten":
+        services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **data)
+        return "De beslistermijn staat stil. De brief is gemaakt als u om aanvulling vroeg."
+    if actie == "beeindigen":
+        lopend = aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first()
+        if lopend is None:
+            raise ValidationError("Er loopt geen opschorting.")
+        services.opschorting_beeindigen(opschorting=lopend, door=door, **data)
+        return "De beslistermijn loopt weer. De inwoner krijgt een brief met de nieuwe datum."
+    if actie == "verdagen":
+        services.aanvraag_verdagen(aanvraag=aanvraag, door=door, **data)
+        return "Het verdagingsbericht is gemaakt. De wettelijke termijn blijft hetzelfde."
+    if actie == "ingebrekestelling":
+        services.aanvraag_ingebrekestelling_registreren(aanvraag=aanvraag, door=door, **data)
+        return "De ingebrekestelling is vastgelegd."
+    services.aanvraag_besloten(aanvraag=aanvraag, door=door, **data)
+    return "Het besluit is vastgelegd. De bezwaartermijn loopt."
