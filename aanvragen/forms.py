@@ -118,7 +118,7 @@ class RegelForm(KeukentafelModelForm):
         "pgb_motivering",
     )
 
-    template_name = "aanvragen/_regel_form.html"
+    template_name = "aanvragen/beschikking/_regel_form.html"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ def aanvragen_van(melding):
     )
 
 
-@register.inclusion_tag("aanvragen/_signalen.html", takes_context=True)
+@register.inclusion_tag("aanvragen/beschikking/_signalen.html", takes_context=True)
 def aanvraag_signalen(context):
     """For the werkvoorraad: nazorg calls to make, and granted voorzieningen ending soon (two queries)."""
     from django.utils import timezone

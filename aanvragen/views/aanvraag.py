@@ -52,7 +52,7 @@ def aanvraag_registreren(request, melding_id):
         else:
             messages.success(request, "De aanvraag is geregistreerd. De beslistermijn loopt.")
             return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
-    return render(request, "aanvragen/aanvraag_form.html", {"form": form, "melding": melding})
+    return render(request, "aanvragen/aanvraag/form.html", {"form": form, "melding": melding})
 
 
 def _aanvraag_of_404(request, pk) -> Aanvraag:
@@ -87,7 +87,7 @@ def _detail(request, aanvraag, *, status=200, **bound):
         "forms": forms,
         "dwangsom_tot_nu": aanvraag.dwangsom_bedrag(aanvraag.besloten_op or timezone.localdate()) / 100,
     }
-    return render(request, "aanvragen/aanvraag_detail.html", context, status=status)
+    return render(request, "aanvragen/aanvraag/detail.html", context, status=status)
 
 
 @permission_required("aanvragen.view_aanvraag", raise_exception=True)

@@ -93,7 +93,7 @@ def _beschikking_pagina(
         if beschikking.is_verstuurd and user.has_perm("aanvragen.change_aanvraag")
         else None,
     }
-    return render(request, "aanvragen/beschikking.html", context)
+    return render(request, "aanvragen/beschikking/detail.html", context)
 
 
 @permission_required("aanvragen.view_aanvraag", raise_exception=True)
