@@ -115,7 +115,7 @@ def test_demo_op_elk_moment(moment, client):
     vers = Melding.objects.get(inwoner__achternaam="Kok")
     assert vers.onderzoek_deadline == termijnen.onderzoek_deadline(vandaag)
     # The teamleider's and the consulent's first pages work at this moment.
-    for username, pagina in (("teamleider", "dashboard:dashboard"), ("consulent", "werkvoorraad")):
+    for username, pagina in (("teamleider", "teamleider:dashboard"), ("consulent", "werkvoorraad")):
         client.force_login(Medewerker.objects.get(username=username))
         assert client.get(reverse(pagina)).status_code == 200
 

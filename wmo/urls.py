@@ -15,5 +15,5 @@ urlpatterns = [
     path("", include("meldingen.urls")),
     path("", include("gesprekken.urls")),
     path("", include("aanvragen.urls")),
-    path("teamleider/", include("wmo.dashboard.urls")),
+    path("teamleider/", include("teamleider.urls")),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "meldingen",
     "gesprekken",
     "aanvragen",
+    "teamleider",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "dashboard"
+app_name = "teamleider"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),

@@ -11,17 +11,17 @@ from gesprekken.constants import Plaats
 from gesprekken.models import Onderzoek, VerslagVersie
 from meldingen.constants import Afsluitreden
 from meldingen.models import Melding
+from teamleider import query
+from teamleider.forms import FilterForm
 from tests.factories import on_day
 from wmo.constants import BriefSoort
-from wmo.dashboard import query
-from wmo.dashboard.forms import FilterForm
 from wmo.models import Brief
 
 from .conftest import afsluiten
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("dashboard:managementinformatie")
+URL = reverse("teamleider:managementinformatie")
 PERIODE = {"van": "2026-03-01", "tot": "2026-04-30"}
 
 
@@ -144,7 +144,7 @@ def test_htmx_geeft_alleen_het_fragment(maart_april, client, teamleider):
 
 def test_csv(maart_april, client, teamleider):
     client.force_login(teamleider)
-    response = client.get(reverse("dashboard:managementinformatie_csv"), PERIODE)
+    response = client.get(reverse("teamleider:managementinformatie_csv"), PERIODE)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="managementinformatie-2026-03-2026-04.csv"' in response["Content-Disposition"]

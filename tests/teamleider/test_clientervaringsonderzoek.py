@@ -7,14 +7,14 @@ from django.urls import reverse
 
 from aanvragen.constants import Uitkomst
 from meldingen.models import Inwoner
+from teamleider import query
+from teamleider.export import pseudoniem, veilige_cel
 from tests.factories import InwonerFactory, MeldingFactory, TeamFactory
-from wmo.dashboard import query
-from wmo.dashboard.export import pseudoniem, veilige_cel
 from wmo.models import Inzage
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("dashboard:clientervaringsonderzoek")
+URL = reverse("teamleider:clientervaringsonderzoek")
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from wmo.dashboard import query
+from teamleider import query
 
 from .conftest import dagen
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("dashboard:dashboard")
+URL = reverse("teamleider:dashboard")
 
 
 def test_lijst_sorteren_op_deadline_en_consulent(melding_in, consulent_in, teamleider, vers, vandaag):

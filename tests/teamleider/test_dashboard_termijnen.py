@@ -9,17 +9,17 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from meldingen.constants import Afsluitreden
+from teamleider import query
 from tests.factories import InwonerFactory, MeldingFactory, TeamFactory
 from wmo import termijnen
 from wmo.constants import Rol
-from wmo.dashboard import query
 from wmo.termijnstatus import dwangsom_bedragen
 
 from .conftest import afsluiten, dagen
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("dashboard:dashboard")
+URL = reverse("teamleider:dashboard")
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_onbekende_klok_is_404(client, teamleider):
 )
 def test_alleen_de_teamleider(rol, naam, client, rol_gebruiker):
     client.force_login(rol_gebruiker(rol))
-    assert client.get(reverse(f"dashboard:{naam}")).status_code == 403
+    assert client.get(reverse(f"teamleider:{naam}")).status_code == 403
 
 
 def test_niet_ingelogd_naar_inloggen(client):
@@ -178,11 +178,11 @@ def _aantal_queries(client, url, params=None) -> int:
 @pytest.mark.parametrize(
     "naam,params",
     [
-        ("dashboard:dashboard", {}),
-        ("dashboard:dashboard", {"klok": "beslis", "staat": "verlopen"}),
-        ("dashboard:managementinformatie", {"van": "2026-01-01", "tot": "2026-12-31"}),
-        ("dashboard:managementinformatie_csv", {}),
-        ("dashboard:herverdelen", {}),
+        ("teamleider:dashboard", {}),
+        ("teamleider:dashboard", {"klok": "beslis", "staat": "verlopen"}),
+        ("teamleider:managementinformatie", {"van": "2026-01-01", "tot": "2026-12-31"}),
+        ("teamleider:managementinformatie_csv", {}),
+        ("teamleider:herverdelen", {}),
     ],
 )
 def test_aantal_queries_groeit_niet_met_de_data(

@@ -1,6 +1,6 @@
 """Teamleider views: dashboard, reassigning, management information, research sample.
 
-Thin: reads in wmo.dashboard.query (scoped by Melding.objects.zichtbaar_voor), writes through
+Thin: reads in teamleider.query (scoped by Melding.objects.zichtbaar_voor), writes through
 meldingen.services. Filters are plain GET forms (bookmarkable); htmx swaps only the results.
 """
 
@@ -112,7 +112,7 @@ def dashboard(request):
         "vandaag": vandaag,
         "querystring": _querystring(request),
     }
-    template = "dashboard/dashboard.html"
+    template = "teamleider/dashboard.html"
     if request.htmx and request.htmx.target == "dashboard-inhoud":
         template += "#inhoud"
     return render(request, template, context)
@@ -160,12 +160,12 @@ def herverdelen(request):
                 f"{len(gewijzigd)} melding(en) gaan naar {form.cleaned_data['consulent']}. "
                 "De inwoners krijgen een brief met hun nieuwe contactpersoon.",
             )
-            url = reverse("dashboard:herverdelen")
+            url = reverse("teamleider:herverdelen")
             return redirect(f"{url}?{urlencode({'van': van})}" if van else url)
     status = 422 if request.method == "POST" and request.htmx else 200
     return render(
         request,
-        "dashboard/herverdelen.html",
+        "teamleider/herverdelen.html",
         {
             "form": form,
             "lijst": lijst,
@@ -224,7 +224,7 @@ def managementinformatie(request):
         "redenen": list(Afsluitreden),
         "querystring": _querystring(request),
     }
-    template = "dashboard/managementinformatie.html"
+    template = "teamleider/managementinformatie.html"
     if request.htmx and request.htmx.target == "mi-inhoud":
         template += "#inhoud"
     return render(request, template, context)
@@ -247,7 +247,7 @@ def clientervaringsonderzoek(request):
     initial = {"jaar": timezone.localdate().year - 1, "variant": "gepseudonimiseerd"}
     form = OnderzoekForm(request.GET if "jaar" in request.GET else None, user=user, initial=initial)
     if not form.is_bound or not form.is_valid():
-        return render(request, "dashboard/clientervaringsonderzoek.html", {"form": form})
+        return render(request, "teamleider/clientervaringsonderzoek.html", {"form": form})
     d = form.cleaned_data
     zaad = d["zaad"] or ""
     rijen = query.clientervaringsonderzoek(

@@ -13,7 +13,7 @@ from wmo.models import Brief
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("dashboard:herverdelen")
+URL = reverse("teamleider:herverdelen")
 
 
 def _brieven(melding):

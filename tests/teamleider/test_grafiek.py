@@ -1,6 +1,6 @@
 """The server-rendered bar chart: geometry and its text alternative."""
 
-from wmo.dashboard.grafiek import staafgrafiek
+from teamleider.grafiek import staafgrafiek
 
 
 def test_staven_naar_verhouding_en_tekstalternatief():

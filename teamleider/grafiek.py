@@ -12,7 +12,7 @@ MARGE_LINKS = 40
 
 
 def staafgrafiek(waarden: list[tuple[str, int]], *, titel: str) -> dict:
-    """Geometry for templates/dashboard/staafgrafiek.html: one bar per (label, value)."""
+    """Geometry for teamleider/templates/teamleider/staafgrafiek.html: one bar per (label, value)."""
     hoogste = max((w for _, w in waarden), default=0)
     schaal = max(hoogste, 1)
     n = max(len(waarden), 1)
