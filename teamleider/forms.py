@@ -10,7 +10,7 @@ from wmo.forms import KeukentafelForm
 from wmo.models import Gemeente, Medewerker, Voorziening
 from wmo.query import consulenten_voor
 
-from .query import Filters
+from .query.common import Filters
 
 
 def _productgroepen():

@@ -1,7 +1,7 @@
 """Teamleider views: dashboard, reassigning, management information, research sample.
 
-Thin: reads in teamleider.query (scoped by Melding.objects.zichtbaar_voor), writes through
-meldingen.services. Filters are plain GET forms (bookmarkable); htmx swaps only the results.
+Thin: reads in teamleider.query, one module per page (scoped by Melding.objects.zichtbaar_voor),
+writes through meldingen.services. Filters are plain GET forms (bookmarkable); htmx swaps only the results.
 """
 
 from functools import wraps
@@ -23,10 +23,12 @@ from wmo.models import Inzage
 from wmo.query import consulenten_voor
 from wmo.termijnstatus import TERMIJNSTATUS_LABELS
 
-from . import query
 from .export import csv_response, pseudoniem
 from .forms import FilterForm, HerverdelenForm, OnderzoekForm
 from .grafiek import staafgrafiek
+from .query import clientervaringsonderzoek as cevo_query
+from .query import common, termijnen, werklast
+from .query import managementinformatie as mi_query
 
 
 def teamleider_vereist(view):
@@ -65,14 +67,14 @@ def dashboard(request):
     sorteer = request.GET.get("sorteer", "deadline")
     werklast_sorteer = request.GET.get("werklast", "open")
     if (
-        klok not in query.KLOKKEN
-        or staat not in (*query.STATEN, "opgeschort")
-        or sorteer not in query.LIJST_SORTERING
-        or werklast_sorteer not in query.WERKLAST_SORTERING
+        klok not in termijnen.KLOKKEN
+        or staat not in (*termijnen.STATEN, "opgeschort")
+        or sorteer not in termijnen.LIJST_SORTERING
+        or werklast_sorteer not in werklast.WERKLAST_SORTERING
     ):
         raise Http404
     vandaag = timezone.localdate()
-    tellingen = query.termijnen_tellingen(user, filters, vandaag)
+    tellingen = termijnen.termijnen_tellingen(user, filters, vandaag)
     rijen = [
         {
             "klok": k,
@@ -84,31 +86,31 @@ def dashboard(request):
                     "qs": _querystring(request, klok=k, staat=s),
                     "actief": (k, s) == (klok, staat),
                 }
-                for s in (*query.STATEN, "opgeschort")
+                for s in (*termijnen.STATEN, "opgeschort")
             ],
         }
-        for k, label in query.KLOKKEN.items()
+        for k, label in termijnen.KLOKKEN.items()
     ]
     context = {
         "form": form,
         "rijen": rijen,
-        "staten": [(s, TERMIJNSTATUS_LABELS[s]) for s in (*query.STATEN, "opgeschort")],
+        "staten": [(s, TERMIJNSTATUS_LABELS[s]) for s in (*termijnen.STATEN, "opgeschort")],
         "klok": klok,
-        "klok_label": query.KLOKKEN[klok],
+        "klok_label": termijnen.KLOKKEN[klok],
         "staat": staat,
         "staat_label": TERMIJNSTATUS_LABELS[staat],
-        "lijst": query.termijnen_lijst(user, klok, staat, filters, vandaag, sorteer),
+        "lijst": termijnen.termijnen_lijst(user, klok, staat, filters, vandaag, sorteer),
         "sorteer": sorteer,
         "lijst_sortering": {
-            **{s: _querystring(request, sorteer=s) for s in query.LIJST_SORTERING},
+            **{s: _querystring(request, sorteer=s) for s in termijnen.LIJST_SORTERING},
             "deadline_omgekeerd": _querystring(request, sorteer="-deadline"),
         },
         "werklast_sorteer": werklast_sorteer,
-        "werklast_sortering": {s: _querystring(request, werklast=s) for s in query.WERKLAST_SORTERING},
-        "lijst_max": query.LIJST_MAX,
-        "bezwaar": query.bezwaartermijnen(user, filters, vandaag),
-        "dwangsom": query.dwangsommen(user, filters, vandaag),
-        "werklast": query.werklast(user, filters, vandaag, werklast_sorteer),
+        "werklast_sortering": {s: _querystring(request, werklast=s) for s in werklast.WERKLAST_SORTERING},
+        "lijst_max": termijnen.LIJST_MAX,
+        "bezwaar": termijnen.bezwaartermijnen(user, filters, vandaag),
+        "dwangsom": termijnen.dwangsommen(user, filters, vandaag),
+        "werklast": werklast.werklast(user, filters, vandaag, werklast_sorteer),
         "vandaag": vandaag,
         "querystring": _querystring(request),
     }
@@ -132,12 +134,12 @@ def herverdelen(request):
             van_consulent = consulenten.get(pk=int(van))
         except (ValueError, consulenten.model.DoesNotExist):
             raise Http404 from None
-    scope = query.meldingen(user).filter(status__in=OPEN_STATUSSEN)
+    scope = common.meldingen(user).filter(status__in=OPEN_STATUSSEN)
     if request.method == "POST":
         gekozen = request.POST.getlist("meldingen")
         if not all(p.isdigit() for p in gekozen) or scope.filter(pk__in=gekozen).count() != len(set(gekozen)):
             raise Http404  # a melding outside the user's scope (or closed): as if it does not exist
-    lijst = query.open_meldingen_van(user, van_consulent.pk if van_consulent else None)
+    lijst = werklast.open_meldingen_van(user, van_consulent.pk if van_consulent else None)
     form = HerverdelenForm(
         request.POST or None,
         meldingen=scope,
@@ -180,7 +182,7 @@ def herverdelen(request):
 def _mi_context(request):
     form = FilterForm(request.GET or None, user=request.user)
     filters = form.filters(standaard_maanden=12)
-    mi = query.managementinformatie(request.user, filters)
+    mi = mi_query.managementinformatie(request.user, filters)
     return form, filters, mi
 
 
@@ -250,7 +252,7 @@ def clientervaringsonderzoek(request):
         return render(request, "teamleider/clientervaringsonderzoek.html", {"form": form})
     d = form.cleaned_data
     zaad = d["zaad"] or ""
-    rijen = query.clientervaringsonderzoek(
+    rijen = cevo_query.clientervaringsonderzoek(
         user,
         jaar=d["jaar"],
         gemeente=d["gemeente"].pk if d["gemeente"] else None,

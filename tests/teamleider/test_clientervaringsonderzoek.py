@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from aanvragen.constants import Uitkomst
 from meldingen.models import Inwoner
-from teamleider import query
 from teamleider.export import pseudoniem, veilige_cel
+from teamleider.query.clientervaringsonderzoek import clientervaringsonderzoek
 from tests.factories import InwonerFactory, MeldingFactory, TeamFactory
 from wmo.models import Inzage
 
@@ -48,20 +48,20 @@ def voorzieningen(melding_in, besluit, product, teamleider):
 
 
 def test_wie_in_de_lijst_staat(voorzieningen, teamleider, vers):
-    rijen = query.clientervaringsonderzoek(vers(teamleider), jaar=2026)
+    rijen = clientervaringsonderzoek(vers(teamleider), jaar=2026)
     assert sorted(r["inwoner_id"] for r in rijen) == sorted([voorzieningen["p"].pk, voorzieningen["q"].pk])
     per_inwoner = {r["inwoner_id"]: r["productgroepen"] for r in rijen}
     assert per_inwoner[voorzieningen["q"].pk] == "02"
-    assert len(query.clientervaringsonderzoek(vers(teamleider), jaar=2026, productgroep="01")) == 1
+    assert len(clientervaringsonderzoek(vers(teamleider), jaar=2026, productgroep="01")) == 1
     # 2025: S counts too (its voorziening ran until 31 December 2025), R still opted out.
-    assert len(query.clientervaringsonderzoek(vers(teamleider), jaar=2025)) == 3
-    assert query.clientervaringsonderzoek(vers(teamleider), jaar=2024) == []
+    assert len(clientervaringsonderzoek(vers(teamleider), jaar=2025)) == 3
+    assert clientervaringsonderzoek(vers(teamleider), jaar=2024) == []
 
 
 def test_steekproef_is_herhaalbaar(voorzieningen, teamleider, vers):
     user = vers(teamleider)
-    een = query.clientervaringsonderzoek(user, jaar=2025, aantal=2, zaad="2026-cevo")
-    twee = query.clientervaringsonderzoek(user, jaar=2025, aantal=2, zaad="2026-cevo")
+    een = clientervaringsonderzoek(user, jaar=2025, aantal=2, zaad="2026-cevo")
+    twee = clientervaringsonderzoek(user, jaar=2025, aantal=2, zaad="2026-cevo")
     assert len(een) == 2
     assert [r["inwoner_id"] for r in een] == [r["inwoner_id"] for r in twee]
 

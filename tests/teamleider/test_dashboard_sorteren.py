@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from teamleider import query
+from teamleider.query.termijnen import termijnen_lijst
+from teamleider.query.werklast import werklast
 
 from .conftest import dagen
 
@@ -19,9 +20,7 @@ def test_lijst_sorteren_op_deadline_en_consulent(melding_in, consulent_in, teaml
     user = vers(teamleider)
 
     def volgorde(sorteer):
-        return [
-            r["melding"].pk for r in query.termijnen_lijst(user, "onderzoek", "verlopen", sorteer=sorteer)
-        ]
+        return [r["melding"].pk for r in termijnen_lijst(user, "onderzoek", "verlopen", sorteer=sorteer)]
 
     assert volgorde("deadline") == [vroeg.pk, laat.pk]
     assert volgorde("-deadline") == [laat.pk, vroeg.pk]
@@ -34,9 +33,9 @@ def test_werklast_sorteren(melding_in, consulent_in, teamleider, vers):
     melding_in(bram)
     melding_in(anna)
     user = vers(teamleider)
-    assert [c.pk for c in query.werklast(user, sorteer="open")] == [bram.pk, anna.pk]
-    assert [c.pk for c in query.werklast(user, sorteer="naam")] == [anna.pk, bram.pk]
-    assert [c.open_dossiers for c in query.werklast(user, sorteer="naam")] == [1, 2]
+    assert [c.pk for c in werklast(user, sorteer="open")] == [bram.pk, anna.pk]
+    assert [c.pk for c in werklast(user, sorteer="naam")] == [anna.pk, bram.pk]
+    assert [c.open_dossiers for c in werklast(user, sorteer="naam")] == [1, 2]
 
 
 def test_sorteerlinks_houden_de_filters_vast(client, teamleider, consulent_in, melding_in, gemeente):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from aanvragen.models import Aanvraag
 from meldingen.constants import Afsluitreden
-from teamleider import query
+from teamleider.query.termijnen import bezwaartermijnen, dwangsommen, termijnen_lijst, termijnen_tellingen
 from tests.factories import InwonerFactory, MeldingFactory, TeamFactory
 from wmo import termijnen
 from wmo.constants import Rol
@@ -62,7 +62,7 @@ def bekende_data(melding_in, consulent_in, besluit, teamleider, vandaag):
 
 
 def test_tellingen_per_klok_en_staat(bekende_data, teamleider, vers, vandaag):
-    tellingen = query.termijnen_tellingen(vers(teamleider), vandaag=vandaag)
+    tellingen = termijnen_tellingen(vers(teamleider), vandaag=vandaag)
     assert tellingen == {
         "plan": {"verlopen": 1, "let_op": 1, "op_schema": 1},
         "onderzoek": {"verlopen": 1, "let_op": 1, "op_schema": 1},
@@ -71,19 +71,19 @@ def test_tellingen_per_klok_en_staat(bekende_data, teamleider, vers, vandaag):
 
 
 def test_lijst_met_dagen_over(bekende_data, teamleider, vers, vandaag):
-    lijst = query.termijnen_lijst(vers(teamleider), "onderzoek", "verlopen", vandaag=vandaag)
+    lijst = termijnen_lijst(vers(teamleider), "onderzoek", "verlopen", vandaag=vandaag)
     assert [r["melding"].pk for r in lijst] == [bekende_data["m1"].pk]
     assert lijst[0]["dagen"] == -3 and lijst[0]["dagen_over"] == 3
-    beslis = query.termijnen_lijst(vers(teamleider), "beslis", "verlopen", vandaag=vandaag)
+    beslis = termijnen_lijst(vers(teamleider), "beslis", "verlopen", vandaag=vandaag)
     assert [r["aanvraag"].pk for r in beslis] == [bekende_data["a1"].pk]
     assert beslis[0]["dagen_over"] == 40
 
 
 def test_bezwaar_en_dwangsom(bekende_data, teamleider, vers, vandaag):
-    bezwaar = query.bezwaartermijnen(vers(teamleider), vandaag=vandaag)
+    bezwaar = bezwaartermijnen(vers(teamleider), vandaag=vandaag)
     assert bezwaar["aantal"] == 1
     assert bezwaar["lijst"][0].aanvraag_id == bekende_data["a3"].pk
-    dwangsom = query.dwangsommen(vers(teamleider), vandaag=vandaag)
+    dwangsom = dwangsommen(vers(teamleider), vandaag=vandaag)
     # 20 days (from vandaag - 19 through vandaag): 14 x €23 + 6 x €35 = €532
     assert dwangsom["aantal"] == 1 and dwangsom["open"] == 1
     assert dwangsom["bedrag"] == 53200
@@ -99,7 +99,7 @@ def test_dwangsom_in_sql_gelijk_aan_de_rekenregel(
     vanaf = vandaag - dagen(dagen_gelopen)
     Aanvraag.objects.filter(pk=a.pk).update(ingebrekestelling_op=vanaf - dagen(14), dwangsom_vanaf=vanaf)
     verwacht = termijnen.dwangsom_bedrag(vanaf, vandaag, dwangsom_bedragen())
-    assert query.dwangsommen(vers(teamleider), vandaag=vandaag)["bedrag"] == verwacht
+    assert dwangsommen(vers(teamleider), vandaag=vandaag)["bedrag"] == verwacht
 
 
 def test_pagina_toont_de_cijfers(bekende_data, client, teamleider):

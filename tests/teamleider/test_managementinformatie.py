@@ -11,8 +11,8 @@ from gesprekken.constants import Plaats
 from gesprekken.models import Onderzoek, VerslagVersie
 from meldingen.constants import Afsluitreden
 from meldingen.models import Melding
-from teamleider import query
 from teamleider.forms import FilterForm
+from teamleider.query.managementinformatie import managementinformatie
 from tests.factories import on_day
 from wmo.constants import BriefSoort
 from wmo.models import Brief
@@ -76,7 +76,7 @@ def maart_april(melding_in, consulent_in, besluit, gesprek, product, teamleider)
 
 def _mi(user, **params):
     form = FilterForm({**PERIODE, **params}, user=user)
-    return query.managementinformatie(user, form.filters(standaard_maanden=12))["rijen"]
+    return managementinformatie(user, form.filters(standaard_maanden=12))["rijen"]
 
 
 def test_trechter_en_redenen_per_maand(maart_april, teamleider, vers):

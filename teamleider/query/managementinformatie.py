@@ -1,0 +1,179 @@
+"""Management information per month: the funnel, doorlooptijden and gesprekken held."""
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from django.db.models import Aggregate, Count, Exists, F, FloatField, OuterRef, Q
+from django.db.models.functions import TruncDate, TruncMonth
+
+from aanvragen.constants import BeschikkingStatus, Uitkomst
+from aanvragen.models import Aanvraag, BeschikkingRegel
+from meldingen.constants import Afsluitreden, MeldingStatus
+
+from .common import Filters, _begin, _dagen_tussen, meldingen
+
+
+class Percentiel(Aggregate):
+    """PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY expr): median and 90th percentile in SQL."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(%(fractie)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fractie: float, **extra):
+        super().__init__(expression, fractie=float(fractie), **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite (the quick start) has no percentiles: the page shows "–" and says why.
+        return "NULL", []
+
+
+def maanden(van: date, tot: date) -> list[date]:
+    """First days of the months from ``van`` through ``tot``."""
+    uit, d = [], van.replace(day=1)
+    while d <= tot:
+        uit.append(d)
+        d = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return uit
+
+
+def managementinformatie(user, filters: Filters) -> dict:
+    """Per month (of the date the melding was received, van..tot): meldingen in, the funnel and
+    meldingen ended without aanvraag by reason. Per month in which the clock ended (van..tot):
+    doorlooptijden (median, p90) and % on time; per month held: huisbezoek vs telefonisch.
+    Four queries, whatever the volume."""
+    from gesprekken.constants import GesprekStatus, Plaats
+    from gesprekken.models import Gesprek, VerslagVersie
+
+    qs = meldingen(user, filters)
+    # Funnel per melding (cohort by month received). "Toegekend": at least one voorziening
+    # (partly) granted in a sent beschikking; "afgewezen": a sent beschikking, all refused.
+    regels = BeschikkingRegel.objects.filter(
+        beschikking__aanvraag__melding=OuterRef("pk"), beschikking__status=BeschikkingStatus.VERSTUURD
+    )
+    per_maand = {
+        r["maand"].date() if isinstance(r["maand"], datetime) else r["maand"]: r
+        for r in qs.annotate(
+            maand=TruncMonth("ontvangen_op"),
+            met_gesprek=Exists(Gesprek.objects.filter(melding=OuterRef("pk"), status=GesprekStatus.GEVOERD)),
+            met_verslag=Exists(VerslagVersie.objects.filter(onderzoek__melding=OuterRef("pk"))),
+            met_aanvraag=Exists(Aanvraag.objects.filter(melding=OuterRef("pk"))),
+            met_toegekend=Exists(regels.exclude(uitkomst=Uitkomst.AFGEWEZEN)),
+            met_besluit=Exists(regels),
+        )
+        .order_by()
+        .values("maand")
+        .annotate(
+            meldingen=Count("pk"),
+            gesprek=Count("pk", filter=Q(met_gesprek=True)),
+            verslag=Count("pk", filter=Q(met_verslag=True)),
+            aanvraag=Count("pk", filter=Q(met_aanvraag=True)),
+            toegekend=Count("pk", filter=Q(met_toegekend=True)),
+            afgewezen=Count("pk", filter=Q(met_besluit=True, met_toegekend=False)),
+            **{
+                f"zonder_{r.value}": Count(
+                    "pk", filter=Q(status=MeldingStatus.AFGESLOTEN, afsluitreden=r.value)
+                )
+                for r in Afsluitreden
+            },
+        )
+    }
+    # The clocks and the gesprekken count by the month in which they ended or took place, so
+    # they use the same filters except the period of receipt, and their own date in the period.
+    alle = meldingen(user, replace(filters, van=None, tot=None))
+    # Onderzoek clock, by month in which it ended.
+    onderzoek = {
+        _maand(r["maand"]): r
+        for r in alle.filter(onderzoek_afgerond_op__gte=filters.van, onderzoek_afgerond_op__lte=filters.tot)
+        .annotate(
+            maand=TruncMonth("onderzoek_afgerond_op"),
+            duur=_dagen_tussen(F("onderzoek_afgerond_op"), TruncDate("ontvangen_op")),
+        )
+        .order_by()
+        .values("maand")
+        .annotate(
+            n=Count("pk"),
+            op_tijd=Count("pk", filter=Q(onderzoek_afgerond_op__lte=F("onderzoek_deadline"))),
+            mediaan=Percentiel("duur", 0.5),
+            p90=Percentiel("duur", 0.9),
+        )
+    }
+    # Beslistermijn, by month in which it was decided (the meldingen filter narrows by melding).
+    beslis = {
+        _maand(r["maand"]): r
+        for r in Aanvraag.objects.filter(
+            melding__in=alle, besloten_op__gte=filters.van, besloten_op__lte=filters.tot
+        )
+        .annotate(maand=TruncMonth("besloten_op"), duur=_dagen_tussen(F("besloten_op"), F("ontvangen_op")))
+        .order_by()
+        .values("maand")
+        .annotate(
+            n=Count("pk"),
+            op_tijd=Count(
+                "pk", filter=Q(beslis_deadline__isnull=False, besloten_op__lte=F("beslis_deadline"))
+            ),
+            mediaan=Percentiel("duur", 0.5),
+            p90=Percentiel("duur", 0.9),
+        )
+    }
+    # Gesprekken held, by month held: at home or by phone.
+    gesprekken = {
+        _maand(r["maand"]): r
+        for r in Gesprek.objects.filter(
+            melding__in=alle,
+            status=GesprekStatus.GEVOERD,
+            gepland_op__gte=_begin(filters.van),
+            gepland_op__lt=_begin(filters.tot + timedelta(days=1)),
+        )
+        .annotate(maand=TruncMonth("gepland_op"))
+        .order_by()
+        .values("maand")
+        .annotate(
+            huisbezoek=Count("pk", filter=Q(plaats=Plaats.THUIS)),
+            telefonisch=Count("pk", filter=Q(plaats=Plaats.TELEFONISCH)),
+            elders=Count("pk", filter=Q(plaats__in=[Plaats.GEMEENTEHUIS, Plaats.PARTNERLOCATIE])),
+        )
+    }
+    leeg_funnel = {
+        "meldingen": 0,
+        "gesprek": 0,
+        "verslag": 0,
+        "aanvraag": 0,
+        "toegekend": 0,
+        "afgewezen": 0,
+        **{f"zonder_{r.value}": 0 for r in Afsluitreden},
+    }
+    leeg_klok = {"n": 0, "op_tijd": 0, "mediaan": None, "p90": None}
+    rijen = []
+    for maand in maanden(filters.van, filters.tot):
+        f = {**leeg_funnel, **{k: v for k, v in per_maand.get(maand, {}).items() if k != "maand"}}
+        o = {**leeg_klok, **onderzoek.get(maand, {})}
+        b = {**leeg_klok, **beslis.get(maand, {})}
+        g = {"huisbezoek": 0, "telefonisch": 0, "elders": 0, **gesprekken.get(maand, {})}
+        rijen.append(
+            {
+                "maand": maand,
+                **f,
+                "zonder_aanvraag": sum(f[f"zonder_{r.value}"] for r in Afsluitreden),
+                "onderzoek_n": o["n"],
+                "onderzoek_mediaan": o["mediaan"],
+                "onderzoek_p90": o["p90"],
+                "onderzoek_op_tijd": _procent(o["op_tijd"], o["n"]),
+                "beslis_n": b["n"],
+                "beslis_mediaan": b["mediaan"],
+                "beslis_p90": b["p90"],
+                "beslis_op_tijd": _procent(b["op_tijd"], b["n"]),
+                "huisbezoek": g["huisbezoek"],
+                "telefonisch": g["telefonisch"],
+                "elders": g["elders"],
+            }
+        )
+    return {"rijen": rijen, "max_meldingen": max((r["meldingen"] for r in rijen), default=0)}
+
+
+def _maand(waarde) -> date:
+    return waarde.date() if isinstance(waarde, datetime) else waarde
+
+
+def _procent(teller: int, noemer: int) -> float | None:
+    return round(100 * teller / noemer, 1) if noemer else None

@@ -1,0 +1,172 @@
+"""The dashboard's clocks: open dossiers per clock and state, the lists behind the counts,
+running bezwaartermijnen and dwangsommen."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Case, Count, DateField, F, IntegerField, Q, Sum, Value, When, Window
+from django.db.models.functions import Coalesce, Greatest, Least
+from django.utils import timezone
+
+from aanvragen.constants import BeschikkingStatus
+from aanvragen.models import Beschikking
+from meldingen.constants import OPEN_STATUSSEN
+from wmo.termijnstatus import termijnstatus_case
+
+from .common import Filters, _dagen_tussen, aanvragen, meldingen
+
+STATEN = ("verlopen", "let_op", "op_schema")
+KLOKKEN = {
+    "plan": "Persoonlijk plan (7 dagen)",
+    "onderzoek": "Onderzoek (6 weken)",
+    "beslis": "Beslistermijn (2 weken)",
+}
+LIJST_MAX = 50
+
+
+def termijnen_tellingen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
+    """Counts of open dossiers per clock and state: {klok: {staat: n}}. Two queries."""
+    vandaag = vandaag or timezone.localdate()
+    lopend = meldingen(user, filters).filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
+    plan = termijnstatus_case("plan_deadline", "onderzoek_afgerond_op", vandaag)
+    onderzoek = termijnstatus_case("onderzoek_deadline", "onderzoek_afgerond_op", vandaag)
+    m = lopend.annotate(plan_s=plan, onderzoek_s=onderzoek).aggregate(
+        **{f"plan_{s}": Count("pk", filter=Q(plan_s=s)) for s in STATEN},
+        **{f"onderzoek_{s}": Count("pk", filter=Q(onderzoek_s=s)) for s in STATEN},
+    )
+    beslis = termijnstatus_case("beslis_deadline", "besloten_op", vandaag)
+    a = (
+        aanvragen(user, filters)
+        .filter(besloten_op__isnull=True)
+        .annotate(s=beslis)
+        .aggregate(
+            **{f"beslis_{s}": Count("pk", filter=Q(s=s)) for s in (*STATEN, "opgeschort")},
+        )
+    )
+    uit = {k: {s: m[f"{k}_{s}"] for s in STATEN} for k in ("plan", "onderzoek")}
+    uit["beslis"] = {s: a[f"beslis_{s}"] for s in (*STATEN, "opgeschort")}
+    return uit
+
+
+LIJST_SORTERING = {
+    "deadline": ("deadline", "id"),
+    "-deadline": ("-deadline", "-id"),
+    "inwoner": ("inwoner_naam", "id"),
+    "consulent": ("consulent_naam", "deadline", "id"),
+}
+
+
+def termijnen_lijst(
+    user,
+    klok: str,
+    staat: str,
+    filters: Filters = Filters(),
+    vandaag: date | None = None,
+    sorteer: str = "deadline",
+):
+    """Open dossiers of one clock in one state, nearest deadline first, with days left (negative:
+    days over). At most LIJST_MAX rows; one query."""
+    vandaag = vandaag or timezone.localdate()
+    if klok == "beslis":
+        qs = (
+            aanvragen(user, filters)
+            .filter(besloten_op__isnull=True)
+            .annotate(termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op", vandaag))
+            .filter(termijnstatus=staat)
+            .annotate(
+                deadline=F("beslis_deadline"), dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag))
+            )
+            .select_related("melding__inwoner", "melding__consulent", "melding__gemeente")
+            .order_by("beslis_deadline", "id")
+        )
+        return [_rij(a.melding, a.deadline, a.dagen, a.termijnstatus, aanvraag=a) for a in qs[:LIJST_MAX]]
+    veld = "plan_deadline" if klok == "plan" else "onderzoek_deadline"
+    qs = (
+        meldingen(user, filters)
+        .filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
+        .annotate(termijnstatus=termijnstatus_case(veld, "onderzoek_afgerond_op", vandaag))
+        .filter(termijnstatus=staat)
+        .annotate(
+            deadline=F(veld),
+            dagen=_dagen_tussen(F(veld), Value(vandaag)),
+            inwoner_naam=F("inwoner__achternaam"),
+            consulent_naam=F("consulent__first_name"),
+        )
+        .select_related("inwoner", "consulent", "gemeente")
+        .order_by(*LIJST_SORTERING[sorteer])
+    )
+    return [_rij(m, m.deadline, m.dagen, m.termijnstatus) for m in qs[:LIJST_MAX]]
+
+
+def _rij(melding, deadline, dagen, status, aanvraag=None) -> dict:
+    return {
+        "melding": melding,
+        "aanvraag": aanvraag,
+        "deadline": deadline,
+        "dagen": dagen,
+        "dagen_over": -dagen if dagen is not None and dagen < 0 else None,
+        "termijnstatus": status,
+    }
+
+
+def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
+    """Beschikkingen whose bezwaar clock (Awb 6:7) still runs: count and the nearest ones.
+
+    One query: the total comes with the rows as a window count (computed before the LIMIT).
+    """
+    vandaag = vandaag or timezone.localdate()
+    lijst = list(
+        Beschikking.objects.filter(
+            aanvraag__melding__in=meldingen(user, filters),
+            status=BeschikkingStatus.VERSTUURD,
+            bezwaar_deadline__gte=vandaag,
+        )
+        .select_related("aanvraag__melding__inwoner")
+        .annotate(
+            dagen=_dagen_tussen(F("bezwaar_deadline"), Value(vandaag)),
+            totaal=Window(Count("pk")),
+        )
+        .order_by("bezwaar_deadline", "id")[:LIJST_MAX]
+    )
+    return {"aantal": lijst[0].totaal if lijst else 0, "lijst": lijst}
+
+
+def _dwangsom_cent(vanaf, tot):
+    """Awb 4:17 in SQL: the same tiers as wmo.termijnen.dwangsom_bedrag (settings.DWANGSOM_BEDRAGEN).
+
+    Days from ``vanaf`` through ``tot`` inclusive, capped at the sum of the tiers (42 days).
+    """
+    tiers = [tuple(t) for t in settings.DWANGSOM_BEDRAGEN]
+    max_dagen = sum(p for p, _ in tiers)
+    dagen = Least(Greatest(_dagen_tussen(tot, vanaf) + 1, Value(0)), Value(max_dagen))
+    totaal = Value(0)
+    eerder = 0
+    for periode, cent in tiers:
+        deel = Least(Greatest(dagen - eerder, Value(0)), Value(periode))
+        totaal = totaal + deel * cent
+        eerder += periode
+    return Coalesce(totaal, Value(0), output_field=IntegerField())
+
+
+def dwangsommen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
+    """Ingebrekestellingen received for open aanvragen, or decided ones that cost a dwangsom:
+    the first dwangsom day and the amount so far (euro cents), computed in SQL. Two queries."""
+    vandaag = vandaag or timezone.localdate()
+    tot = Coalesce(F("besloten_op"), Value(vandaag), output_field=DateField())
+    bedrag = Case(
+        When(dwangsom_vanaf__isnull=True, then=Value(0)),
+        default=_dwangsom_cent(F("dwangsom_vanaf"), tot),
+        output_field=IntegerField(),
+    )
+    qs = aanvragen(user, filters).filter(ingebrekestelling_op__isnull=False)
+    totaal = qs.aggregate(
+        aantal=Count("pk"),
+        open=Count("pk", filter=Q(besloten_op__isnull=True)),
+        bedrag=Coalesce(Sum(bedrag), 0),
+    )
+    lijst = list(
+        qs.annotate(bedrag=bedrag)
+        .select_related("melding__inwoner")
+        .order_by(F("besloten_op").desc(nulls_first=True), "dwangsom_vanaf")[:LIJST_MAX]
+    )
+    return {**totaal, "lijst": lijst}
