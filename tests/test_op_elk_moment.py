@@ -131,6 +131,6 @@ def test_demo_is_alles_of_niets(capsys):
 
 
 def _demo_bsns():
-    from wmo.management.commands.demo import test_bsns
+    from demo.management.commands.demo import test_bsns
 
     return test_bsns()

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "gesprekken",
     "aanvragen",
     "teamleider",
+    "demo",
 ]
 
 MIDDLEWARE = [
