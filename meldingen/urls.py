@@ -1,10 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
-app_name = "meldingen"
-
-urlpatterns = [
+meldingen_patterns = [
     path("inwoners/", views.inwoner_zoeken, name="inwoner_zoeken"),
     path("inwoners/nieuw/", views.inwoner_registreren, name="inwoner_registreren"),
     path("inwoners/<int:pk>/", views.dossier, name="dossier"),
@@ -24,4 +22,11 @@ urlpatterns = [
         name="ontvangstbevestiging",
     ),
     path("brieven/<int:pk>/", views.brief_pdf, name="brief_pdf"),
+]
+
+urlpatterns = [
+    # The start page, everyone's werkvoorraad: un-namespaced ('werkvoorraad'), as
+    # LOGIN_REDIRECT_URL and the header of every page name it.
+    path("", views.werkvoorraad, name="werkvoorraad"),
+    path("", include((meldingen_patterns, "meldingen"))),
 ]

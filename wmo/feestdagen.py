@@ -2,7 +2,8 @@
 
 The functioneel beheerder keeps them in the table GelijkgesteldeDag (with the decree's
 reference). Adding or removing one changes deadlines, so every stored open deadline is
-recomputed at once, in a set-based pass per clock.
+recomputed at once, in a set-based pass per clock (by the apps that store them, through the
+signal ``wmo.signals.gelijkgestelde_dagen_gewijzigd``).
 """
 
 from datetime import date
@@ -11,18 +12,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import GelijkgesteldeDag, Medewerker
+from .signals import gelijkgestelde_dagen_gewijzigd
 
 
 def opgeslagen_deadlines_herberekenen() -> dict[str, int]:
-    """Recompute every stored deadline whose clock still runs; returns changed rows per clock."""
-    from aanvragen.services import beslis_deadlines_herberekenen, bezwaar_deadlines_herberekenen
-    from meldingen.services import melding_deadlines_herberekenen
+    """Recompute every stored deadline whose clock still runs; returns changed rows per clock.
 
-    return {
-        "meldingen": melding_deadlines_herberekenen(),
-        "aanvragen": beslis_deadlines_herberekenen(),
-        "beschikkingen": bezwaar_deadlines_herberekenen(),
-    }
+    The core imports no app: the apps that store deadlines (meldingen, aanvragen) receive
+    ``gelijkgestelde_dagen_gewijzigd`` and each receiver answers ``(clock name, changed rows)``.
+    """
+    antwoorden = gelijkgestelde_dagen_gewijzigd.send(sender=GelijkgesteldeDag)
+    return dict(antwoord for _, antwoord in antwoorden)
 
 
 @transaction.atomic

@@ -2,13 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from meldingen import views as meldingen_views
-
 admin.site.site_header = "Keukentafel beheer"
 admin.site.site_title = "Keukentafel"
 
 urlpatterns = [
-    path("", meldingen_views.werkvoorraad, name="werkvoorraad"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

@@ -1,0 +1,42 @@
+"""Adding or removing an equated day (Atw art. 3 lid 3): the core asks the apps, by a signal,
+to recompute their stored deadlines and reports the changed rows per clock."""
+
+from datetime import date
+
+import pytest
+
+from tests.factories import MeldingFactory, on_day
+from wmo.feestdagen import gelijkgestelde_dag_toevoegen, gelijkgestelde_dag_verwijderen
+from wmo.signals import gelijkgestelde_dagen_gewijzigd
+
+pytestmark = pytest.mark.django_db
+
+
+def test_gewijzigde_rijen_per_klok():
+    # Received Monday 4 May 2026: the plan window ends Monday 11 May, or the 12th when the
+    # 11th is an equated day.
+    melding = MeldingFactory(ontvangen_op=on_day(date(2026, 5, 4)))
+    assert gelijkgestelde_dag_toevoegen(datum=date(2026, 5, 11), omschrijving="KB test") == {
+        "meldingen": 1,
+        "aanvragen": 0,
+        "beschikkingen": 0,
+    }
+    melding.refresh_from_db()
+    assert melding.plan_deadline == date(2026, 5, 12)
+    assert gelijkgestelde_dag_verwijderen(datum=date(2026, 5, 11)) == {
+        "meldingen": 1,
+        "aanvragen": 0,
+        "beschikkingen": 0,
+    }
+
+
+def test_elke_ontvanger_telt_mee():
+    def ontvanger(sender, **kwargs):
+        return "proef", 7
+
+    gelijkgestelde_dagen_gewijzigd.connect(ontvanger)
+    try:
+        gewijzigd = gelijkgestelde_dag_toevoegen(datum=date(2026, 5, 11), omschrijving="KB test")
+    finally:
+        gelijkgestelde_dagen_gewijzigd.disconnect(ontvanger)
+    assert gewijzigd == {"meldingen": 0, "aanvragen": 0, "beschikkingen": 0, "proef": 7}

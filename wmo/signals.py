@@ -1,0 +1,11 @@
+"""Signals of the shared core, so the core can announce a change without importing an app.
+
+``gelijkgestelde_dagen_gewijzigd``: a day equated to a feestdag (Algemene termijnenwet art. 3
+lid 3) was added or removed, so stored deadlines may have moved. Sent by ``wmo.feestdagen``
+inside its transaction; the apps that store deadlines connect a receiver in their
+``AppConfig.ready()`` that recomputes them and returns ``(clock name, changed rows)``.
+"""
+
+from django.dispatch import Signal
+
+gelijkgestelde_dagen_gewijzigd = Signal()
