@@ -22,7 +22,8 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)""")
 def template_files():
     folders = [Path(settings.BASE_DIR) / "templates"]
     folders += [
-        Path(settings.BASE_DIR) / app / "templates" for app in ("wmo", "meldingen", "gesprekken", "aanvragen")
+        Path(settings.BASE_DIR) / app / "templates"
+        for app in ("wmo", "meldingen", "gesprekken", "aanvragen", "teamleider")
     ]
     return [path for folder in folders if folder.is_dir() for path in folder.rglob("*.html")]
 
