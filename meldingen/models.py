@@ -159,7 +159,7 @@ class Melding(models.Model):
         ]
         indexes = [
             models.Index(fields=["team", "status"], name="melding_team_status_idx"),
-            # Management information per month (wmo.dashboard.query): meldingen received in a period.
+            # Management information per month (teamleider.query.managementinformatie): meldingen received in a period.
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_idx"),
         ]
 
