@@ -270,7 +270,7 @@ def _pdf_tijden(n: int = 10) -> dict:
 
         def beschikking():
             return render_pdf(
-                "aanvragen/brieven/beschikking.html",
+                "brieven/beschikking/brief.html",
                 {
                     **melding_brief_context(melding),
                     "aanvraag": b.aanvraag,
@@ -291,7 +291,7 @@ def _pdf_tijden(n: int = 10) -> dict:
                 melding=m, gestart_door=m.consulent, persoonlijk_plan="Ik wil zelf blijven koken."
             )
             uit["verslag"] = meet(
-                lambda: render_pdf("gesprekken/brieven/verslag.html", verslag_context(onderzoek))
+                lambda: render_pdf("brieven/verslag/brief.html", verslag_context(onderzoek))
             )
             transaction.set_rollback(True)
     except Exception as e:  # the verslag is still being built by another engineer

@@ -195,7 +195,7 @@ def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
     return melding_brief_versturen(
         melding=melding,
         soort=BriefSoort.UITNODIGING_GESPREK,
-        template="gesprekken/brieven/uitnodiging.html",
+        template="brieven/uitnodiging_gesprek/brief.html",
         door=door,
         context={
             "contact": gesprek.consulent,
@@ -419,7 +419,7 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
     brief = melding_brief_versturen(
         melding=melding,
         soort=BriefSoort.VERSLAG,
-        template="gesprekken/brieven/verslag.html",
+        template="brieven/verslag/brief.html",
         door=door,
         context=context,
     )

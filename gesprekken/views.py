@@ -336,9 +336,7 @@ def verslag_voorbeeld(request, pk):
         inwoner=onderzoek.melding.inwoner,
         wat=f"verslag concept {onderzoek.melding.kenmerk}",
     )
-    pdf = render_pdf(
-        "gesprekken/brieven/verslag.html", {**services.verslag_context(onderzoek), "concept": True}
-    )
+    pdf = render_pdf("brieven/verslag/brief.html", {**services.verslag_context(onderzoek), "concept": True})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="verslag-concept-{onderzoek.melding.kenmerk}.pdf"'
     return response

@@ -250,7 +250,7 @@ def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Bri
     return melding_brief_versturen(
         melding=melding,
         soort=BriefSoort.ONTVANGSTBEVESTIGING,
-        template="meldingen/brieven/ontvangstbevestiging.html",
+        template="brieven/ontvangstbevestiging/brief.html",
         door=door,
     )
 
@@ -261,7 +261,7 @@ def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Br
     return melding_brief_versturen(
         melding=melding,
         soort=BriefSoort.NIEUWE_CONTACTPERSOON,
-        template="meldingen/brieven/nieuwe_contactpersoon.html",
+        template="brieven/nieuwe_contactpersoon/brief.html",
         door=door,
     )
 

@@ -98,11 +98,11 @@ def _beschikking_vergrendelen(beschikking: Beschikking) -> Beschikking:
 
 
 def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **context) -> Brief:
-    """Render the letter ``aanvragen/brieven/<soort>.html`` and keep it exactly as sent."""
+    """Render the letter ``brieven/<soort>/brief.html`` and keep it exactly as sent."""
     return melding_brief_versturen(
         melding=aanvraag.melding,
         soort=soort,
-        template=f"aanvragen/brieven/{soort}.html",
+        template=f"brieven/{soort}/brief.html",
         door=door,
         context={"aanvraag": aanvraag, **context},
     )
