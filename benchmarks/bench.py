@@ -240,8 +240,8 @@ def _pdf_tijden(n: int = 10) -> dict:
     from django.db import transaction
 
     from aanvragen.models import Beschikking
-    from meldingen.services import melding_brief_context
-    from wmo.pdf import render_pdf
+    from wmo import brieven
+    from wmo.constants import BriefSoort
 
     def meet(maak) -> list[float]:
         maak()  # warm (fonts, import)
@@ -269,10 +269,10 @@ def _pdf_tijden(n: int = 10) -> dict:
         melding = b.aanvraag.melding
 
         def beschikking():
-            return render_pdf(
-                "brieven/beschikking/brief.html",
-                {
-                    **melding_brief_context(melding),
+            return brieven.render_brief(
+                soort=BriefSoort.BESCHIKKING,
+                melding=melding,
+                context={
                     "aanvraag": b.aanvraag,
                     "beschikking": b,
                     "regels": list(b.regels.select_related("voorziening", "aangevraagd__voorziening")),
@@ -291,7 +291,9 @@ def _pdf_tijden(n: int = 10) -> dict:
                 melding=m, gestart_door=m.consulent, persoonlijk_plan="Ik wil zelf blijven koken."
             )
             uit["verslag"] = meet(
-                lambda: render_pdf("brieven/verslag/brief.html", verslag_context(onderzoek))
+                lambda: brieven.render_brief(
+                    soort=BriefSoort.VERSLAG, melding=m, context=verslag_context(onderzoek)
+                )
             )
             transaction.set_rollback(True)
     except Exception as e:  # the verslag is still being built by another engineer

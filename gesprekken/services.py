@@ -33,12 +33,8 @@ from simple_history.utils import bulk_create_with_history
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
-from meldingen.services import (
-    melding_brief_context,
-    melding_brief_versturen,
-    melding_onderzoek_starten,
-    melding_status_zetten,
-)
+from meldingen.services import melding_onderzoek_starten, melding_status_zetten
+from wmo import brieven
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
 from wmo.services import opslaan
@@ -192,10 +188,9 @@ def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
     if gesprek.status != GesprekStatus.GEPLAND:
         raise ValidationError(_("Alleen voor een gepland gesprek gaat een uitnodiging uit."))
     onderzoek = Onderzoek.objects.filter(melding=melding).first()
-    return melding_brief_versturen(
-        melding=melding,
+    return brieven.brief_versturen(
         soort=BriefSoort.UITNODIGING_GESPREK,
-        template="brieven/uitnodiging_gesprek/brief.html",
+        melding=melding,
         door=door,
         context={
             "contact": gesprek.consulent,
@@ -373,17 +368,15 @@ def resultaat_opslaan(
 # --- Verslag -------------------------------------------------------------------------------
 
 
-def verslag_context(onderzoek: Onderzoek, *, datum: date | None = None, nummer: int | None = None) -> dict:
-    """Everything the verslag shows, in a handful of queries."""
-    melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
-        pk=onderzoek.melding_id
-    )
+def verslag_context(onderzoek: Onderzoek, *, nummer: int | None = None) -> dict:
+    """What the verslag shows beyond every letter's context (wmo.brieven), in a handful of queries."""
     resultaten = list(onderzoek.resultaten.filter(aan_de_orde=True).prefetch_related("treden__voorziening"))
     gesprekken = list(
-        melding.gesprekken.exclude(status=GesprekStatus.GEANNULEERD).select_related("consulent")
+        Gesprek.objects.filter(melding_id=onderzoek.melding_id)
+        .exclude(status=GesprekStatus.GEANNULEERD)
+        .select_related("consulent")
     )
     return {
-        **melding_brief_context(melding, datum=datum),
         "onderzoek": onderzoek,
         "resultaten": resultaten,
         "gesprekken": gesprekken,
@@ -414,15 +407,11 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
             _("De eigen oplossing van de inwoner wordt niet gevolgd: schrijf eerst op waarom.")
         )
     nummer = (onderzoek.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
-    context = verslag_context(onderzoek, nummer=nummer)
-    melding = context["melding"]
-    brief = melding_brief_versturen(
-        melding=melding,
-        soort=BriefSoort.VERSLAG,
-        template="brieven/verslag/brief.html",
-        door=door,
-        context=context,
+    melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
+        pk=onderzoek.melding_id
     )
+    context = verslag_context(onderzoek, nummer=nummer)
+    brief = brieven.brief_versturen(soort=BriefSoort.VERSLAG, melding=melding, door=door, context=context)
     versie = VerslagVersie(
         onderzoek=onderzoek, nummer=nummer, brief=brief, maatwerk_gevraagd=context["maatwerk_gevraagd"]
     )

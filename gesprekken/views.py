@@ -17,8 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from meldingen.models import Melding
+from wmo import brieven
+from wmo.constants import BriefSoort
 from wmo.models import Inzage, Medewerker
-from wmo.pdf import render_pdf
 from wmo.query import consulenten_voor
 
 from . import services
@@ -336,10 +337,13 @@ def verslag_voorbeeld(request, pk):
         inwoner=onderzoek.melding.inwoner,
         wat=f"verslag concept {onderzoek.melding.kenmerk}",
     )
-    pdf = render_pdf("brieven/verslag/brief.html", {**services.verslag_context(onderzoek), "concept": True})
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="verslag-concept-{onderzoek.melding.kenmerk}.pdf"'
-    return response
+    pdf = brieven.render_brief(
+        soort=BriefSoort.VERSLAG,
+        melding=onderzoek.melding,
+        context=services.verslag_context(onderzoek),
+        concept=True,
+    )
+    return brieven.pdf_response(pdf, bestandsnaam=f"verslag-concept-{onderzoek.melding.kenmerk}.pdf")
 
 
 @require_POST

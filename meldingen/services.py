@@ -7,11 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wmo import termijnen
+from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
-from wmo.pdf import render_pdf
-from wmo.services import brief_opslaan, opslaan
+from wmo.services import opslaan
 
 from .constants import ONDERZOEK_EINDE, Afsluitreden, MeldingStatus
 from .models import Inwoner, Melding
@@ -216,54 +215,16 @@ def melding_status_zetten(*, melding: Melding, door: Medewerker, naar: str, rede
     return melding
 
 
-def melding_brief_context(melding: Melding, *, datum=None) -> dict:
-    """Context for every letter about a melding: letterhead, address block, contact, kenmerk."""
-    contact = melding.consulent
-    return {
-        "melding": melding,
-        "inwoner": melding.inwoner,
-        "gemeente": melding.gemeente,
-        "team": melding.team,
-        "contact": contact,
-        "datum": datum or timezone.localdate(),
-        "kenmerk": melding.kenmerk,
-    }
-
-
-def melding_brief_versturen(
-    *, melding: Melding, soort: str, template: str, door: Medewerker, context: dict | None = None
-) -> Brief:
-    """Render a letter about a melding and keep it exactly as sent: the one way every letter goes.
-
-    The template extends brieven/basis.html; ``context`` adds to (or overrides) the letterhead,
-    address block, contact and kenmerk of melding_brief_context.
-    """
-    pdf = render_pdf(template, {**melding_brief_context(melding), **(context or {})})
-    return brief_opslaan(
-        soort=soort, kenmerk=melding.kenmerk, pdf=pdf, inwoner=melding.inwoner, melding=melding, door=door
-    )
-
-
 @transaction.atomic
 def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent."""
-    return melding_brief_versturen(
-        melding=melding,
-        soort=BriefSoort.ONTVANGSTBEVESTIGING,
-        template="brieven/ontvangstbevestiging/brief.html",
-        door=door,
-    )
+    return brieven.brief_versturen(soort=BriefSoort.ONTVANGSTBEVESTIGING, melding=melding, door=door)
 
 
 @transaction.atomic
 def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Tell the inwoner in writing who the new contact is after a change of consulent."""
-    return melding_brief_versturen(
-        melding=melding,
-        soort=BriefSoort.NIEUWE_CONTACTPERSOON,
-        template="brieven/nieuwe_contactpersoon/brief.html",
-        door=door,
-    )
+    return brieven.brief_versturen(soort=BriefSoort.NIEUWE_CONTACTPERSOON, melding=melding, door=door)
 
 
 HERVERDELEN_MAX = 200

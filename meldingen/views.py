@@ -6,7 +6,6 @@ Thin: scope through the QuerySets (a foreign id answers 404), writes through the
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +13,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from wmo import brieven
 from wmo.constants import Rol
 from wmo.models import Brief, Gemeente, Inzage
 from wmo.query import consulenten_voor, teams_voor
@@ -234,12 +234,11 @@ def ontvangstbevestiging_versturen(request, pk):
 @xframe_options_sameorigin  # shown beside the draft beschikking, on our own pages only
 @permission_required("wmo.view_brief", raise_exception=True)
 def brief_pdf(request, pk):
+    """A stored letter as it was sent, for whoever may see its melding; reading it leaves a trace."""
     zichtbaar = Melding.objects.zichtbaar_voor(request.user)
     brief = get_object_or_404(Brief.objects.filter(melding__in=zichtbaar).select_related("inwoner"), pk=pk)
     Inzage.objects.create(medewerker=request.user, inwoner=brief.inwoner, wat=f"brief {brief.kenmerk}")
-    response = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{brief.soort}-{brief.kenmerk}.pdf"'
-    return response
+    return brieven.brief_response(brief)
 
 
 @permission_required("meldingen.view_inwoner", raise_exception=True)

@@ -1,4 +1,4 @@
-"""Private helpers shared by the service modules: the beslistermijn, the guards, the letters.
+"""Private helpers shared by the service modules: the beslistermijn and the guards.
 
 The stored ``Aanvraag.beslis_deadline`` is computed in one place, ``_beslis_deadline``, with
 wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid 3).
@@ -13,9 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from aanvragen.models import Aanvraag, Beschikking, Opschorting
-from meldingen.services import melding_brief_versturen
 from wmo import termijnen
-from wmo.models import Brief, Medewerker, gelijkgestelde_dagen
+from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.services import opslaan
 
 
@@ -91,18 +90,4 @@ def _beschikking_vergrendelen(beschikking: Beschikking) -> Beschikking:
         Beschikking.objects.select_for_update(of=("self",))
         .select_related("aanvraag__melding")
         .get(pk=beschikking.pk)
-    )
-
-
-# --- Letters -----------------------------------------------------------------------------
-
-
-def _brief_versturen(*, soort: str, aanvraag: Aanvraag, door: Medewerker, **context) -> Brief:
-    """Render the letter ``brieven/<soort>/brief.html`` and keep it exactly as sent."""
-    return melding_brief_versturen(
-        melding=aanvraag.melding,
-        soort=soort,
-        template=f"brieven/{soort}/brief.html",
-        door=door,
-        context={"aanvraag": aanvraag, **context},
     )

@@ -31,14 +31,13 @@ from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grond
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
 from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
-from wmo import termijnen
+from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.services import opslaan
 
 from ._common import (
     _beschikking_vergrendelen,
-    _brief_versturen,
     _datum,
     _moet_open_zijn,
     _open_opschorting,
@@ -207,12 +206,15 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
     if toegekend:  # an evaluation call once the help has been running a while
         beschikking.nazorg_op = min(toegekend) + timedelta(weeks=settings.NAZORG_WEKEN)
     _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
-    beschikking.brief = _brief_versturen(
+    beschikking.brief = brieven.brief_versturen(
         soort=BriefSoort.BESCHIKKING,
-        aanvraag=aanvraag,
+        melding=aanvraag.melding,
         door=door,
-        beschikking=beschikking,
-        regels=list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
+        context={
+            "aanvraag": aanvraag,
+            "beschikking": beschikking,
+            "regels": list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
+        },
     )
     opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
     return beschikking

@@ -23,13 +23,13 @@ from django.utils.translation import gettext as _
 
 from aanvragen.constants import OpschortingReden
 from aanvragen.models import Aanvraag, Opschorting, Verdaging
+from wmo import brieven
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker
 from wmo.services import opslaan
 
 from ._common import (
     _beslis_deadline_opslaan,
-    _brief_versturen,
     _datum,
     _moet_open_zijn,
     _open_opschorting,
@@ -97,12 +97,11 @@ def aanvraag_opschorten(
         aanvraag, door=door, reden=f"Beslistermijn opgeschort: {OpschortingReden(reden).label}"
     )
     if reden == OpschortingReden.AANVULLING_GEVRAAGD:
-        _brief_versturen(
+        brieven.brief_versturen(
             soort=BriefSoort.VERZOEK_OM_AANVULLING,
-            aanvraag=aanvraag,
+            melding=aanvraag.melding,
             door=door,
-            opschorting=opschorting,
-            oude_deadline=oude_deadline,
+            context={"aanvraag": aanvraag, "opschorting": opschorting, "oude_deadline": oude_deadline},
         )
     return opschorting
 
@@ -130,13 +129,16 @@ def opschorting_beeindigen(
     opschorting.eerste_dag_weer = eerste_dag_weer
     opslaan(opschorting, door=door, reden="Opschorting beëindigd")
     _beslis_deadline_opslaan(aanvraag, door=door, reden="Opschorting beëindigd: beslistermijn loopt weer")
-    _brief_versturen(
+    brieven.brief_versturen(
         soort=BriefSoort.OPSCHORTING_BEEINDIGD,
-        aanvraag=aanvraag,
+        melding=aanvraag.melding,
         door=door,
-        opschorting=opschorting,
-        reden_in_gewone_woorden=_REDEN_IN_GEWONE_WOORDEN[OpschortingReden(opschorting.reden)],
-        dagen_stil=(eerste_dag_weer - opschorting.eerste_dag_stil).days,
+        context={
+            "aanvraag": aanvraag,
+            "opschorting": opschorting,
+            "reden_in_gewone_woorden": _REDEN_IN_GEWONE_WOORDEN[OpschortingReden(opschorting.reden)],
+            "dagen_stil": (eerste_dag_weer - opschorting.eerste_dag_stil).days,
+        },
     )
     return opschorting
 
@@ -156,5 +158,10 @@ def aanvraag_verdagen(
         aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
     )
     opslaan(verdaging, door=door, reden="Verdaging gemeld (Awb 4:14)")
-    _brief_versturen(soort=BriefSoort.VERDAGINGSBERICHT, aanvraag=aanvraag, door=door, verdaging=verdaging)
+    brieven.brief_versturen(
+        soort=BriefSoort.VERDAGINGSBERICHT,
+        melding=aanvraag.melding,
+        door=door,
+        context={"aanvraag": aanvraag, "verdaging": verdaging},
+    )
     return verdaging

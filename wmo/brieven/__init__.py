@@ -1,0 +1,46 @@
+"""Letters to the inwoner: what each kind says, the context they share, sending and serving.
+
+The process in plain words
+--------------------------
+Every letter is about a melding and goes to its inwoner. The app whose step it is decides
+when a letter goes out and what is particular to it (the verslag's findings, the
+beschikking's regels); inside its own service, in the same transaction as the change of
+state, it calls ``brief_versturen(soort=BriefSoort.X, melding=..., door=..., context={...})``.
+This module adds what every letter shares (``context.py``: letterhead, address, date,
+kenmerk, contact), renders the tagged PDF (``wmo.pdf.render_pdf``) and keeps it exactly as
+sent: the bytes, their SHA-256, the moment and who sent it (``wmo.models.Brief``). A stored
+letter is served as it was sent (``brief_response``); a preview that is not sent is
+``render_brief(..., concept=True)``.
+
+Where the texts live
+--------------------
+Per ``BriefSoort`` (``soorten.SOORTEN``): the title, the onderwerp (the heading) and the
+names of its own context (``velden``); its text is the ``inhoud`` block of
+``templates/brieven/<soort>/brief.html``. The layout around it (letterhead, address block,
+date and kenmerk, signature, page footer) is ``templates/brieven/basis.html``, with shared
+paragraphs such as ``_contact.html`` beside it.
+
+When beheer makes the texts editable per gemeente, it overrides per gemeente and soort
+exactly these two things: the onderwerp and the ``inhoud`` block. Its validator allows as
+placeholders only the shared names (``context.GEDEELD``) and the kind's ``velden``, which
+``brief_context`` already holds every caller to. The defaults stay here; the layout is not
+editable.
+
+The core imports no app: the melding and the objects in ``context`` are read by attribute.
+"""
+
+from .context import GEDEELD, brief_context
+from .responses import brief_response, pdf_response
+from .soorten import SOORTEN, Brieftype
+from .versturen import brief_versturen, render_brief
+
+__all__ = [
+    "GEDEELD",
+    "SOORTEN",
+    "Brieftype",
+    "brief_context",
+    "brief_response",
+    "brief_versturen",
+    "pdf_response",
+    "render_brief",
+]

@@ -1,0 +1,86 @@
+"""Per kind of letter: its template, its title and subject, and the names its template reads.
+
+One entry per ``BriefSoort``. The template is ``templates/brieven/<soort>/brief.html``: the
+folder is named after the BriefSoort value. The title is the PDF's document title (``<title>``,
+what a screen reader announces); the onderwerp is the letter's heading (H1). ``velden`` are the
+names the app puts in the context for this kind, on top of the shared ones of
+``wmo.brieven.context``: together they are every placeholder the letter may use.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from wmo.constants import BriefSoort
+
+
+@dataclass(frozen=True)
+class Brieftype:
+    soort: BriefSoort
+    titel: str
+    onderwerp: str
+    velden: tuple[str, ...] = ()
+
+    @property
+    def template(self) -> str:
+        return f"brieven/{self.soort.value}/brief.html"
+
+
+SOORTEN: dict[BriefSoort, Brieftype] = {
+    t.soort: t
+    for t in (
+        Brieftype(
+            BriefSoort.ONTVANGSTBEVESTIGING,
+            titel=_("Ontvangstbevestiging"),
+            onderwerp=_("Wij hebben uw melding ontvangen"),
+        ),
+        Brieftype(
+            BriefSoort.NIEUWE_CONTACTPERSOON,
+            titel=_("Nieuwe contactpersoon"),
+            onderwerp=_("U heeft een nieuwe contactpersoon"),
+        ),
+        Brieftype(
+            BriefSoort.UITNODIGING_GESPREK,
+            titel=_("Uitnodiging gesprek"),
+            onderwerp=_("Uitnodiging voor een gesprek over uw melding"),
+            velden=("gesprek", "plan_ontvangen"),
+        ),
+        Brieftype(
+            BriefSoort.VERSLAG,
+            titel=_("Verslag van het gesprek"),
+            onderwerp=_("Verslag van ons gesprek"),
+            velden=(
+                "onderzoek",
+                "resultaten",
+                "gesprekken",
+                "vervolgafspraken",
+                "nummer",
+                "maatwerk_gevraagd",
+            ),
+        ),
+        Brieftype(
+            BriefSoort.VERZOEK_OM_AANVULLING,
+            titel=_("Verzoek om aanvulling"),
+            onderwerp=_("Wij hebben meer gegevens nodig voor uw aanvraag"),
+            velden=("aanvraag", "opschorting", "oude_deadline"),
+        ),
+        Brieftype(
+            BriefSoort.OPSCHORTING_BEEINDIGD,
+            titel=_("Opschorting beëindigd"),
+            onderwerp=_("De tijd voor ons besluit loopt weer"),
+            velden=("aanvraag", "opschorting", "reden_in_gewone_woorden", "dagen_stil"),
+        ),
+        Brieftype(
+            BriefSoort.VERDAGINGSBERICHT,
+            titel=_("Verdagingsbericht"),
+            onderwerp=_("Ons besluit over uw aanvraag komt later"),
+            velden=("aanvraag", "verdaging"),
+        ),
+        Brieftype(
+            BriefSoort.BESCHIKKING,
+            titel=_("Beschikking"),
+            onderwerp=_("Ons besluit over uw aanvraag"),
+            velden=("aanvraag", "beschikking", "regels"),
+        ),
+    )
+}
