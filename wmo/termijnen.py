@@ -19,7 +19,7 @@ not move the statutory deadline; it is not modelled here.
 
 When the college decides too late, the aanvrager may send a written
 **ingebrekestelling**; two weeks later the college starts to owe a **dwangsom** per day,
-in rising daily amounts, for at most 42 days (Awb 4:17).
+in rising daily amounts, for at most 42 days (Awb 4:17). That rule is wmo.regels.dwangsom.
 
 Against the beschikking the inwoner may file **bezwaar** within 6 weeks, counted from
 the day after the beschikking was bekendgemaakt (Awb 6:7, 6:8).
@@ -41,7 +41,6 @@ Every function takes ``extra``: a collection of dates equated to feestdagen.
 """
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
@@ -50,7 +49,6 @@ PERSOONLIJK_PLAN_TERMIJN = timedelta(days=7)  # Wmo 2015 art. 2.3.2 lid 2
 ONDERZOEK_TERMIJN = timedelta(weeks=6)  # Wmo 2015 art. 2.3.2 lid 1
 BESLISTERMIJN_DAGEN = 14  # Wmo 2015 art. 2.3.5 lid 1: two weeks
 BEZWAAR_TERMIJN = timedelta(weeks=6)  # Awb 6:7
-DWANGSOM_WACHTTIJD = timedelta(days=15)  # Awb 4:17 lid 3, see dwangsom_eerste_dag
 
 
 # --- Atw calendar -------------------------------------------------------------------
@@ -234,96 +232,3 @@ def bezwaar_deadline(bekendgemaakt: date, extra: Collection[date] = ()) -> date:
     bezwaarschrift posted in time (Awb 6:9 lid 2) and excusable lateness (Awb 6:11)
     are for the person judging the bezwaar, not for this clock."""
     return atw_verlengen(bekendgemaakt, bekendgemaakt + BEZWAAR_TERMIJN, extra)
-
-
-# --- Dwangsom bij niet tijdig beslissen (Awb 4:17) -----------------------------------
-
-
-@dataclass(frozen=True)
-class DwangsomBedragen:
-    """The daily amounts of Awb 4:17 lid 2 as (number of days, euro cents per day).
-
-    The default is the law since 1 October 2009: the first 14 days EUR 23, the next 14
-    days EUR 35, the remaining days EUR 45 per day. The sum of the days is the maximum
-    (42 days, lid 1), so the maximum is EUR 1,442. The legislature changes these
-    amounts by law, hence configurable.
-    """
-
-    per_dag: tuple[tuple[int, int], ...] = ((14, 2300), (14, 3500), (14, 4500))
-
-    def __post_init__(self) -> None:
-        if not self.per_dag or any(dagen <= 0 or cent < 0 for dagen, cent in self.per_dag):
-            raise ValueError(
-                "Dwangsombedragen: geef ten minste één periode op, elk met een positief "
-                "aantal dagen en een bedrag van ten minste 0 cent."
-            )
-
-    @property
-    def max_dagen(self) -> int:
-        return sum(dagen for dagen, _ in self.per_dag)
-
-
-HUIDIGE_DWANGSOM = DwangsomBedragen()
-
-
-def dwangsom_eerste_dag(beslis_deadline: date, ingebrekestelling_ontvangen: date) -> date:
-    """The first day over which the dwangsom is due (Awb 4:17 lid 3).
-
-    Lid 3: the first day is "de dag waarop twee weken zijn verstreken na de dag waarop
-    de termijn voor het geven van de beschikking is verstreken en het bestuursorgaan
-    [...] een schriftelijke ingebrekestelling heeft ontvangen". Reading:
-
-    * "the day on which a period has expired" is the first day after its last day, for
-      both periods in the sentence: the beslistermijn has expired on the day after
-      ``beslis_deadline``; two weeks after day X (X+1 .. X+14, X not counting) have
-      expired on X+15.
-    * X is the day on which both hold. An ingebrekestelling received on or before the
-      last day of the beslistermijn is premature and triggers nothing (settled case
-      law; also the legislature's intent): ValueError. So X is always the day the
-      ingebrekestelling was received, and the first day is that day + 15. The college
-      can still decide without a dwangsom through X+14 ("two weeks after receipt").
-    * The Atw does not apply: lid 3 fixes a calendar day, it is not a term ending on a
-      day within which someone must act (the beslistermijn was that term and already
-      got its Atw extension), and the dwangsom days themselves run over weekends and
-      feestdagen (lid 1 excludes the Atw from the 42 days). The contrary, a contrario
-      reading (lid 1 excludes the Atw only from the 42 days, so it would govern the two
-      weeks) exists; it would only matter when X+14 is not a werkdag.
-    """
-    if ingebrekestelling_ontvangen <= beslis_deadline:
-        raise ValueError(
-            "De ingebrekestelling is ontvangen op of vóór de laatste dag van de "
-            "beslistermijn en is daarom prematuur: er loopt geen dwangsom."
-        )
-    return ingebrekestelling_ontvangen + DWANGSOM_WACHTTIJD
-
-
-def dwangsom_dagen(
-    eerste_dag: date, peildatum_of_besluit: date, bedragen: DwangsomBedragen = HUIDIGE_DWANGSOM
-) -> int:
-    """The number of days the dwangsom is due (Awb 4:17 lid 1): from ``eerste_dag``
-    through ``peildatum_of_besluit`` inclusive, capped at the maximum (42 days)."""
-    dagen = (peildatum_of_besluit - eerste_dag).days + 1
-    return min(max(dagen, 0), bedragen.max_dagen)
-
-
-def dwangsom_bedrag(
-    eerste_dag: date, peildatum_of_besluit: date, bedragen: DwangsomBedragen = HUIDIGE_DWANGSOM
-) -> int:
-    """The dwangsom in euro cents accrued from ``eerste_dag`` through
-    ``peildatum_of_besluit`` (Awb 4:17 lid 1 and 2), at most 42 days.
-
-    Pass the day the beschikking was bekendgemaakt (sent), or today while none is.
-    That day counts (inclusive): the college is in gebreke on the day it decides until
-    it decides, and lid 3 names ``eerste_dag`` a day over which the dwangsom is due, so
-    a decision on that very day still costs one day. Every calendar day counts
-    (lid 1: no Atw). Whether a dwangsom is due at all (lid 6: unreasonably late
-    ingebrekestelling, no belanghebbende, aanvraag manifestly inadmissible or
-    unfounded) and its split over several aanvragers (lid 7) are for the caller.
-    """
-    dagen = dwangsom_dagen(eerste_dag, peildatum_of_besluit, bedragen)
-    totaal = 0
-    for periode, cent in bedragen.per_dag:
-        deel = min(dagen, periode)
-        totaal += deel * cent
-        dagen -= deel
-    return totaal

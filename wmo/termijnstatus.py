@@ -16,11 +16,6 @@ from . import termijnen
 from .models import gelijkgestelde_dagen
 
 
-def dwangsom_bedragen() -> termijnen.DwangsomBedragen:
-    """The Awb 4:17 amounts in force, from settings.DWANGSOM_BEDRAGEN (the law changes them)."""
-    return termijnen.DwangsomBedragen(per_dag=tuple(tuple(p) for p in settings.DWANGSOM_BEDRAGEN))
-
-
 def termijnstatus_case(veld: str, gehaald_veld: str, vandaag: date | None = None) -> Case:
     vandaag = vandaag or timezone.localdate()
     grens = termijnen.werkdagen_verder(vandaag, settings.TERMIJN_LET_OP_WERKDAGEN, gelijkgestelde_dagen())

@@ -20,10 +20,9 @@ from simple_history.models import HistoricalRecords
 from aanvragen.constants import Grondslag
 from aanvragen.query import AanvraagQuerySet
 from meldingen.models import Melding
-from wmo import termijnen
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.models import Medewerker, Voorziening
-from wmo.termijnstatus import dwangsom_bedragen
+from wmo.regels import dwangsom
 
 from ._common import _datum
 
@@ -87,10 +86,12 @@ class Aanvraag(models.Model):
         return self.besloten_op is None
 
     def dwangsom_bedrag(self, tot: date) -> int:
-        """Dwangsom in cents accrued up to and including ``tot`` (the decision day, or today)."""
-        if self.dwangsom_vanaf is None:
-            return 0
-        return termijnen.dwangsom_bedrag(self.dwangsom_vanaf, tot, dwangsom_bedragen())
+        """Dwangsom in cents accrued up to and including ``tot`` (Awb 4:17, wmo.regels.dwangsom)."""
+        return dwangsom.bedrag(self.dwangsom_vanaf, tot, dwangsom.geldende_bedragen())
+
+    def dwangsom_tot_nu(self, vandaag: date | None = None) -> int:
+        """Dwangsom in cents accrued up to the decision day, or up to today while undecided."""
+        return self.dwangsom_bedrag(dwangsom.peildatum(self.besloten_op, vandaag or timezone.localdate()))
 
     @property
     def laatste_verdaging(self) -> "Verdaging | None":

@@ -1,7 +1,8 @@
 """Private helpers shared by the service modules: the beslistermijn and the guards.
 
 The stored ``Aanvraag.beslis_deadline`` is computed in one place, ``_beslis_deadline``, with
-wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid 3).
+wmo.termijnen.beslis_deadline and the days equated to feestdagen (Atw art. 3 lid 3); the
+stored ``dwangsom_vanaf`` follows it through wmo.regels.dwangsom.
 Nothing outside aanvragen.services imports from here.
 """
 
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from aanvragen.models import Aanvraag, Beschikking, Opschorting
 from wmo import termijnen
 from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.regels import dwangsom
 from wmo.services import opslaan
 
 
@@ -52,18 +54,11 @@ def _beslis_deadline(
     return termijnen.beslis_deadline(ontvangen_op, [_engine_interval(o) for o in opschortingen], extra)
 
 
-def _dwangsom_vanaf(beslis_deadline: date | None, ingebrekestelling_op: date | None) -> date | None:
-    """First day of the dwangsom (Awb 4:17 lid 3), or None while it cannot run (yet)."""
-    if beslis_deadline is None or ingebrekestelling_op is None or ingebrekestelling_op <= beslis_deadline:
-        return None
-    return termijnen.dwangsom_eerste_dag(beslis_deadline, ingebrekestelling_op)
-
-
 def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
     aanvraag.beslis_deadline = _beslis_deadline(
         aanvraag.ontvangen_op, aanvraag.opschortingen.all(), gelijkgestelde_dagen()
     )
-    aanvraag.dwangsom_vanaf = _dwangsom_vanaf(aanvraag.beslis_deadline, aanvraag.ingebrekestelling_op)
+    aanvraag.dwangsom_vanaf = dwangsom.vanaf(aanvraag.beslis_deadline, aanvraag.ingebrekestelling_op)
     opslaan(aanvraag, door=door, reden=reden)
     return aanvraag
 

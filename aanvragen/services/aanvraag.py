@@ -32,13 +32,13 @@ from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
 from meldingen.services import melding_status_zetten
 from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.regels import dwangsom
 from wmo.services import opslaan
 
 from ._common import (
     _beslis_deadline,
     _beslis_deadline_opslaan,
     _datum,
-    _dwangsom_vanaf,
     _moet_open_zijn,
     _vergrendelen,
 )
@@ -115,7 +115,7 @@ def aanvraag_ingebrekestelling_registreren(
             _("Er is al een ingebrekestelling vastgelegd, ontvangen op %(datum)s.")
             % {"datum": _datum(aanvraag.ingebrekestelling_op)}
         )
-    if aanvraag.beslis_deadline is None or ontvangen_op <= aanvraag.beslis_deadline:
+    if not dwangsom.heeft_gevolg(aanvraag.beslis_deadline, ontvangen_op):
         tot = _datum(aanvraag.beslis_deadline) if aanvraag.beslis_deadline else None
         raise ValidationError(
             {
@@ -151,7 +151,7 @@ def beslis_deadlines_herberekenen() -> int:
         nieuw = _beslis_deadline(aanvraag.ontvangen_op, opschortingen[aanvraag.pk], extra)
         if nieuw != aanvraag.beslis_deadline:
             aanvraag.beslis_deadline = nieuw
-            aanvraag.dwangsom_vanaf = _dwangsom_vanaf(nieuw, aanvraag.ingebrekestelling_op)
+            aanvraag.dwangsom_vanaf = dwangsom.vanaf(nieuw, aanvraag.ingebrekestelling_op)
             gewijzigd.append(aanvraag)
     if gewijzigd:
         bulk_update_with_history(

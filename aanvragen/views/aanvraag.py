@@ -85,7 +85,7 @@ def _detail(request, aanvraag, *, status=200, **bound):
         "brieven": Brief.objects.filter(melding=aanvraag.melding, soort__in=BRIEF_SOORTEN).defer("pdf"),
         "kan_wijzigen": kan_wijzigen,
         "forms": forms,
-        "dwangsom_tot_nu": aanvraag.dwangsom_bedrag(aanvraag.besloten_op or timezone.localdate()) / 100,
+        "dwangsom_tot_nu": aanvraag.dwangsom_tot_nu() / 100,
     }
     return render(request, "aanvragen/aanvraag/detail.html", context, status=status)
 

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, Func, IntegerField, OuterRef
+from django.db.models import Exists, Func, OuterRef
 from django.utils import timezone
 
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag
 from meldingen.models import Melding
+from wmo.sql import DagenTussen
 
 
 @dataclass(frozen=True)
@@ -17,24 +18,6 @@ class Filters:
     product: str = ""  # iWmo productcategorie, e.g. "01"
     van: date | None = None  # melding received on or after
     tot: date | None = None  # melding received on or before
-
-
-class DagenTussen(Func):
-    """Whole days from ``eerder`` to ``later``: ``date - date`` in PostgreSQL; julianday on the
-    SQLite of the quick start (``make run``)."""
-
-    template = "(%(expressions)s)"
-    arg_joiner = " - "
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra_context,
-        )
 
 
 def _dagen_tussen(later, eerder) -> Func:

@@ -3,14 +3,14 @@ running bezwaartermijnen and dwangsommen."""
 
 from datetime import date
 
-from django.conf import settings
-from django.db.models import Case, Count, DateField, F, IntegerField, Q, Sum, Value, When, Window
-from django.db.models.functions import Coalesce, Greatest, Least
+from django.db.models import Count, F, Q, Sum, Value, Window
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
 from aanvragen.models import Beschikking
 from meldingen.constants import OPEN_STATUSSEN
+from wmo.regels import dwangsom
 from wmo.termijnstatus import termijnstatus_case
 
 from .common import Filters, _dagen_tussen, aanvragen, meldingen
@@ -131,32 +131,13 @@ def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = 
     return {"aantal": lijst[0].totaal if lijst else 0, "lijst": lijst}
 
 
-def _dwangsom_cent(vanaf, tot):
-    """Awb 4:17 in SQL: the same tiers as wmo.termijnen.dwangsom_bedrag (settings.DWANGSOM_BEDRAGEN).
-
-    Days from ``vanaf`` through ``tot`` inclusive, capped at the sum of the tiers (42 days).
-    """
-    tiers = [tuple(t) for t in settings.DWANGSOM_BEDRAGEN]
-    max_dagen = sum(p for p, _ in tiers)
-    dagen = Least(Greatest(_dagen_tussen(tot, vanaf) + 1, Value(0)), Value(max_dagen))
-    totaal = Value(0)
-    eerder = 0
-    for periode, cent in tiers:
-        deel = Least(Greatest(dagen - eerder, Value(0)), Value(periode))
-        totaal = totaal + deel * cent
-        eerder += periode
-    return Coalesce(totaal, Value(0), output_field=IntegerField())
-
-
 def dwangsommen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
     """Ingebrekestellingen received for open aanvragen, or decided ones that cost a dwangsom:
-    the first dwangsom day and the amount so far (euro cents), computed in SQL. Two queries."""
+    the first dwangsom day and the amount so far (euro cents), computed in SQL by the SQL twin
+    of the rule (wmo.regels.dwangsom.bedrag_sql). Two queries."""
     vandaag = vandaag or timezone.localdate()
-    tot = Coalesce(F("besloten_op"), Value(vandaag), output_field=DateField())
-    bedrag = Case(
-        When(dwangsom_vanaf__isnull=True, then=Value(0)),
-        default=_dwangsom_cent(F("dwangsom_vanaf"), tot),
-        output_field=IntegerField(),
+    bedrag = dwangsom.bedrag_sql(
+        F("dwangsom_vanaf"), dwangsom.peildatum_sql(F("besloten_op"), vandaag), dwangsom.geldende_bedragen()
     )
     qs = aanvragen(user, filters).filter(ingebrekestelling_op__isnull=False)
     totaal = qs.aggregate(

@@ -11,9 +11,8 @@ from aanvragen.models import Aanvraag
 from meldingen.constants import Afsluitreden
 from teamleider.query.termijnen import bezwaartermijnen, dwangsommen, termijnen_lijst, termijnen_tellingen
 from tests.factories import InwonerFactory, MeldingFactory, TeamFactory
-from wmo import termijnen
 from wmo.constants import Rol
-from wmo.termijnstatus import dwangsom_bedragen
+from wmo.regels import dwangsom
 
 from .conftest import afsluiten, dagen
 
@@ -83,12 +82,12 @@ def test_bezwaar_en_dwangsom(bekende_data, teamleider, vers, vandaag):
     bezwaar = bezwaartermijnen(vers(teamleider), vandaag=vandaag)
     assert bezwaar["aantal"] == 1
     assert bezwaar["lijst"][0].aanvraag_id == bekende_data["a3"].pk
-    dwangsom = dwangsommen(vers(teamleider), vandaag=vandaag)
+    lopend = dwangsommen(vers(teamleider), vandaag=vandaag)
     # 20 days (from vandaag - 19 through vandaag): 14 x €23 + 6 x €35 = €532
-    assert dwangsom["aantal"] == 1 and dwangsom["open"] == 1
-    assert dwangsom["bedrag"] == 53200
-    assert dwangsom["bedrag"] == termijnen.dwangsom_bedrag(vandaag - dagen(19), vandaag, dwangsom_bedragen())
-    assert dwangsom["lijst"][0].bedrag == 53200
+    assert lopend["aantal"] == 1 and lopend["open"] == 1
+    assert lopend["bedrag"] == 53200
+    assert lopend["bedrag"] == dwangsom.bedrag(vandaag - dagen(19), vandaag, dwangsom.geldende_bedragen())
+    assert lopend["lijst"][0].bedrag == 53200
 
 
 @pytest.mark.parametrize("dagen_gelopen", [0, 1, 13, 14, 15, 28, 41, 42, 43, 100])
@@ -98,7 +97,7 @@ def test_dwangsom_in_sql_gelijk_aan_de_rekenregel(
     a = besluit(melding_in(in_onderzoek=True, ontvangen=date(2026, 4, 1)), ontvangen_op=date(2026, 4, 21))
     vanaf = vandaag - dagen(dagen_gelopen)
     Aanvraag.objects.filter(pk=a.pk).update(ingebrekestelling_op=vanaf - dagen(14), dwangsom_vanaf=vanaf)
-    verwacht = termijnen.dwangsom_bedrag(vanaf, vandaag, dwangsom_bedragen())
+    verwacht = dwangsom.bedrag(vanaf, vandaag, dwangsom.geldende_bedragen())
     assert dwangsommen(vers(teamleider), vandaag=vandaag)["bedrag"] == verwacht
 
 

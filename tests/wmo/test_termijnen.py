@@ -7,15 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wmo.termijnen import (
-    HUIDIGE_DWANGSOM,
-    DwangsomBedragen,
     atw_feestdagen,
     atw_verlengen,
     beslis_deadline,
     bezwaar_deadline,
-    dwangsom_bedrag,
-    dwangsom_dagen,
-    dwangsom_eerste_dag,
     is_werkdag,
     onderzoek_deadline,
     pasen,
@@ -274,81 +269,3 @@ def test_beslistermijn_telt_veertien_lopende_dagen(gegeven, data):
     stil = {b + n * DAG for b, e in lijst for n in range((e - b).days)}
     lopend = [d for d in (start + n * DAG for n in range(1, 120)) if d not in stil]
     assert deadline == atw_verlengen(start, lopend[13], extra)
-
-
-# --- dwangsom (Awb 4:17) -------------------------------------------------------------
-
-
-def test_dwangsom_eerste_dag():
-    # Deadline Wed 6 May 2026; ingebrekestelling received Mon 11 May: the college may
-    # decide through Mon 25 May; the dwangsom is due from Tue 26 May.
-    assert dwangsom_eerste_dag(D(2026, 5, 6), D(2026, 5, 11)) == D(2026, 5, 26)
-    assert dwangsom_eerste_dag(D(2026, 5, 6), D(2026, 5, 7)) == D(2026, 5, 22)
-
-
-def test_dwangsom_eerste_dag_zonder_atw():
-    # Received Fri 8 May 2026: the first day is Sat 23 May, not moved by the Atw.
-    assert dwangsom_eerste_dag(D(2026, 5, 6), D(2026, 5, 8)) == D(2026, 5, 23)
-
-
-@pytest.mark.parametrize("ontvangen", [D(2026, 5, 6), D(2026, 4, 30)])
-def test_premature_ingebrekestelling(ontvangen):
-    with pytest.raises(ValueError, match="prematuur"):
-        dwangsom_eerste_dag(D(2026, 5, 6), ontvangen)
-
-
-@pytest.mark.parametrize(
-    ("dagen", "cent"),
-    [
-        (-5, 0),
-        (0, 0),
-        (1, 2300),
-        (14, 14 * 2300),
-        (15, 14 * 2300 + 3500),
-        (28, 14 * 2300 + 14 * 3500),
-        (29, 14 * 2300 + 14 * 3500 + 4500),
-        (42, 144200),
-        (43, 144200),  # capped at 42 days
-        (365, 144200),
-    ],
-)
-def test_dwangsom_bedrag(dagen, cent):
-    eerste = D(2026, 5, 26)
-    peildatum = eerste + (dagen - 1) * DAG  # inclusive: the decision day counts
-    assert dwangsom_bedrag(eerste, peildatum) == cent
-    assert dwangsom_dagen(eerste, peildatum) == min(max(dagen, 0), 42)
-
-
-def test_dwangsom_scenario():
-    deadline = beslis_deadline(D(2026, 4, 21))
-    eerste = dwangsom_eerste_dag(deadline, D(2026, 5, 11))
-    # decided Wed 10 June: 26 May..10 June is 16 days (weekends and Pinksteren count)
-    assert dwangsom_bedrag(eerste, D(2026, 6, 10)) == 14 * 2300 + 2 * 3500
-    assert dwangsom_bedrag(eerste, eerste) == 2300  # decided on the first day itself
-    assert dwangsom_bedrag(eerste, eerste - DAG) == 0  # decided in the two weeks
-
-
-def test_huidige_bedragen():
-    assert HUIDIGE_DWANGSOM == DwangsomBedragen()
-    assert HUIDIGE_DWANGSOM.max_dagen == 42
-
-
-def test_eigen_bedragen():
-    bedragen = DwangsomBedragen(((10, 1000), (5, 2000)))
-    eerste = D(2030, 1, 1)
-    assert bedragen.max_dagen == 15
-    assert dwangsom_bedrag(eerste, eerste + 11 * DAG, bedragen) == 10 * 1000 + 2 * 2000
-    assert dwangsom_bedrag(eerste, eerste + 99 * DAG, bedragen) == 10 * 1000 + 5 * 2000
-
-
-@pytest.mark.parametrize("per_dag", [(), ((0, 2300),), ((14, -1),)])
-def test_ongeldige_bedragen(per_dag):
-    with pytest.raises(ValueError):
-        DwangsomBedragen(per_dag)
-
-
-@given(datums, st.integers(1, 60))
-def test_dwangsom_groeit_per_dag_met_het_dagbedrag(eerste, n):
-    verschil = dwangsom_bedrag(eerste, eerste + n * DAG) - dwangsom_bedrag(eerste, eerste + (n - 1) * DAG)
-    dagbedrag = 2300 if n < 14 else 3500 if n < 28 else 4500 if n < 42 else 0
-    assert verschil == dagbedrag

@@ -6,7 +6,8 @@ over ten years at every stage: open ones on every clock, meldingen ended without
 aanvragen with beschikkingen (granted, partly granted, refused) and running bezwaar clocks,
 ingebrekestellingen, gesprekken (at home, by phone, elsewhere) and a history row per
 melding and aanvraag. Deadlines come from the deadline engine (wmo.termijnen), memoised per
-date. Rows go in with COPY, table by table, with explicit ids; sequences are moved on after.
+date, the first dwangsom day from its rule (wmo.regels.dwangsom). Rows go in with COPY,
+table by table, with explicit ids; sequences are moved on after.
 
 Onderzoek, verslag and vervolgafspraken are not seeded (their models are still being built).
 
@@ -36,6 +37,7 @@ from meldingen.models import Inwoner, Melding
 from wmo import termijnen
 from wmo.constants import OrganisatieSoort, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening, gelijkgestelde_dagen
+from wmo.regels import dwangsom
 from wmo.rollen import rollen_instellen
 
 MARKER = "S001"  # cbs_code of the first seed gemeente: present means "already seeded"
@@ -456,10 +458,10 @@ class Command(BaseCommand):
                     besloten = None
                     if status == MeldingStatus.BESLOTEN:
                         besloten = min(a_ontvangen + timedelta(days=rnd.randrange(3, 25)), vandaag)
-                    ingebreke = dwangsom = None
+                    ingebreke = dwangsom_vanaf = None
                     if besloten is None and beslis < vandaag - timedelta(days=3) and rnd.random() < 0.2:
                         ingebreke = min(beslis + timedelta(days=rnd.randrange(1, 10)), vandaag)
-                        dwangsom = termijnen.dwangsom_eerste_dag(beslis, ingebreke)
+                        dwangsom_vanaf = dwangsom.eerste_dag(beslis, ingebreke)
                     aanvragen.append(
                         {
                             "id": aanvraag_id,
@@ -470,7 +472,7 @@ class Command(BaseCommand):
                             "besloten_op": besloten,
                             "geregistreerd_door_id": consulent or self.loket[team],
                             "ingebrekestelling_op": ingebreke,
-                            "dwangsom_vanaf": dwangsom,
+                            "dwangsom_vanaf": dwangsom_vanaf,
                         }
                     )
                     voorziening = rnd.choice(self.voorzieningen)
