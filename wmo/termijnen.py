@@ -19,7 +19,8 @@ not move the statutory deadline; it is not modelled here.
 
 When the college decides too late, the aanvrager may send a written
 **ingebrekestelling**; two weeks later the college starts to owe a **dwangsom** per day,
-in rising daily amounts, for at most 42 days (Awb 4:17). That rule is wmo.regels.dwangsom.
+in rising daily amounts, for at most 42 days (Awb 4:17). That rule is wmo.regels.dwangsom;
+which days a suspension stops the clock is wmo.regels.opschorting.
 
 Against the beschikking the inwoner may file **bezwaar** within 6 weeks, counted from
 the day after the beschikking was bekendgemaakt (Awb 6:7, 6:8).
@@ -43,6 +44,8 @@ Every function takes ``extra``: a collection of dates equated to feestdagen.
 from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 from functools import cache
+
+from wmo.regels import opschorting
 
 DAG = timedelta(days=1)
 PERSOONLIJK_PLAN_TERMIJN = timedelta(days=7)  # Wmo 2015 art. 2.3.2 lid 2
@@ -194,36 +197,18 @@ def beslis_deadline(
     (Wmo 2015 art. 2.3.5 lid 1; Awb 4:13), extended by suspensions (Awb 4:15), then Atw.
 
     A suspension is (first day the clock stands still, first day it runs again). The
-    deadline is the 14th running day after ``ontvangen``: walk day by day, skipping
-    suspended days. Overlapping suspensions therefore count once, and suspension days
-    after that raw end count not at all. The raw end then gets Atw art. 1 and 2 (the
-    werkdagen of art. 2 are counted over the calendar days from the day after
-    ``ontvangen``; with 14 running days this never matters in practice).
+    deadline is the 14th running day after ``ontvangen`` (wmo.regels.opschorting.lopende_dag:
+    walk day by day, skipping suspended days). Overlapping suspensions therefore count
+    once, and suspension days after that raw end count not at all. The raw end then gets
+    Atw art. 1 and 2 (the werkdagen of art. 2 are counted over the calendar days from the
+    day after ``ontvangen``; with 14 running days this never matters in practice).
 
     Returns None while a suspension without an end is reached before the raw end: the
     clock stands still and no deadline can be given. Raises ValueError when a
     suspension does not end after it starts.
     """
-    gesloten: list[tuple[date, date]] = []
-    open_vanaf: date | None = None
-    for begin, einde in opschortingen:
-        if einde is None:
-            open_vanaf = begin if open_vanaf is None else min(open_vanaf, begin)
-        elif einde <= begin:
-            raise ValueError(
-                f"Een opschorting moet eindigen na de dag waarop zij begint "
-                f"(begin {begin:%d-%m-%Y}, einde {einde:%d-%m-%Y})."
-            )
-        else:
-            gesloten.append((begin, einde))
-    dag, gelopen = ontvangen, 0
-    while gelopen < BESLISTERMIJN_DAGEN:
-        dag += DAG
-        if open_vanaf is not None and dag >= open_vanaf:
-            return None
-        if not any(begin <= dag < einde for begin, einde in gesloten):
-            gelopen += 1
-    return atw_verlengen(ontvangen, dag, extra)
+    laatste = opschorting.lopende_dag(ontvangen, BESLISTERMIJN_DAGEN, opschortingen)
+    return None if laatste is None else atw_verlengen(ontvangen, laatste, extra)
 
 
 def bezwaar_deadline(bekendgemaakt: date, extra: Collection[date] = ()) -> date:

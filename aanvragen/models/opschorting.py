@@ -5,7 +5,7 @@ A Verdaging only tells the inwoner a new expected date: the statutory
 ``Aanvraag.beslis_deadline`` stays (it still counts for the dwangsom).
 """
 
-from datetime import timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from aanvragen.constants import OpschortingReden
+from wmo.regels import opschorting
 
 from ._common import _datum
 from .aanvraag import Aanvraag
@@ -95,12 +96,18 @@ class Opschorting(models.Model):
         return self.eerste_dag_weer is None
 
     @property
-    def uiterste_dag_weer(self):
+    def uiterste_dag_weer(self) -> date | None:
         """For a request for information: the day after the set term, when the clock runs again
         even without the information (Awb 4:15 lid 1 onder a). None for other reasons."""
-        if self.reden == OpschortingReden.AANVULLING_GEVRAAGD and self.termijn_tot:
-            return self.termijn_tot + timedelta(days=1)
-        return None
+        return opschorting.uiterste_dag_weer(
+            aanvulling_gevraagd=self.reden == OpschortingReden.AANVULLING_GEVRAAGD,
+            termijn_tot=self.termijn_tot,
+        )
+
+    @property
+    def interval(self) -> opschorting.Interval:
+        """This suspension as the deadline engine counts it (wmo.regels.opschorting.interval)."""
+        return opschorting.interval(self.eerste_dag_stil, self.eerste_dag_weer, self.uiterste_dag_weer)
 
     def clean(self):
         errors = {}
@@ -126,21 +133,27 @@ class Opschorting(models.Model):
                 if aanvulling
                 else _("Schrijf op waarom de termijn stilstaat.")
             )
-        if self.eerste_dag_stil and self.aanvraag_id and self.eerste_dag_stil <= self.aanvraag.ontvangen_op:
+        if (
+            self.eerste_dag_stil
+            and self.aanvraag_id
+            and not opschorting.begint_na_ontvangst(self.eerste_dag_stil, self.aanvraag.ontvangen_op)
+        ):
             errors["eerste_dag_stil"] = _(
                 "De beslistermijn loopt pas vanaf de dag na ontvangst van de aanvraag (%(datum)s). Een "
                 "opschorting kan niet eerder beginnen."
             ) % {"datum": _datum(self.aanvraag.ontvangen_op)}
         if self.eerste_dag_weer:
             uiterste = self.uiterste_dag_weer
-            if self.eerste_dag_stil and self.eerste_dag_weer <= self.eerste_dag_stil:
+            if self.eerste_dag_stil and not opschorting.einde_na_begin(
+                self.eerste_dag_stil, self.eerste_dag_weer
+            ):
                 errors["eerste_dag_weer"] = _(
                     "De eerste dag dat de termijn weer loopt, moet na de eerste dag liggen dat hij stilstaat "
                     "(%(datum)s)."
                 ) % {"datum": _datum(self.eerste_dag_stil)}
             elif self.eerste_dag_weer > timezone.localdate():
                 errors["eerste_dag_weer"] = _("Deze datum kan niet in de toekomst liggen.")
-            elif uiterste and self.eerste_dag_weer > uiterste:
+            elif not opschorting.einde_binnen_termijn(self.eerste_dag_weer, uiterste):
                 errors["eerste_dag_weer"] = _(
                     "De termijn voor aanvulling liep tot en met %(tot)s. Vanaf %(weer)s loopt de beslistermijn "
                     "weer, ook als de gegevens later binnenkwamen (Awb 4:15 lid 1 onder a). Vul uiterlijk "

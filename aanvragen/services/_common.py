@@ -27,31 +27,16 @@ def _datum(d: date) -> str:
 # --- The beslistermijn: one computation -------------------------------------------------
 
 
-def _engine_interval(opschorting: Opschorting) -> tuple[date, date | None]:
-    """A suspension as (first day still, first day running again) for wmo.termijnen.
-
-    Awb 4:15 lid 1 onder a: a request for information with a set term suspends the clock
-    until the information arrives or the term lapses, whichever comes first. So the clock
-    runs again at the latest the day after ``termijn_tot``, also while the suspension is
-    still open. Other reasons (lid 2) without a recorded end give (start, None): the clock
-    stands still and there is no deadline.
-    """
-    einde = opschorting.eerste_dag_weer
-    uiterste = opschorting.uiterste_dag_weer
-    if uiterste is not None:
-        einde = uiterste if einde is None else min(einde, uiterste)
-    return opschorting.eerste_dag_stil, einde
-
-
 def _beslis_deadline(
     ontvangen_op: date, opschortingen: Iterable[Opschorting], extra: Collection[date]
 ) -> date | None:
     """The statutory last day to decide (Wmo 2015 art. 2.3.5 lid 1, Awb 4:13 and 4:15, Atw).
 
-    The one place the stored Aanvraag.beslis_deadline comes from. A Verdaging (Awb 4:14)
-    is deliberately not an input.
+    The one place the stored Aanvraag.beslis_deadline comes from; each suspension counts as
+    its ``interval`` (wmo.regels.opschorting). A Verdaging (Awb 4:14) is deliberately not an
+    input.
     """
-    return termijnen.beslis_deadline(ontvangen_op, [_engine_interval(o) for o in opschortingen], extra)
+    return termijnen.beslis_deadline(ontvangen_op, [o.interval for o in opschortingen], extra)
 
 
 def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:

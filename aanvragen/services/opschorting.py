@@ -26,6 +26,7 @@ from aanvragen.models import Aanvraag, Opschorting, Verdaging
 from wmo import brieven
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker
+from wmo.regels import opschorting as opschorting_regel
 from wmo.services import opslaan
 
 from ._common import (
@@ -75,7 +76,7 @@ def aanvraag_opschorten(
             code="al_opgeschort",
         )
     oude_deadline = aanvraag.beslis_deadline
-    if eerste_dag_stil and oude_deadline and eerste_dag_stil > oude_deadline:
+    if eerste_dag_stil and not opschorting_regel.verlengt_nog(eerste_dag_stil, oude_deadline):
         raise ValidationError(
             {
                 "eerste_dag_stil": _(
@@ -137,7 +138,7 @@ def opschorting_beeindigen(
             "aanvraag": aanvraag,
             "opschorting": opschorting,
             "reden_in_gewone_woorden": _REDEN_IN_GEWONE_WOORDEN[OpschortingReden(opschorting.reden)],
-            "dagen_stil": (eerste_dag_weer - opschorting.eerste_dag_stil).days,
+            "dagen_stil": opschorting_regel.dagen_stil(opschorting.eerste_dag_stil, eerste_dag_weer),
         },
     )
     return opschorting

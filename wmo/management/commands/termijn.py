@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wmo import termijnen
 from wmo.feestdagen import gelijkgestelde_dag_toevoegen, gelijkgestelde_dag_verwijderen
 from wmo.models import gelijkgestelde_dagen
+from wmo.regels import opschorting as opschorting_regel
 
 
 def iso_datum(text: str) -> date:
@@ -75,7 +76,7 @@ class Command(BaseCommand):
     def handle(self, *args, opdracht, **options):
         datum = options.get("datum")
         for van, tot in options.get("opschorting", []):
-            if tot <= van:
+            if not opschorting_regel.einde_na_begin(van, tot):
                 raise CommandError(
                     f"Opschorting {van}/{tot}: TOT (eerste dag dat de termijn weer loopt) moet na VAN liggen.",
                     returncode=2,
