@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wmo.models import Gemeente, Medewerker, Team
+from wmo.regels import spoed as spoed_regel
 from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
 from .constants import (
@@ -198,7 +199,7 @@ class Melding(models.Model):
                 errors["toestemming_inwoner"] = _("Geef aan of de inwoner toestemming geeft voor de melding.")
         if self.hulpvraag is not None and not self.hulpvraag.strip():
             errors["hulpvraag"] = _("Schrijf de hulpvraag op in de woorden van de inwoner.")
-        if self.spoed and not self.spoed_reden.strip():
+        if spoed_regel.reden_ontbreekt(spoed=self.spoed, reden=self.spoed_reden):
             errors["spoed_reden"] = _("Schrijf op waarom dit spoed heeft.")
         if self.team_id and self.consulent_id and self.consulent.team_id != self.team_id:
             errors["consulent"] = _("Deze consulent hoort niet bij het gekozen team.")

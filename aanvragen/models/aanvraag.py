@@ -22,7 +22,7 @@ from aanvragen.query import AanvraagQuerySet
 from meldingen.models import Melding
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.models import Medewerker, Voorziening
-from wmo.regels import dwangsom
+from wmo.regels import dwangsom, spoed
 
 from ._common import _datum
 
@@ -85,6 +85,11 @@ class Aanvraag(models.Model):
     def is_open(self) -> bool:
         return self.besloten_op is None
 
+    @property
+    def is_spoed(self) -> bool:
+        """Came in as a spoed aanvraag: a voorlopige voorziening (Wmo 2015 art. 2.3.3, wmo.regels.spoed)."""
+        return self.grondslag == Grondslag.SPOED
+
     def dwangsom_bedrag(self, tot: date) -> int:
         """Dwangsom in cents accrued up to and including ``tot`` (Awb 4:17, wmo.regels.dwangsom)."""
         return dwangsom.bedrag(self.dwangsom_vanaf, tot, dwangsom.geldende_bedragen())
@@ -118,7 +123,9 @@ class Aanvraag(models.Model):
                         "Het onderzoek mag duren tot en met %(datum)s. Een aanvraag omdat zes weken "
                         "zijn verstreken kan pas daarna (Wmo 2015 art. 2.3.5 lid 2)."
                     ) % {"datum": _datum(melding.onderzoek_deadline)}
-        if self.grondslag == Grondslag.SPOED and self.melding_id and not self.melding.spoed:
+        if self.melding_id and not spoed.aanvraag_toegestaan(
+            spoed_aanvraag=self.is_spoed, melding_spoed=self.melding.spoed
+        ):
             errors["grondslag"] = _("Een voorlopige voorziening kan alleen bij een melding met spoed.")
         if self.besloten_op:
             if self.besloten_op > vandaag:

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from aanvragen.constants import BeschikkingStatus, Frequentie, Leveringsvorm, Uitkomst
 from wmo.constants import VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
+from wmo.regels import spoed
 
 from .aanvraag import AangevraagdeVoorziening, Aanvraag
 
@@ -179,7 +180,7 @@ class BeschikkingRegel(models.Model):
                     )
                 if not self.pgb_motivering.strip():
                     errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
-            if self.voorlopig and not self.einddatum:
+            if spoed.einddatum_ontbreekt(voorlopig=self.voorlopig, einddatum=self.einddatum):
                 errors["einddatum"] = _("Een voorlopige voorziening heeft altijd een einddatum.")
         if errors:
             raise ValidationError(errors)

@@ -26,13 +26,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from aanvragen.constants import Grondslag
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, Opschorting
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
 from meldingen.services import melding_status_zetten
 from wmo.models import Medewerker, gelijkgestelde_dagen
-from wmo.regels import dwangsom
+from wmo.regels import dwangsom, spoed
 from wmo.services import opslaan
 
 from ._common import (
@@ -52,7 +51,9 @@ def aanvraag_registreren(
     """Register a received aanvraag: it starts the beslistermijn (Wmo 2015 art. 2.3.5).
 
     The melding moves to "aanvraag ontvangen" unless it is already there (a second aanvraag
-    on the same melding); a closed or decided melding refuses (meldingen.constants.OVERGANGEN).
+    on the same melding) or this is a spoed aanvraag, after which the onderzoek goes on
+    (Wmo 2015 art. 2.3.3, wmo.regels.spoed); a closed or decided melding refuses
+    (meldingen.constants.OVERGANGEN).
     """
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     aanvraag = Aanvraag(
@@ -62,7 +63,7 @@ def aanvraag_registreren(
         aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
     opslaan(aanvraag, door=door, reden="Aanvraag geregistreerd")
     if melding.status != MeldingStatus.AANVRAAG_ONTVANGEN:
-        if grondslag != Grondslag.SPOED:  # for spoed the onderzoek goes on (Wmo 2015 art. 2.3.3)
+        if not spoed.onderzoek_gaat_door(spoed_aanvraag=aanvraag.is_spoed):
             aanvraag.melding = melding_status_zetten(
                 melding=melding, door=door, naar=MeldingStatus.AANVRAAG_ONTVANGEN, reden="Aanvraag ontvangen"
             )

@@ -27,13 +27,14 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from aanvragen import mandaat
-from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Grondslag
+from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
 from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
 from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.regels import spoed
 from wmo.services import opslaan
 
 from ._common import (
@@ -87,10 +88,8 @@ def beschikking_regel_vastleggen(
     velden.setdefault("voorziening", aangevraagd.voorziening)
     for naam, waarde in velden.items():
         setattr(regel, naam, waarde)
-    if (
-        beschikking.aanvraag.grondslag == Grondslag.SPOED
-        and regel.uitkomst != "afgewezen"
-        and not regel.voorlopig
+    if spoed.besluit_voorlopig_ontbreekt(
+        spoed_aanvraag=beschikking.aanvraag.is_spoed, toegekend=regel.toegekend, voorlopig=regel.voorlopig
     ):
         raise ValidationError(
             {"voorlopig": _("Bij spoed is het besluit een voorlopige voorziening met einddatum.")}
@@ -154,7 +153,7 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
 
     A suspension still open must be ended first, so the record shows how the clock ran.
     When this was the melding's last open aanvraag (and not a spoed aanvraag, whose
-    onderzoek goes on), the melding moves to "besloten".
+    onderzoek goes on: Wmo 2015 art. 2.3.3, wmo.regels.spoed), the melding moves to "besloten".
     """
     _moet_open_zijn(aanvraag)
     if not op:
@@ -178,7 +177,7 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
     opslaan(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
     melding = aanvraag.melding
     if (
-        aanvraag.grondslag != Grondslag.SPOED
+        not spoed.onderzoek_gaat_door(spoed_aanvraag=aanvraag.is_spoed)
         and melding.status == MeldingStatus.AANVRAAG_ONTVANGEN
         and not melding.aanvragen.open().exists()
     ):
