@@ -52,7 +52,9 @@ def tijdlijn(inwoner: Inwoner, meldingen: list[Melding], brieven) -> list[Gebeur
         items.append(
             Gebeurtenis(
                 b.verstuurd_op,
-                f"Brief verstuurd: {b.get_soort_display()}",
+                f"{'Kopie' if b.origineel_id else 'Brief'} verstuurd: {b.get_soort_display()}"
+                f" aan {b.ontvanger_naam or inwoner.naam}"
+                + (f" ({b.get_ontvanger_rol_display()})" if b.ontvanger_rol != "inwoner" else ""),
                 _naam(b.verstuurd_door),
                 b.melding,
                 b.pk,

@@ -2,10 +2,12 @@ from datetime import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
+from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.validators import normalize_postcode, validate_niet_in_toekomst
 
 from .constants import Afsluitreden, Kanaal, MelderRelatie
@@ -27,6 +29,20 @@ class ZoekForm(KeukentafelForm):
 
 class InwonerForm(KeukentafelModelForm):
     postcode = forms.CharField(label=_("postcode"), max_length=7, help_text=_("Bijvoorbeeld 2011 AB."))
+    vertegenwoordiger_postcode = forms.CharField(
+        label=_("postcode vertegenwoordiger"),
+        max_length=7,
+        required=False,
+        help_text=_("Bijvoorbeeld 2011 AB."),
+    )
+    toestemming_verslag_bewindvoerder = forms.BooleanField(
+        label=_("De inwoner geeft toestemming dat de bewindvoerder het verslag krijgt"),
+        required=False,
+        help_text=_(
+            "In het verslag staat veel over gezondheid. Een bewindvoerder gaat over geld en krijgt het "
+            "verslag alleen als de inwoner dat goed vindt. Wij schrijven op wanneer en door wie dit is vastgelegd."
+        ),
+    )
 
     class Meta:
         model = Inwoner
@@ -34,6 +50,9 @@ class InwonerForm(KeukentafelModelForm):
             "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
             "straat", "huisnummer", "huisnummer_toevoeging", "postcode", "woonplaats", "gemeente",
             "telefoon", "email", "contactvoorkeur",
+            "vertegenwoordiger_soort", "vertegenwoordiger_naam", "vertegenwoordiger_adres",
+            "vertegenwoordiger_postcode", "vertegenwoordiger_woonplaats",
+            "vertegenwoordiger_telefoon", "vertegenwoordiger_email",
             "contactpersoon_naam", "contactpersoon_relatie", "contactpersoon_telefoon",
             "contactpersoon_email", "contactpersoon_adres", "contactpersoon_krijgt_kopie",
             "geen_clientervaringsonderzoek",
@@ -47,9 +66,49 @@ class InwonerForm(KeukentafelModelForm):
         self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["gemeente"].queryset = gemeenten
         self.fields["gemeente"].empty_label = None
+        self.fields["vertegenwoordiger_soort"].choices = [
+            ("", _("Geen vertegenwoordiger")),
+            *Vertegenwoordiging.choices,
+        ]
+        self.fields["contactpersoon_krijgt_kopie"].help_text = _(
+            "Alleen als de inwoner dat wil. De contactpersoon krijgt dan van elke brief een kopie op het adres hierboven."
+        )
+        self.fields["contactpersoon_adres"].help_text = _(
+            "Straat en huisnummer, postcode en plaats, met komma's ertussen."
+        )
+        if self.instance.pk:
+            self.initial.setdefault(
+                "toestemming_verslag_bewindvoerder", self.instance.heeft_toestemming_verslag_bewindvoerder
+            )
+            if self.instance.toestemming_verslag_bewindvoerder_op:
+                self.fields["toestemming_verslag_bewindvoerder"].help_text = _(
+                    "Vastgelegd op %(datum)s door %(door)s."
+                ) % {
+                    "datum": date_format(self.instance.toestemming_verslag_bewindvoerder_op, "j F Y"),
+                    "door": self.instance.toestemming_verslag_bewindvoerder_door,
+                }
 
     def clean_postcode(self):
         return normalize_postcode(self.cleaned_data["postcode"])
+
+    def clean_vertegenwoordiger_postcode(self):
+        waarde = self.cleaned_data["vertegenwoordiger_postcode"]
+        return normalize_postcode(waarde) if waarde else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("toestemming_verslag_bewindvoerder") and (
+            cleaned.get("vertegenwoordiger_soort") != Vertegenwoordiging.BEWINDVOERDER
+        ):
+            self.add_error(
+                "toestemming_verslag_bewindvoerder",
+                _("Deze toestemming geldt alleen als de vertegenwoordiger een bewindvoerder is."),
+            )
+        if not cleaned.get("toestemming_verslag_bewindvoerder"):
+            # Unticked means withdrawn (the service clears it too); the model's check must not see the old consent.
+            self.instance.toestemming_verslag_bewindvoerder_op = None
+            self.instance.toestemming_verslag_bewindvoerder_door = None
+        return cleaned
 
     def clean_bsn(self):
         return (self.cleaned_data["bsn"] or "").replace(" ", "").replace(".", "")

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from wmo.models import Gemeente, Medewerker, Team
 from wmo.regels import spoed as spoed_regel
+from wmo.regels import vertegenwoordiging as vertegenwoordiging_regel
+from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
 from .constants import (
@@ -20,6 +22,10 @@ from .constants import (
     MeldingStatus,
 )
 from .query import InwonerQuerySet, MeldingQuerySet
+
+
+def _postcode_weergave(postcode: str) -> str:
+    return f"{postcode[:4]} {postcode[4:]}" if len(postcode) == 6 else postcode
 
 
 class Inwoner(models.Model):
@@ -42,7 +48,46 @@ class Inwoner(models.Model):
         default=Contactvoorkeur.TELEFOON,
     )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="inwoners")
-    # Vertegenwoordiger or contactpersoon, who receives copies of letters when asked.
+    # Wettelijk vertegenwoordiger (BW boek 1: curator art. 378/381, mentor art. 450/453/454, bewindvoerder
+    # art. 431/441): who receives the letters is decided in wmo.regels.vertegenwoordiging.
+    vertegenwoordiger_soort = models.CharField(
+        _("soort vertegenwoordiger"),
+        max_length=20,
+        choices=Vertegenwoordiging.choices,
+        blank=True,
+        help_text=_(
+            "Alleen als de rechter iemand heeft benoemd. Een curator of mentor krijgt de brieven in plaats "
+            "van de inwoner. Een bewindvoerder gaat alleen over geld en krijgt een kopie."
+        ),
+    )
+    vertegenwoordiger_naam = models.CharField(
+        _("naam vertegenwoordiger"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij een organisatie: de naam van de organisatie en van de persoon (t.a.v.)."),
+    )
+    vertegenwoordiger_adres = models.CharField(
+        _("straat en huisnummer vertegenwoordiger"), max_length=200, blank=True
+    )
+    vertegenwoordiger_postcode = models.CharField(
+        _("postcode vertegenwoordiger"), max_length=6, blank=True, validators=[validate_postcode]
+    )
+    vertegenwoordiger_woonplaats = models.CharField(_("plaats vertegenwoordiger"), max_length=100, blank=True)
+    vertegenwoordiger_telefoon = models.CharField(_("telefoon vertegenwoordiger"), max_length=30, blank=True)
+    vertegenwoordiger_email = models.EmailField(_("e-mail vertegenwoordiger"), blank=True)
+    # AVG art. 5 lid 1 onder c: a bewindvoerder gets the verslag only with the inwoner's recorded consent.
+    toestemming_verslag_bewindvoerder_op = models.DateField(
+        _("toestemming verslag aan bewindvoerder gegeven op"), null=True, blank=True
+    )
+    toestemming_verslag_bewindvoerder_door = models.ForeignKey(
+        Medewerker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("toestemming vastgelegd door"),
+    )
+    # Contactpersoon (not a legal representative), who receives copies of letters when asked.
     contactpersoon_naam = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
     contactpersoon_relatie = models.CharField(_("relatie tot de inwoner"), max_length=100, blank=True)
     contactpersoon_telefoon = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
@@ -80,7 +125,21 @@ class Inwoner(models.Model):
 
     @property
     def postcode_weergave(self) -> str:
-        return f"{self.postcode[:4]} {self.postcode[4:]}" if len(self.postcode) == 6 else self.postcode
+        return _postcode_weergave(self.postcode)
+
+    @property
+    def vertegenwoordigt(self):
+        """What the vertegenwoordiger represents (person, money or both), from the kind (BW boek 1)."""
+        return vertegenwoordiging_regel.vertegenwoordigt(self.vertegenwoordiger_soort)
+
+    @property
+    def vertegenwoordiger_adresregels(self) -> list[str]:
+        plaats = f"{_postcode_weergave(self.vertegenwoordiger_postcode)}  {self.vertegenwoordiger_woonplaats.upper()}"
+        return [self.vertegenwoordiger_adres, plaats.strip()]
+
+    @property
+    def heeft_toestemming_verslag_bewindvoerder(self) -> bool:
+        return self.toestemming_verslag_bewindvoerder_op is not None
 
     def clean(self):
         if self.geboortedatum and self.geboortedatum > timezone.localdate():
@@ -89,6 +148,34 @@ class Inwoner(models.Model):
             raise ValidationError(
                 {"contactpersoon_naam": _("Vul de naam in van de contactpersoon die een kopie krijgt.")}
             )
+        if self.contactpersoon_krijgt_kopie and not self.contactpersoon_adres.strip():
+            raise ValidationError(
+                {"contactpersoon_adres": _("Vul het adres in van de contactpersoon die een kopie krijgt.")}
+            )
+        errors = {}
+        if self.vertegenwoordiger_soort:
+            verplicht = {
+                "vertegenwoordiger_naam": _("Vul de naam van de vertegenwoordiger in."),
+                "vertegenwoordiger_adres": _("Vul de straat en het huisnummer van de vertegenwoordiger in."),
+                "vertegenwoordiger_postcode": _("Vul de postcode van de vertegenwoordiger in."),
+                "vertegenwoordiger_woonplaats": _("Vul de plaats van de vertegenwoordiger in."),
+            }
+            for veld, melding in verplicht.items():
+                if not getattr(self, veld).strip():
+                    errors[veld] = melding
+        elif self.vertegenwoordiger_naam.strip():
+            errors["vertegenwoordiger_soort"] = _(
+                "Kies of de vertegenwoordiger curator, mentor of bewindvoerder is."
+            )
+        if (
+            self.toestemming_verslag_bewindvoerder_op
+            and self.vertegenwoordiger_soort != Vertegenwoordiging.BEWINDVOERDER
+        ):
+            errors["vertegenwoordiger_soort"] = _(
+                "Toestemming voor het verslag geldt alleen voor een bewindvoerder."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Melding(models.Model):

@@ -20,17 +20,39 @@ class OvergangNietToegestaan(ValidationError):
     pass
 
 
+def _toestemming_verslag_zetten(inwoner: Inwoner, *, toestemming: bool | None, door: Medewerker) -> None:
+    """Record the inwoner's consent that the bewindvoerder gets the verslag: when, and who recorded it.
+
+    AVG art. 5 lid 1 onder c (wmo.regels.vertegenwoordiging): without it the bewindvoerder gets no
+    verslag. Consent already given keeps its first date; withdrawing it clears both fields.
+    """
+    if toestemming is None:
+        return
+    if toestemming and inwoner.toestemming_verslag_bewindvoerder_op is None:
+        inwoner.toestemming_verslag_bewindvoerder_op = timezone.localdate()
+        inwoner.toestemming_verslag_bewindvoerder_door = door
+    elif not toestemming:
+        inwoner.toestemming_verslag_bewindvoerder_op = None
+        inwoner.toestemming_verslag_bewindvoerder_door = None
+
+
 @transaction.atomic
-def inwoner_registreren(*, door: Medewerker, **velden) -> Inwoner:
+def inwoner_registreren(
+    *, door: Medewerker, toestemming_verslag_bewindvoerder: bool | None = None, **velden
+) -> Inwoner:
     inwoner = Inwoner(**velden)
+    _toestemming_verslag_zetten(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
     opslaan(inwoner, door=door, reden="Inwoner geregistreerd")
     return inwoner
 
 
 @transaction.atomic
-def inwoner_wijzigen(*, inwoner: Inwoner, door: Medewerker, **velden) -> Inwoner:
+def inwoner_wijzigen(
+    *, inwoner: Inwoner, door: Medewerker, toestemming_verslag_bewindvoerder: bool | None = None, **velden
+) -> Inwoner:
     for naam, waarde in velden.items():
         setattr(inwoner, naam, waarde)
+    _toestemming_verslag_zetten(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
     opslaan(inwoner, door=door, reden="Gegevens inwoner gewijzigd")
     return inwoner
 

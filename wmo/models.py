@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .constants import BriefSoort, OrganisatieSoort, Rol, VoorzieningSoort
+from .regels.vertegenwoordiging import OntvangerRol
 
 
 class Gemeente(models.Model):
@@ -172,7 +173,14 @@ class GelijkgesteldeDag(models.Model):
 
 
 class Brief(models.Model):
-    """A letter exactly as it was sent: the PDF bytes, their hash and when."""
+    """A letter exactly as it was sent: the PDF bytes, their hash, when, and to whom.
+
+    One row per PDF that left the building: the original, and each copy as its own row pointing
+    to its ``origineel``. A copy is a letter too (its own address, its "Kopie" mark, its own hash),
+    so it is frozen, served and access-checked exactly like the original; fields on Brief keep
+    that one path, where a separate recipients table would need a second one for the copies'
+    PDFs. Who gets what: wmo.regels.vertegenwoordiging.
+    """
 
     soort = models.CharField(_("soort"), max_length=40, choices=BriefSoort.choices)
     kenmerk = models.CharField(_("kenmerk"), max_length=40)
@@ -184,6 +192,20 @@ class Brief(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
     verstuurd_op = models.DateTimeField(_("verstuurd op"), db_index=True)
     verstuurd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    # To whom it went, as printed in the address block (name and address at the moment of sending).
+    ontvanger_naam = models.CharField(_("ontvanger"), max_length=200, blank=True)
+    ontvanger_adres = models.TextField(_("adres ontvanger"), blank=True)
+    ontvanger_rol = models.CharField(
+        _("rol ontvanger"), max_length=20, choices=OntvangerRol.choices, default=OntvangerRol.INWONER
+    )
+    origineel = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kopieen",
+        verbose_name=_("kopie van"),
+    )
 
     class Meta:
         verbose_name = _("brief")
@@ -191,11 +213,16 @@ class Brief(models.Model):
         ordering = ["-verstuurd_op"]
 
     def __str__(self):
-        return f"{self.get_soort_display()} {self.kenmerk}"
+        kopie = " (kopie)" if self.origineel_id else ""
+        return f"{self.get_soort_display()} {self.kenmerk}{kopie}"
 
     def save(self, *args, **kwargs):
         self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
         super().save(*args, **kwargs)
+
+    @property
+    def is_kopie(self) -> bool:
+        return self.origineel_id is not None
 
 
 class Inzage(models.Model):

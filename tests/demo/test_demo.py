@@ -3,8 +3,10 @@ from django.core.management import call_command
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
+from tests.pdf import pdf_tekst
 from wmo.constants import Rol
-from wmo.models import Medewerker, Voorziening
+from wmo.models import Brief, Medewerker, Voorziening
+from wmo.regels.vertegenwoordiging import OntvangerRol
 
 pytestmark = pytest.mark.django_db
 
@@ -23,3 +25,17 @@ def test_demo_laadt_alle_stadia_en_is_herhaalbaar():
     assert set(
         Voorziening.objects.exclude(iwmo_productcategorie="").values_list("iwmo_productcategorie", flat=True)
     ) == {"01", "02", "11", "12", "13"}
+
+
+def test_demo_toont_vertegenwoordiger_bewindvoerder_en_kopie():
+    """A mentor gets the original, a bewindvoerder and a contactpersoon a copy (wmo.regels.vertegenwoordiging)."""
+    call_command("demo")
+    mentor = Brief.objects.get(ontvanger_rol=OntvangerRol.MENTOR)
+    assert mentor.origineel is None and "Mentor van Johanna Visser" in pdf_tekst(bytes(mentor.pdf))
+    bewind = Brief.objects.get(ontvanger_rol=OntvangerRol.BEWINDVOERDER)
+    assert bewind.origineel.ontvanger_naam == "Sem Kok"
+    kopie = Brief.objects.filter(
+        ontvanger_rol=OntvangerRol.CONTACTPERSOON, ontvanger_naam="Anja van der Hoek"
+    )
+    assert kopie.filter(soort="beschikking").exists()
+    assert "KOPIE" in pdf_tekst(bytes(kopie.get(soort="beschikking").pdf))

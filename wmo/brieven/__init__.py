@@ -2,7 +2,9 @@
 
 The process in plain words
 --------------------------
-Every letter is about a melding and goes to its inwoner. The app whose step it is decides
+Every letter is about a melding and is meant for its inwoner; the original goes to the
+inwoner or to their curator or mentor, and a bewindvoerder or a contactpersoon who asked for
+copies gets a copy (``ontvangers.py``, the rule in ``wmo.regels.vertegenwoordiging``). The app whose step it is decides
 when a letter goes out and what is particular to it (the verslag's findings, the
 beschikking's regels); inside its own service, in the same transaction as the change of
 state, it calls ``brief_versturen(soort=BriefSoort.X, melding=..., door=..., context={...})``.
@@ -30,17 +32,20 @@ The core imports no app: the melding and the objects in ``context`` are read by 
 """
 
 from .context import GEDEELD, brief_context
+from .ontvangers import Ontvanger, ontvangers
 from .responses import brief_response, pdf_response
 from .soorten import SOORTEN, Brieftype
 from .versturen import brief_versturen, render_brief
 
 __all__ = [
     "GEDEELD",
+    "Ontvanger",
     "SOORTEN",
     "Brieftype",
     "brief_context",
     "brief_response",
     "brief_versturen",
+    "ontvangers",
     "pdf_response",
     "render_brief",
 ]

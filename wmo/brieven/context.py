@@ -2,12 +2,15 @@
 
 Built from the melding passed in, by attribute access only (the core imports no app): its
 inwoner (the address block), gemeente (letterhead and signature), team and consulent (the
-contact; without a consulent the letter names the team) and kenmerk. The date is today in the
+contact; without a consulent the letter names the team) and kenmerk; and the recipient
+(``ontvanger``: the inwoner, or their curator or mentor; a copy also names to whom the
+original went). The date is today in the
 gemeente's time zone; basis.html writes it as "7 april 2026".
 """
 
 from django.utils import timezone
 
+from .ontvangers import Ontvanger, ontvangers
 from .soorten import Brieftype
 
 # Every name the shared context holds: a letter's template may use these and its own velden.
@@ -22,17 +25,28 @@ GEDEELD = (
     "titel",
     "onderwerp",
     "concept",
+    "ontvanger",
+    "origineel_naar",
 )
 
 
 def brief_context(
-    brieftype: Brieftype, *, melding, context: dict | None = None, concept: bool = False
+    brieftype: Brieftype,
+    *,
+    melding,
+    context: dict | None = None,
+    concept: bool = False,
+    ontvanger: Ontvanger | None = None,
+    origineel_naar: Ontvanger | None = None,
 ) -> dict:
     """The shared context for a letter about ``melding``, with the kind's own ``context`` on top.
 
     ``context`` holds exactly the kind's velden (soorten.SOORTEN) and may override a shared
     value (the uitnodiging names the gesprek's consulent as contact). A missing or unknown name
     is a programming error: it would print as nothing in the letter.
+
+    ``ontvanger`` is who this copy of the letter is addressed to (default: the original's
+    recipient, ontvangers.ontvangers); a copy also names ``origineel_naar``.
     """
     context = context or {}
     ontbreekt = set(brieftype.velden) - set(context)
@@ -41,7 +55,11 @@ def brief_context(
         raise TypeError(
             f"Letter {brieftype.soort.value}: missing {sorted(ontbreekt)}, unknown {sorted(onbekend)}"
         )
+    if ontvanger is None:
+        ontvanger = ontvangers(soort=brieftype.soort, inwoner=melding.inwoner)[0]
     return {
+        "ontvanger": ontvanger,
+        "origineel_naar": origineel_naar,
         "melding": melding,
         "inwoner": melding.inwoner,
         "gemeente": melding.gemeente,

@@ -19,6 +19,7 @@ from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
 from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
+from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.validators import bsn_elfproef
 
 DEMO_WACHTWOORD = "keukentafel-demo"
@@ -262,7 +263,11 @@ class Command(BaseCommand):
             "Haarlem",
             haarlem,
             tussen="van der",
-        )
+            # A contactpersoon who asked for copies: every letter also goes to her, marked "Kopie".
+            contactpersoon_naam="Anja van der Hoek", contactpersoon_relatie="dochter",
+            contactpersoon_telefoon="06 3456 7890", contactpersoon_adres="Rijksstraatweg 12, 2022 DB Haarlem",
+            contactpersoon_krijgt_kopie=True,
+        )  # fmt: skip
         m = melding(hoek, 50, "Na mijn beroerte zit ik in een rolstoel. Ik wil een zware rolstoel voor binnen en een lichte om mee te nemen.",
                     consulent=fatima, melder_is_inwoner=False, melder_naam="Anja van der Hoek", melder_relatie=MelderRelatie.KIND,
                     melder_telefoon="06 3456 7890", toestemming_inwoner=True)  # fmt: skip
@@ -285,7 +290,12 @@ class Command(BaseCommand):
             "2011GT",
             "Haarlem",
             haarlem,
-        )
+            # Mentorschap (BW 1:450): the mentor gets the letters instead of mevrouw Visser.
+            vertegenwoordiger_soort=Vertegenwoordiging.MENTOR,
+            vertegenwoordiger_naam="Stichting Mentorschap Kennemerland, t.a.v. Ineke Brouwer",
+            vertegenwoordiger_adres="Zijlsingel 2", vertegenwoordiger_postcode="2013DN",
+            vertegenwoordiger_woonplaats="Haarlem", vertegenwoordiger_telefoon="023 534 00 00",
+        )  # fmt: skip
         m = melding(
             visser,
             20,
@@ -294,6 +304,7 @@ class Command(BaseCommand):
             bekend=True,
             kanaal=Kanaal.EMAIL,
         )
+        ms.ontvangstbevestiging_versturen(melding=m, door=loket)  # to the mentor
         # Herindicatie of an unchanged situation: triage straight to the aanvraag.
         naar(m, MeldingStatus.AANVRAAG_ONTVANGEN, door=joost)
 
@@ -361,7 +372,12 @@ class Command(BaseCommand):
             "Ik kan niet meer zelf met de bus naar de dagbesteding. Mijn man kan mij niet meer brengen.",
         )
         # 12. Fresh one in the queue.
-        kok = inwoner("Sem", "Kok", date(1988, 10, 3), "Oranjestraat", 12, "2042NJ", "Zandvoort", zandvoort)
+        # Beschermingsbewind (BW 1:431): the bewindvoerder gets copies, but no verslag without consent.
+        kok = inwoner("Sem", "Kok", date(1988, 10, 3), "Oranjestraat", 12, "2042NJ", "Zandvoort", zandvoort,
+                      vertegenwoordiger_soort=Vertegenwoordiging.BEWINDVOERDER,
+                      vertegenwoordiger_naam="Kennemer Bewindvoering, t.a.v. Sander Mol",
+                      vertegenwoordiger_adres="Kinderhuissingel 6", vertegenwoordiger_postcode="2013AS",
+                      vertegenwoordiger_woonplaats="Haarlem")  # fmt: skip
         m = melding(
             kok,
             0,
