@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 from meldingen.models import Melding
 from wmo import brieven
 from wmo.constants import BriefSoort
-from wmo.models import Inzage, Medewerker
+from wmo.models import Medewerker
 from wmo.query import consulenten_voor
+from wmo.services import inzage_vastleggen
 
 from . import services
 from .constants import GesprekStatus, Trede
@@ -214,7 +215,7 @@ def onderzoek(request, pk):
         melding = get_object_or_404(Melding.objects.zichtbaar_voor(request.user), pk=pk)
         messages.info(request, "Het onderzoek is nog niet geopend. Open het hier met ‘Onderzoek vastleggen’.")
         return redirect("meldingen:melding", pk=melding.pk)
-    Inzage.objects.create(
+    inzage_vastleggen(
         medewerker=request.user,
         inwoner=onderzoek.melding.inwoner,
         wat=f"onderzoek {onderzoek.melding.kenmerk}",
@@ -332,7 +333,7 @@ def sectie_opslaan(request, pk, sectie):
 def verslag_voorbeeld(request, pk):
     """The verslag as it would be sent now: not stored, marked as a concept."""
     onderzoek = _onderzoek(request, pk)
-    Inzage.objects.create(
+    inzage_vastleggen(
         medewerker=request.user,
         inwoner=onderzoek.melding.inwoner,
         wat=f"verslag concept {onderzoek.melding.kenmerk}",
@@ -461,7 +462,7 @@ def persoonlijk_plan_toevoegen(request, pk):
 def persoonlijk_plan_bekijken(request, pk, plan_pk):
     melding = _melding(request, pk)
     plan = get_object_or_404(PersoonlijkPlan, melding=melding, pk=plan_pk)
-    Inzage.objects.create(
+    inzage_vastleggen(
         medewerker=request.user, inwoner=melding.inwoner, wat=f"persoonlijk plan {melding.kenmerk}"
     )
     response = HttpResponse(bytes(plan.inhoud), content_type=plan.soort)

@@ -15,8 +15,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from wmo import brieven
 from wmo.constants import Rol
-from wmo.models import Brief, Gemeente, Inzage
+from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
+from wmo.services import inzage_vastleggen
 
 from . import services
 from .constants import MeldingStatus
@@ -124,7 +125,7 @@ def _melding_of_404(request, pk) -> Melding:
 @permission_required("meldingen.view_melding", raise_exception=True)
 def melding_detail(request, pk):
     melding = _melding_of_404(request, pk)
-    Inzage.objects.create(medewerker=request.user, inwoner=melding.inwoner, wat=f"melding {melding.kenmerk}")
+    inzage_vastleggen(medewerker=request.user, inwoner=melding.inwoner, wat=f"melding {melding.kenmerk}")
     return render(request, "meldingen/melding_detail.html", _melding_context(request, melding))
 
 
@@ -237,7 +238,7 @@ def brief_pdf(request, pk):
     """A stored letter as it was sent, for whoever may see its melding; reading it leaves a trace."""
     zichtbaar = Melding.objects.zichtbaar_voor(request.user)
     brief = get_object_or_404(Brief.objects.filter(melding__in=zichtbaar).select_related("inwoner"), pk=pk)
-    Inzage.objects.create(medewerker=request.user, inwoner=brief.inwoner, wat=f"brief {brief.kenmerk}")
+    inzage_vastleggen(medewerker=request.user, inwoner=brief.inwoner, wat=f"brief {brief.kenmerk}")
     return brieven.brief_response(brief)
 
 
@@ -257,7 +258,7 @@ def dossier(request, pk):
         .defer("pdf")
         .select_related("verstuurd_door", "melding")
     )
-    Inzage.objects.create(medewerker=request.user, inwoner=inwoner, wat="dossier")
+    inzage_vastleggen(medewerker=request.user, inwoner=inwoner, wat="dossier")
     return render(
         request,
         "meldingen/dossier.html",

@@ -19,8 +19,8 @@ from django.utils.formats import date_format
 from meldingen import services as melding_services
 from meldingen.constants import OPEN_STATUSSEN, Afsluitreden
 from wmo.constants import Rol
-from wmo.models import Inzage
 from wmo.query import consulenten_voor
+from wmo.services import inzages_vastleggen
 from wmo.termijnstatus import TERMIJNSTATUS_LABELS
 
 from .export import csv_response, pseudoniem
@@ -263,11 +263,10 @@ def clientervaringsonderzoek(request):
     naam = f"clientervaringsonderzoek-{d['jaar']}"
     if d["variant"] == "adressen":
         # Names and addresses leave the system: leave a trace per inwoner (one insert).
-        Inzage.objects.bulk_create(
-            [
-                Inzage(medewerker=user, inwoner_id=r["inwoner_id"], wat="Steekproef cliëntervaringsonderzoek")
-                for r in rijen
-            ]
+        inzages_vastleggen(
+            medewerker=user,
+            inwoner_ids=[r["inwoner_id"] for r in rijen],
+            wat="Steekproef cliëntervaringsonderzoek",
         )
         kop = ["BSN", "Voornamen", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Toevoeging"]
         kop += ["Postcode", "Woonplaats", "Gemeente", "Productgroepen"]

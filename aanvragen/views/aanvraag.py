@@ -25,7 +25,8 @@ from aanvragen.forms import (
 )
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Opschorting
 from meldingen.models import Melding
-from wmo.models import Brief, Inzage
+from wmo.models import Brief
+from wmo.services import inzage_vastleggen
 
 BRIEF_SOORTEN = ("verzoek_om_aanvulling", "opschorting_beeindigd", "verdagingsbericht", "beschikking")
 ACTIE_FORMS = {
@@ -93,7 +94,7 @@ def _detail(request, aanvraag, *, status=200, **bound):
 @permission_required("aanvragen.view_aanvraag", raise_exception=True)
 def aanvraag_detail(request, pk):
     aanvraag = _aanvraag_of_404(request, pk)
-    Inzage.objects.create(
+    inzage_vastleggen(
         medewerker=request.user, inwoner=aanvraag.melding.inwoner, wat=f"aanvraag {aanvraag.pk}"
     )
     return _detail(request, aanvraag)

@@ -17,7 +17,7 @@ from aanvragen.constants import BeschikkingStatus
 from aanvragen.forms import BezwaarForm, NazorgForm, RegelForm, TerugsturenForm
 from aanvragen.models import Aanvraag, Beschikking, BeschikkingRegel
 from gesprekken.models import VerslagVersie
-from wmo.models import Inzage
+from wmo.services import inzage_vastleggen
 
 from .aanvraag import _aanvraag_of_404
 
@@ -99,7 +99,7 @@ def _beschikking_pagina(
 @permission_required("aanvragen.view_aanvraag", raise_exception=True)
 def beschikking_detail(request, pk):
     beschikking = _beschikking_of_404(request, pk)
-    Inzage.objects.create(
+    inzage_vastleggen(
         medewerker=request.user, inwoner=beschikking.aanvraag.melding.inwoner, wat="beschikking"
     )
     return _beschikking_pagina(request, beschikking)
