@@ -38,6 +38,7 @@ from wmo import brieven
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
 from wmo.services import opslaan
+from wmo.transitions import check_transition
 
 from .constants import (
     AFSPRAAK_OVERGANGEN,
@@ -169,11 +170,13 @@ def gesprek_plannen(
 def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> Gesprek:
     """Mark a planned gesprek as held or cancelled (constants.GESPREK_OVERGANGEN)."""
     gesprek = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
-    if naar not in GESPREK_OVERGANGEN[gesprek.status]:
-        raise ValidationError(
-            _("Een gesprek met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": GesprekStatus(gesprek.status).label, "naar": GesprekStatus(naar).label}
-        )
+    check_transition(
+        GESPREK_OVERGANGEN,
+        gesprek.status,
+        naar,
+        labels=GesprekStatus,
+        message=_("Een gesprek met status ‘%(van)s’ kan niet naar ‘%(naar)s’."),
+    )
     gesprek.status = naar
     opslaan(gesprek, door=door, reden=f"Gesprek {GesprekStatus(naar).label.lower()}")
     return gesprek
@@ -447,12 +450,14 @@ def verslag_reactie_vastleggen(
         .select_related("onderzoek__melding__gemeente")
         .get(pk=versie.pk)
     )
-    if reactie not in VERSLAG_OVERGANGEN[versie.status]:
-        raise ValidationError(
-            {"reactie": _("De reactie op deze versie is al vastgelegd.")}
-            if versie.status != VerslagReactie.AFWACHTEN
-            else {"reactie": _("Kies akkoord of niet akkoord.")}
-        )
+    check_transition(
+        VERSLAG_OVERGANGEN,
+        versie.status,
+        reactie,
+        message={"reactie": _("De reactie op deze versie is al vastgelegd.")}
+        if versie.status != VerslagReactie.AFWACHTEN
+        else {"reactie": _("Kies akkoord of niet akkoord.")},
+    )
     if ontvangen_op is None:
         raise ValidationError({"reactie_ontvangen_op": _("Vul in wanneer de reactie binnenkwam.")})
     if ontvangen_op > timezone.localdate():
@@ -525,8 +530,9 @@ def vervolgafspraak_toevoegen(
 @transaction.atomic
 def vervolgafspraak_afronden(*, afspraak: Vervolgafspraak, door: Medewerker) -> Vervolgafspraak:
     afspraak = Vervolgafspraak.objects.select_for_update().get(pk=afspraak.pk)
-    if AfspraakStatus.GEDAAN not in AFSPRAAK_OVERGANGEN[afspraak.status]:
-        raise ValidationError(_("Deze afspraak is al gedaan."))
+    check_transition(
+        AFSPRAAK_OVERGANGEN, afspraak.status, AfspraakStatus.GEDAAN, message=_("Deze afspraak is al gedaan.")
+    )
     afspraak.status = AfspraakStatus.GEDAAN
     afspraak.afgerond_op = timezone.localdate()
     opslaan(afspraak, door=door, reden="Vervolgafspraak gedaan")

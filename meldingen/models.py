@@ -10,6 +10,7 @@ from wmo.models import Gemeente, Medewerker, Team
 from wmo.regels import spoed as spoed_regel
 from wmo.regels import vertegenwoordiging as vertegenwoordiging_regel
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
+from wmo.transitions import transition_allowed
 from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
 from .constants import (
@@ -269,7 +270,7 @@ class Melding(models.Model):
 
     def mag_naar(self, status: str) -> bool:
         """Whether the transition table allows moving from the current status to ``status``."""
-        return status in OVERGANGEN[self.status]
+        return transition_allowed(OVERGANGEN, self.status, status)
 
     def clean(self):
         errors = {}

@@ -11,13 +11,10 @@ from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
 from wmo.services import opslaan
+from wmo.transitions import check_transition
 
-from .constants import ONDERZOEK_EINDE, Afsluitreden, MeldingStatus
+from .constants import ONDERZOEK_EINDE, OVERGANGEN, Afsluitreden, MeldingStatus
 from .models import Inwoner, Melding
-
-
-class OvergangNietToegestaan(ValidationError):
-    pass
 
 
 def _toestemming_verslag_zetten(inwoner: Inwoner, *, toestemming: bool | None, door: Medewerker) -> None:
@@ -192,12 +189,13 @@ def melding_toewijzen(
 def _status_wijzigen(melding: Melding, *, naar: str) -> Melding:
     """The one gate for status changes: refuses what the transition table does not allow."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    if not melding.mag_naar(naar):
-        raise OvergangNietToegestaan(
-            _("Een melding met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": MeldingStatus(melding.status).label, "naar": MeldingStatus(naar).label},
-            code="overgang",
-        )
+    check_transition(
+        OVERGANGEN,
+        melding.status,
+        naar,
+        labels=MeldingStatus,
+        message=_("Een melding met status ‘%(van)s’ kan niet naar ‘%(naar)s’."),
+    )
     melding.status = naar
     if naar in ONDERZOEK_EINDE and melding.onderzoek_afgerond_op is None:
         melding.onderzoek_afgerond_op = timezone.localdate()  # the onderzoek clock is met (or late)

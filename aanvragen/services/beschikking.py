@@ -36,6 +36,7 @@ from wmo.constants import BriefSoort
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import spoed
 from wmo.services import opslaan
+from wmo.transitions import check_transition
 
 from ._common import (
     _beschikking_vergrendelen,
@@ -47,12 +48,13 @@ from ._common import (
 
 
 def _beschikking_naar(beschikking: Beschikking, naar: str) -> None:
-    if naar not in BESCHIKKING_OVERGANGEN[beschikking.status]:
-        raise ValidationError(
-            _("Een beschikking met status ‘%(van)s’ kan niet naar ‘%(naar)s’.")
-            % {"van": BeschikkingStatus(beschikking.status).label, "naar": BeschikkingStatus(naar).label},
-            code="overgang",
-        )
+    check_transition(
+        BESCHIKKING_OVERGANGEN,
+        beschikking.status,
+        naar,
+        labels=BeschikkingStatus,
+        message=_("Een beschikking met status ‘%(van)s’ kan niet naar ‘%(naar)s’."),
+    )
     beschikking.status = naar
 
 
