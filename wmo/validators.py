@@ -1,4 +1,5 @@
 import re
+from collections.abc import Iterator
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,22 @@ def bsn_elfproef(bsn: str) -> bool:
         return False
     weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
     return sum(int(d) * w for d, w in zip(bsn, weights, strict=True)) % 11 == 0
+
+
+def valid_bsns(start: int = 1) -> Iterator[str]:
+    """Every valid BSN from ``start`` upwards, in order: for test persons, the demo and the seed.
+
+    Per 8-digit prefix the one check digit that passes the elfproef is computed, not searched
+    (a prefix whose check digit would be 10 has no valid BSN).
+    """
+    prefix = start // 10
+    while prefix < 10**8:
+        digits = f"{prefix:08d}"
+        check = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+        bsn = f"{digits}{check}"
+        if check < 10 and int(bsn) >= start and bsn != "000000000":
+            yield bsn
+        prefix += 1
 
 
 def validate_bsn(value: str) -> None:

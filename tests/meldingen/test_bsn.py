@@ -1,9 +1,11 @@
+from itertools import islice
+
 import pytest
 from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wmo.validators import bsn_elfproef, validate_bsn
+from wmo.validators import bsn_elfproef, valid_bsns, validate_bsn
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "999990019"])
@@ -40,3 +42,16 @@ def test_een_cijfer_fout_wordt_altijd_gevonden(bsn, pos, delta):
         return
     fout = bsn[:pos] + str((int(bsn[pos]) + delta) % 10) + bsn[pos + 1 :]
     assert not bsn_elfproef(fout)
+
+
+@given(st.integers(0, 999_999_000))
+def test_valid_bsns_geeft_elk_geldig_bsn_vanaf_start_op_volgorde(start):
+    """The one generator of test BSNs (factories, demo, seed): computed, yet the same as searching."""
+    gezocht = [f"{n:09d}" for n in range(start, min(start + 200, 10**9)) if bsn_elfproef(f"{n:09d}")]
+    assert list(islice(valid_bsns(start=start), len(gezocht))) == gezocht
+
+
+def test_valid_bsns_houdt_op_bij_negen_cijfers():
+    assert list(valid_bsns(start=999_999_900)) == [
+        f"{n}" for n in range(999_999_900, 10**9) if bsn_elfproef(f"{n}")
+    ]

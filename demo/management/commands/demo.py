@@ -20,7 +20,7 @@ from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStat
 from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
-from wmo.validators import bsn_elfproef
+from wmo.validators import valid_bsns
 
 DEMO_WACHTWOORD = "keukentafel-demo"
 
@@ -55,13 +55,8 @@ MAATWERK = [
 ]
 
 
-def test_bsns():
-    """Valid test BSNs (elfproef), in the 9-digit range used for test persons."""
-    n = 999990000
-    while True:
-        n += 1
-        if bsn_elfproef(str(n)):
-            yield str(n)
+# The demo's inwoners get the valid BSNs from here upwards (the range used for test persons).
+BSN_START = 999_990_001
 
 
 class Command(BaseCommand):
@@ -140,7 +135,7 @@ class Command(BaseCommand):
         self._dossiers(haarlem, zandvoort, teams, users)
 
     def _dossiers(self, haarlem, zandvoort, teams, users):
-        bsns = test_bsns()
+        bsns = valid_bsns(start=BSN_START)
         loket, fatima, joost = users["loket"], users["consulent"], users["consulent2"]
         vandaag = timezone.localdate()
 

@@ -39,6 +39,7 @@ from wmo.constants import OrganisatieSoort, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening, gelijkgestelde_dagen
 from wmo.regels import dwangsom
 from wmo.rollen import rollen_instellen
+from wmo.validators import valid_bsns
 
 MARKER = "S001"  # cbs_code of the first seed gemeente: present means "already seeded"
 
@@ -69,18 +70,6 @@ MAATWERK = [
     ("Scootmobiel", "12", "stuk"),
     ("Woningaanpassing (traplift, badkamer)", "13", "stuk"),
 ]
-
-
-def _bsns(start: int):
-    """Valid BSNs (elfproef) from ``start`` upwards: the check digit is computed, not searched."""
-    n = start // 10
-    while True:
-        cijfers = f"{n:08d}"
-        som = sum(int(c) * (9 - i) for i, c in enumerate(cijfers))
-        laatste = som % 11
-        if laatste < 10:
-            yield f"{cijfers}{laatste}"
-        n += 1
 
 
 class Voortgang:
@@ -337,7 +326,7 @@ class Command(BaseCommand):
         n = opts["meldingen"]
         dagen_terug = opts["jaren"] * 365
         n_inwoners = max(1, int(n * 0.7))
-        bsns = _bsns(200_000_000)
+        bsns = valid_bsns(start=200_000_000)
         inwoner_id0 = _volgende_id(Inwoner)
         melding_id0 = _volgende_id(Melding)
         aanvraag_id = aanvraag_id0 = _volgende_id(Aanvraag)
