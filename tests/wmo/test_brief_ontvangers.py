@@ -95,11 +95,11 @@ def test_curator_origineel_en_contactpersoon_een_kopie(consulent):
         OntvangerRol.CONTACTPERSOON,
         origineel,
     )
-    assert kopie.ontvanger_adres == "Lindenlaan 8\n2012 CD Haarlem"
+    assert kopie.ontvanger_adres == "Lindenlaan 8\n2012 CD HAARLEM"
     assert kopie.verstuurd_op == origineel.verstuurd_op and kopie.sha256 != origineel.sha256
     assert "KOPIE" not in pdf_tekst(bytes(origineel.pdf))
     tekst = pdf_tekst(bytes(kopie.pdf))
-    assert "KOPIE Rob de Wit Lindenlaan 8 2012 CD Haarlem" in tekst
+    assert "KOPIE Rob de Wit Lindenlaan 8 2012 CD HAARLEM" in tekst
     assert f"Dit is een kopie van de brief aan Petra Smits, curator van {inwoner.naam}." in tekst
     assert f"omdat u contactpersoon bent van {inwoner.naam} en een kopie van onze brieven krijgt" in tekst
     assert "Wij hebben uw melding ontvangen" in tekst  # the letter itself, unchanged
@@ -122,7 +122,7 @@ def test_bewindvoerder_krijgt_geen_verslag_zonder_toestemming(consulent):
     assert [b.ontvanger_rol for b in alle] == [OntvangerRol.INWONER, OntvangerRol.CONTACTPERSOON]
 
 
-def test_bewindvoerder_krijgt_het_verslag_met_vastgelegde_toestemming(consulent, loket):
+def test_bewindvoerder_krijgt_het_verslag_met_vastgelegde_toestemming(client, consulent, loket):
     inwoner = InwonerFactory(**BEWIND)
     services.inwoner_wijzigen(inwoner=inwoner, door=loket, toestemming_verslag_bewindvoerder=True)
     inwoner.refresh_from_db()
@@ -141,6 +141,9 @@ def test_bewindvoerder_krijgt_het_verslag_met_vastgelegde_toestemming(consulent,
     # Saving again keeps the first date and who recorded it; withdrawing clears both.
     services.inwoner_wijzigen(inwoner=inwoner, door=consulent, toestemming_verslag_bewindvoerder=True)
     assert inwoner.toestemming_verslag_bewindvoerder_door == loket
+    client.force_login(loket)  # the form says when and by whom the consent was recorded
+    html = client.get(reverse("meldingen:inwoner_wijzigen", args=[inwoner.pk])).content.decode()
+    assert f"Vastgelegd op {inwoner.toestemming_verslag_bewindvoerder_op:%-d} " in html and str(loket) in html
     services.inwoner_wijzigen(inwoner=inwoner, door=consulent, toestemming_verslag_bewindvoerder=False)
     inwoner.refresh_from_db()
     assert inwoner.toestemming_verslag_bewindvoerder_op is None

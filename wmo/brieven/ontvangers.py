@@ -46,7 +46,11 @@ def _vertegenwoordiger(inwoner, *, kopie: bool) -> Ontvanger:
 
 def _contactpersoon(inwoner) -> Ontvanger:
     # The contactpersoon's address is one free-text field; a comma starts a new line on the envelope.
-    regels = tuple(r.strip() for r in inwoner.contactpersoon_adres.split(",") if r.strip())
+    # The place on the last line in capitals, as on the other address blocks (PostNL's convention).
+    regels = [r.strip() for r in inwoner.contactpersoon_adres.split(",") if r.strip()]
+    if len(regels) > 1:
+        regels[-1] = regels[-1].upper()
+    regels = tuple(regels)
     return Ontvanger(inwoner.contactpersoon_naam, regels, OntvangerRol.CONTACTPERSOON, kopie=True)
 
 
