@@ -93,9 +93,9 @@ class RegelForm(KeukentafelModelForm):
     class Meta:
         model = BeschikkingRegel
         fields = [
-            "uitkomst", "voorziening", "omvang", "eenheid", "frequentie", "leveringsvorm", "aanbieder",
-            "pgb_kan_beheren", "pgb_motivering", "pgb_kwaliteit", "ingangsdatum", "einddatum", "voorlopig",
-            "motivering", "afwijking_motivering", "eigen_bijdrage",
+            "uitkomst", "gevraagd", "voorziening", "omvang", "eenheid", "frequentie", "leveringsvorm",
+            "aanbieder", "pgb_kan_beheren", "pgb_motivering", "pgb_kwaliteit", "ingangsdatum", "einddatum",
+            "voorlopig", "motivering", "afwijking_motivering",
         ]  # fmt: skip
         widgets = {
             "ingangsdatum": DATE_WIDGET,
@@ -116,6 +116,7 @@ class RegelForm(KeukentafelModelForm):
         "ingangsdatum",
         "afwijking_motivering",
         "pgb_motivering",
+        "gevraagd",
     )
 
     template_name = "aanvragen/beschikking/_regel_form.html"

@@ -43,3 +43,17 @@ def mag_goedkeuren(user, beschikking: Beschikking) -> bool:
         and bool(beschikking.regels.exists())
         and not ontbrekend_mandaat(user, beschikking)
     )
+
+
+def besluit_rol(user, beschikking: Beschikking) -> str | None:
+    """The role under whose mandate ``user`` decides every voorziening in the beschikking
+    (Awb 10:10: the letter names who decided under mandate, with their function). A
+    teamleider's mandate goes first when the user holds both. None without full mandate."""
+    regels = list(beschikking.regels.all())
+    if not regels:
+        return None
+    mandaten = _mandaten(user, {r.voorziening_id for r in regels})
+    for rol in sorted({m.rol for ms in mandaten.values() for m in ms}, reverse=True):
+        if all(any(m.rol == rol for m in mandaten[r.voorziening_id]) for r in regels):
+            return rol
+    return None

@@ -266,17 +266,15 @@ def _pdf_tijden(n: int = 10) -> dict:
         .first()
     )
     if b:
+        from aanvragen.services.beschikking import beschikking_briefcontext
+
         melding = b.aanvraag.melding
 
         def beschikking():
             return brieven.render_brief(
                 soort=BriefSoort.BESCHIKKING,
                 melding=melding,
-                context={
-                    "aanvraag": b.aanvraag,
-                    "beschikking": b,
-                    "regels": list(b.regels.select_related("voorziening", "aangevraagd__voorziening")),
-                },
+                context=beschikking_briefcontext(b, aanvraag=b.aanvraag),
             )
 
         uit["beschikking"] = meet(beschikking)

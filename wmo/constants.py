@@ -21,6 +21,15 @@ class VoorzieningSoort(models.TextChoices):
     MAATWERK = "maatwerk", _("Maatwerkvoorziening")
 
 
+class Verstrekking(models.TextChoices):
+    """How a one-off voorziening is provided: on loan (it stays the gemeente's or the
+    aanbieder's) or as the inwoner's property."""
+
+    BRUIKLEEN = "bruikleen", _("In bruikleen")
+    EIGENDOM = "eigendom", _("Eigendom van de inwoner")
+    GELD = "geld", _("Een bedrag (vergoeding)")
+
+
 class BriefSoort(models.TextChoices):
     ONTVANGSTBEVESTIGING = "ontvangstbevestiging", _("Ontvangstbevestiging melding")
     VERZOEK_OM_AANVULLING = "verzoek_om_aanvulling", _("Verzoek om aanvulling")

@@ -3,12 +3,13 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import BriefSoort, OrganisatieSoort, Rol, VoorzieningSoort
+from .constants import BriefSoort, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
 from .regels.vertegenwoordiging import OntvangerRol
 
 
@@ -23,6 +24,50 @@ class Gemeente(models.Model):
     telefoon = models.CharField(_("telefoon"), max_length=30)
     website = models.CharField(_("website"), max_length=100)
     bezwaar_adres = models.CharField(_("adres voor bezwaar"), max_length=300)
+    # What every beschikking names (Awb 3:47 lid 2, 3:45, 8:81, 9:18; see the beschikking letter).
+    verordening = models.CharField(
+        _("Wmo-verordening"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De naam van de verordening van deze gemeente, bijvoorbeeld ‘Verordening maatschappelijke "
+            "ondersteuning Haarlem 2026’. Het artikel per voorziening staat in de catalogus."
+        ),
+    )
+    mandaatregeling = models.CharField(
+        _("mandaatregeling"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Het besluit waarmee het college mandaat geeft, bijvoorbeeld ‘Mandaatbesluit sociaal domein 2026’."
+        ),
+    )
+    bezwaar_digitaal = models.CharField(
+        _("digitaal bezwaar maken via"),
+        max_length=200,
+        blank=True,
+        help_text=_("Het webadres waar inwoners digitaal bezwaar kunnen maken. Leeg: alleen per brief."),
+    )
+    rechtbank = models.CharField(
+        _("rechtbank"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "De rechtbank van het arrondissement van de gemeente, bijvoorbeeld ‘Rechtbank Noord-Holland’."
+        ),
+    )
+    rechtbank_adres = models.CharField(_("adres van de rechtbank"), max_length=200, blank=True)
+    ombudsman = models.CharField(
+        _("ombudsman"),
+        max_length=200,
+        default="de Nationale ombudsman",
+        help_text=_("De Nationale ombudsman, of de eigen ombudsman van de gemeente (Awb 9:17)."),
+    )
+    ombudsman_contact = models.CharField(
+        _("contact ombudsman"),
+        max_length=200,
+        default="www.nationaleombudsman.nl, telefoon 0800 335 55 55",
+    )
     verslag_telt_als_aanvraag = models.BooleanField(
         _("een ondertekend verslag telt als aanvraag"),
         default=True,
@@ -132,6 +177,39 @@ class Voorziening(models.Model):
     eenheid = models.CharField(_("eenheid"), max_length=30, blank=True)
     gebruikelijke_omvang = models.CharField(_("gebruikelijke omvang"), max_length=100, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    # The legal basis a beschikking names per voorziening (Awb 3:47 lid 2). The Verordening's
+    # name is the gemeente's (Gemeente.verordening); the article is kept here, per product. Choice:
+    # one catalogue serves every gemeente of the execution organisation, so their verordeningen
+    # are assumed to share the article numbering (as harmonised regional verordeningen do).
+    wettelijke_grondslag = models.CharField(
+        _("artikel(en) Wmo 2015"), max_length=200, blank=True, default="Wmo 2015 art. 2.3.5 lid 3"
+    )
+    verordening_artikel = models.CharField(
+        _("artikel in de verordening"), max_length=100, blank=True, help_text=_("Bijvoorbeeld ‘artikel 9’.")
+    )
+    beleidsregel = models.CharField(
+        _("beleidsregel"), max_length=300, blank=True, help_text=_("Alleen als een beleidsregel is gebruikt.")
+    )
+    # The pgb (Wmo 2015 art. 2.3.6): amount = tarief × omvang, per period of the decision.
+    pgb_tarief = models.DecimalField(
+        _("pgb-tarief in euro per eenheid"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    # Eigen bijdrage (Wmo 2015 art. 2.1.4; Uitvoeringsbesluit Wmo 2015 art. 3.8): a property of the
+    # product, with the legal exemption when there is none (e.g. art. 3.8 lid 4 onder d: rolstoelen).
+    eigen_bijdrage = models.BooleanField(_("eigen bijdrage via het CAK"), default=True)
+    geen_eigen_bijdrage_grond = models.CharField(
+        _("waarom geen eigen bijdrage"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld ‘Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d (rolstoelen)’."),
+    )
+    verstrekking = models.CharField(
+        _("bij een eenmalige voorziening"),
+        max_length=20,
+        choices=Verstrekking.choices,
+        blank=True,
+        help_text=_("Krijgt de inwoner het in bruikleen of wordt het zijn eigendom?"),
+    )
     actief = models.BooleanField(_("actief"), default=True)
     history = HistoricalRecords()
 
@@ -143,13 +221,23 @@ class Voorziening(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(soort=VoorzieningSoort.MAATWERK) | ~models.Q(iwmo_productcategorie=""),
                 name="maatwerk_heeft_productcategorie",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(eigen_bijdrage=True) | ~models.Q(geen_eigen_bijdrage_grond=""),
+                name="voorziening_vrijstelling_met_grond",
+            ),
         ]
 
     def __str__(self):
         if self.iwmo_productcategorie:
             return f"{self.naam} ({self.iwmo_productcategorie})"
         return self.naam
+
+    def clean(self):
+        if not self.eigen_bijdrage and not self.geen_eigen_bijdrage_grond.strip():
+            raise ValidationError(
+                {"geen_eigen_bijdrage_grond": _("Schrijf op op grond waarvan geen eigen bijdrage geldt.")}
+            )
 
 
 class GelijkgesteldeDag(models.Model):

@@ -4,6 +4,8 @@ Drafted, approved within mandate (models/mandaat.py, aanvragen/mandaat.py), then
 starts the bezwaar clock (models/bezwaar.py) and, for granted help, the nazorg.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,14 @@ class Beschikking(models.Model):
     goedgekeurd_door = models.ForeignKey(
         Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    # Who took the decision under mandate (Awb 10:10; the gemeente's mandaatregeling): the one who
+    # decides alone, or with four eyes the approver. Recorded when sent, so the signature of the
+    # letter, the dossier and the history name the same person.
+    besloten_door = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    besloten_functie = models.CharField(_("functie van wie besloot"), max_length=100, blank=True)
+    mandaat_grond = models.CharField(_("besloten onder mandaat"), max_length=300, blank=True)
     opmerkingen = models.TextField(_("opmerkingen van de goedkeurder"), blank=True)
     bekendgemaakt_op = models.DateField(_("bekendgemaakt op"), null=True, blank=True)
     bezwaar_deadline = models.DateField(_("uiterste datum bezwaar"), null=True, blank=True, db_index=True)
@@ -100,6 +110,19 @@ class BeschikkingRegel(models.Model):
         _("leveringsvorm"), max_length=10, choices=Leveringsvorm.choices, blank=True
     )
     aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    # What the inwoner asked (omvang, form), stated beside what is granted when that differs.
+    gevraagd = models.CharField(
+        _("wat de inwoner vroeg"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Omvang en vorm, bijvoorbeeld ‘8 uur per week, als pgb’. Verplicht als u iets anders geeft."
+        ),
+    )
+    # The pgb tarief per eenheid, copied from the catalogue when decided (Wmo 2015 art. 2.3.6).
+    pgb_tarief = models.DecimalField(
+        _("pgb-tarief per eenheid"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
     # Wmo 2015 art. 2.3.6 lid 2: the conditions for a pgb, checked and recorded.
     pgb_kan_beheren = models.BooleanField(
         _("de inwoner kan het pgb beheren (zelf of met hulp)"), default=False
@@ -110,14 +133,19 @@ class BeschikkingRegel(models.Model):
     )
     ingangsdatum = models.DateField(_("ingangsdatum"), null=True, blank=True)
     einddatum = models.DateField(_("einddatum"), null=True, blank=True, help_text=_("Leeg: onbepaalde tijd."))
-    voorlopig = models.BooleanField(_("voorlopige voorziening (spoed, Wmo 2015 art. 2.3.3)"), default=False)
+    # In the letter "tijdelijke hulp", so it does not collide with the court's "voorlopige
+    # voorziening" (Awb 8:81) named in the bezwaar clause.
+    voorlopig = models.BooleanField(
+        _("tijdelijke hulp bij spoed (voorlopige maatwerkvoorziening, Wmo 2015 art. 2.3.3)"), default=False
+    )
     motivering = models.TextField(_("motivering"))
     afwijking_motivering = models.TextField(
         _("waarom anders dan gevraagd"),
         blank=True,
         help_text=_("Verplicht als u de gevraagde voorziening niet (helemaal) geeft of iets anders geeft."),
     )
-    eigen_bijdrage = models.BooleanField(_("eigen bijdrage via het CAK"), default=True)
+    # Follows the catalogue (Voorziening.eigen_bijdrage), set by the service; never a default.
+    eigen_bijdrage = models.BooleanField(_("eigen bijdrage via het CAK"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -142,6 +170,27 @@ class BeschikkingRegel(models.Model):
     def toegekend(self) -> bool:
         return self.uitkomst != Uitkomst.AFGEWEZEN
 
+    @property
+    def anders_dan_gevraagd(self) -> bool:
+        """Partly granted, or another product than asked: the letter states what was asked."""
+        return self.uitkomst == Uitkomst.GEDEELTELIJK or bool(
+            self.aangevraagd_id
+            and self.voorziening_id
+            and self.voorziening_id != self.aangevraagd.voorziening_id
+        )
+
+    @property
+    def pgb_bedrag(self) -> Decimal | None:
+        """The pgb per period: tarief × omvang (Wmo 2015 art. 2.3.6; the tarief from the
+        gemeente's verordening, via the catalogue). None when this is no pgb."""
+        if self.leveringsvorm != Leveringsvorm.PGB or self.pgb_tarief is None or self.omvang is None:
+            return None
+        return (self.pgb_tarief * self.omvang).quantize(Decimal("0.01"))
+
+    @property
+    def is_eenmalig(self) -> bool:
+        return self.frequentie == Frequentie.EENMALIG
+
     def clean(self):
         errors = {}
         if not (self.motivering or "").strip():
@@ -156,6 +205,10 @@ class BeschikkingRegel(models.Model):
                 "U geeft niet (helemaal) wat is gevraagd. Schrijf op waarom, ook waarom de oplossing van de "
                 "inwoner niet wordt gevolgd."
             )
+        if self.uitkomst == Uitkomst.GEDEELTELIJK and not self.gevraagd.strip():
+            errors["gevraagd"] = _(
+                "Schrijf op wat de inwoner vroeg (omvang en vorm). De brief zet dat naast wat u geeft."
+            )
         if self.toegekend:
             if self.omvang is None or self.omvang <= 0:
                 errors["omvang"] = _("Vul de omvang in, bijvoorbeeld 3.")
@@ -167,6 +220,15 @@ class BeschikkingRegel(models.Model):
                 errors["leveringsvorm"] = _("Kies zorg in natura of pgb.")
             if not self.ingangsdatum:
                 errors["ingangsdatum"] = _("Vul de ingangsdatum in.")
+            if (
+                self.frequentie == Frequentie.EENMALIG
+                and self.voorziening_id
+                and not self.voorziening.verstrekking
+            ):
+                errors["frequentie"] = _(
+                    "In de catalogus staat niet of dit product in bruikleen of in eigendom wordt gegeven. "
+                    "Vraag de functioneel beheerder dat in te vullen."
+                )
             if self.leveringsvorm == Leveringsvorm.ZIN and not self.aanbieder.strip():
                 errors["aanbieder"] = _("Vul de aanbieder in die de zorg levert.")
             if self.leveringsvorm == Leveringsvorm.PGB:
@@ -180,7 +242,12 @@ class BeschikkingRegel(models.Model):
                     )
                 if not self.pgb_motivering.strip():
                     errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
+                if self.pgb_tarief is None:
+                    errors["leveringsvorm"] = _(
+                        "Voor dit product staat geen pgb-tarief in de catalogus. Vraag de functioneel "
+                        "beheerder het tarief in te vullen, of kies zorg in natura."
+                    )
             if spoed.einddatum_ontbreekt(voorlopig=self.voorlopig, einddatum=self.einddatum):
-                errors["einddatum"] = _("Een voorlopige voorziening heeft altijd een einddatum.")
+                errors["einddatum"] = _("Tijdelijke hulp bij spoed heeft altijd een einddatum.")
         if errors:
             raise ValidationError(errors)

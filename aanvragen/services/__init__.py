@@ -27,6 +27,7 @@ from .beschikking import (
     beschikking_terugsturen,
     beschikking_versturen,
     bezwaar_deadlines_herberekenen,
+    onderzoek_bevindingen,
 )
 from .bezwaar import bezwaar_registreren
 from .nazorg import beschikking_nazorg_afronden
@@ -49,5 +50,6 @@ __all__ = [
     "beslis_deadlines_herberekenen",
     "bezwaar_deadlines_herberekenen",
     "bezwaar_registreren",
+    "onderzoek_bevindingen",
     "opschorting_beeindigen",
 ]

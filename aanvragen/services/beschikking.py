@@ -13,6 +13,15 @@ aanvragen.mandaat's rule.
 ``beschikking_versturen`` freezes the letter as sent, meets the beslistermijn (``_bekendmaken``,
 also used for a decision sent outside Keukentafel) and starts the bezwaar term (Awb 6:7,
 6:8); for granted help it also plans the nazorg (services/nazorg.py).
+Sending also records who decided under mandate (Awb 10:10): whoever decides alone, or with
+four eyes the approver; the letter is signed "namens het college van burgemeester en
+wethouders" by that person with their function, and the dossier and history name the same.
+
+What the letter states per voorziening comes from the decision and the catalogue: the legal
+basis (Awb 3:47 lid 2: Wmo 2015 article, the gemeente's verordening article, a beleidsregel),
+the eigen bijdrage (a property of the product: Wmo 2015 art. 2.1.4, Uitvoeringsbesluit Wmo
+2015 art. 3.8 lid 4), the pgb tarief (Wmo 2015 art. 2.3.6) and, for the motivering (Awb
+3:46), what the onderzoek found (``onderzoek_bevindingen``).
 ``bezwaar_deadlines_herberekenen`` refreshes running bezwaar terms when the days equated to
 feestdagen change.
 """
@@ -27,12 +36,14 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from aanvragen import mandaat
-from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus
+from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Leveringsvorm
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
+from gesprekken.constants import GesprekStatus, Oplossing, Trede
+from gesprekken.models import Gesprek, ResultaatOnderzoek, VerslagVersie
 from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
 from wmo import brieven, termijnen
-from wmo.constants import BriefSoort
+from wmo.constants import BriefSoort, Rol
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import spoed
 from wmo.services import opslaan
@@ -90,6 +101,10 @@ def beschikking_regel_vastleggen(
     velden.setdefault("voorziening", aangevraagd.voorziening)
     for naam, waarde in velden.items():
         setattr(regel, naam, waarde)
+    # From the catalogue, never typed: whether a bijdrage is due follows the product (with its
+    # legal exemptions, Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4), and so does the pgb tarief.
+    regel.eigen_bijdrage = regel.voorziening.eigen_bijdrage
+    regel.pgb_tarief = regel.voorziening.pgb_tarief if regel.leveringsvorm == Leveringsvorm.PGB else None
     if spoed.besluit_voorlopig_ontbreekt(
         spoed_aanvraag=beschikking.aanvraag.is_spoed, toegekend=regel.toegekend, voorlopig=regel.voorlopig
     ):
@@ -150,6 +165,37 @@ def beschikking_goedkeuren(*, beschikking: Beschikking, door: Medewerker) -> Bes
     return beschikking
 
 
+FUNCTIE = {Rol.CONSULENT: "consulent Wmo", Rol.TEAMLEIDER: "teamleider Wmo"}
+
+
+def _besluiter_vastleggen(beschikking: Beschikking, *, door: Medewerker) -> None:
+    """Record who took the decision under mandate (Awb 10:10) and under which mandate.
+
+    With four eyes the approver decided (beschikking_goedkeuren checked the mandate); without,
+    the one who sends it, under a mandate without four eyes (mag_zelf_besluiten). Who presses
+    "versturen" after approval is not the decider.
+    """
+    besluiter = beschikking.goedgekeurd_door if beschikking.status == BeschikkingStatus.GOEDGEKEURD else door
+    rol = mandaat.besluit_rol(besluiter, beschikking)
+    if rol is None:  # the approver lost the mandate between approval and sending
+        raise ValidationError(
+            _(
+                "%(naam)s heeft geen mandaat (meer) voor deze beschikking. Laat een collega met mandaat besluiten."
+            )
+            % {"naam": besluiter},
+            code="mandaat",
+        )
+    regeling = beschikking.aanvraag.melding.gemeente.mandaatregeling or _(
+        "de mandaatregeling van de gemeente"
+    )
+    grond = _("%(regeling)s, mandaat van de %(rol)s") % {"regeling": regeling, "rol": Rol(rol).label.lower()}
+    if beschikking.goedgekeurd_door_id:
+        grond += _(" (vier ogen; opgesteld door %(opsteller)s)") % {"opsteller": beschikking.opgesteld_door}
+    beschikking.besloten_door = besluiter
+    beschikking.besloten_functie = FUNCTIE[rol]
+    beschikking.mandaat_grond = grond[:300]
+
+
 def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door: Medewerker) -> Aanvraag:
     """The beschikking is sent: the beslistermijn is met (or missed) and bezwaar can start.
 
@@ -200,6 +246,7 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
             _("U kunt dit niet alleen besluiten (geen mandaat, of vier ogen). Bied het ter goedkeuring aan."),
             code="mandaat",
         )
+    _besluiter_vastleggen(beschikking, door=door)
     _beschikking_naar(beschikking, BeschikkingStatus.VERSTUURD)
     aanvraag = _vergrendelen(beschikking.aanvraag)
     vandaag = timezone.localdate()
@@ -211,13 +258,14 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
         soort=BriefSoort.BESCHIKKING,
         melding=aanvraag.melding,
         door=door,
-        context={
-            "aanvraag": aanvraag,
-            "beschikking": beschikking,
-            "regels": list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening")),
-        },
+        context=beschikking_briefcontext(beschikking, aanvraag=aanvraag),
     )
-    opslaan(beschikking, door=door, reden="Beschikkingsbrief verstuurd en bewaard")
+    opslaan(
+        beschikking,
+        door=door,
+        reden=f"Beschikkingsbrief verstuurd; besloten door {beschikking.besloten_door} "
+        f"({beschikking.besloten_functie}) onder mandaat: {beschikking.mandaat_grond}"[:100],
+    )
     return beschikking
 
 
@@ -245,3 +293,61 @@ def bezwaar_deadlines_herberekenen() -> int:
             default_change_reason="Bezwaartermijn herberekend: gelijkgestelde dagen gewijzigd",
         )
     return len(gewijzigd)
+
+
+# The rungs of the afwegingsladder (Wmo 2015 art. 2.3.2 lid 4) in words an inwoner uses (B1).
+TREDE_B1 = {
+    Trede.EIGEN_KRACHT: "Wat u zelf kunt",
+    Trede.GEBRUIKELIJKE_HULP: "Hulp van uw huisgenoten",
+    Trede.MANTELZORG: "Hulp van een mantelzorger",
+    Trede.SOCIAAL_NETWERK: "Hulp van familie, vrienden of buren",
+    Trede.VOORLIGGEND: "Hulp via een andere wet, bijvoorbeeld de zorgverzekering",
+    Trede.ALGEMEEN_GEBRUIKELIJK: "Iets wat u zelf kunt kopen, zoals veel mensen doen",
+    Trede.ALGEMENE_VOORZIENING: "Hulp in de wijk waar iedereen gebruik van kan maken",
+}
+
+
+def onderzoek_bevindingen(*, melding) -> dict[int, dict]:
+    """What the onderzoek found per resultaatgebied at stake, for the motivering (Awb 3:46):
+    what no longer works, the resultaat to reach, and the rungs of the afwegingsladder that were
+    discussed and did not (fully) solve it. Empty when there was no onderzoek (triage, spoed).
+    Two queries, whatever the number of gebieden."""
+    uit = {}
+    for resultaat in ResultaatOnderzoek.objects.filter(
+        onderzoek__melding=melding, aan_de_orde=True
+    ).prefetch_related("treden"):
+        treden = [
+            {"trede": TREDE_B1[t.trede], "bevinding": t.bevinding, "waarom": t.waarom, "oplost": t.oplost}
+            for t in resultaat.treden.all()
+            if t.trede != Trede.MAATWERK
+            and t.besproken
+            and t.oplost in (Oplossing.NIET, Oplossing.GEDEELTELIJK)
+        ]
+        uit[resultaat.gebied] = {
+            "resultaat": resultaat.get_gebied_display(),
+            "wat_lukt_niet": resultaat.wat_lukt_niet,
+            "te_bereiken_resultaat": resultaat.te_bereiken_resultaat,
+            "treden": treden,
+        }
+    return uit
+
+
+def beschikking_briefcontext(beschikking: Beschikking, *, aanvraag: Aanvraag) -> dict:
+    """The letter's own context: each regel with what the onderzoek found, and whether there
+    was a gesprek and a verslag to refer to (after triage or spoed there was none)."""
+    melding = aanvraag.melding
+    regels = list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening"))
+    bevindingen = onderzoek_bevindingen(melding=melding)
+    eerder: dict[int, str] = {}  # a resultaatgebied's findings are written out once
+    for regel in regels:
+        gebied = regel.aangevraagd.resultaatgebied
+        regel.bevindingen = bevindingen.get(gebied)
+        regel.bevindingen_bij = eerder.get(gebied, "")
+        eerder.setdefault(gebied, regel.aangevraagd.voorziening.naam)
+    return {
+        "aanvraag": aanvraag,
+        "beschikking": beschikking,
+        "regels": regels,
+        "gesprek_gevoerd": Gesprek.objects.filter(melding=melding, status=GesprekStatus.GEVOERD).exists(),
+        "verslag_verstuurd": VerslagVersie.objects.filter(onderzoek__melding=melding).exists(),
+    }

@@ -51,13 +51,29 @@ def _beschikking_pagina(
     kan_wijzigen = concept and user.has_perm("aanvragen.change_aanvraag")
     regel_forms = regel_forms or {}
     blokken = []
+    bevindingen = (
+        {}
+        if beschikking.is_verstuurd
+        else services.onderzoek_bevindingen(melding=beschikking.aanvraag.melding)
+    )
     for a in aangevraagd:
         form = regel_forms.get(a.pk)
         if form is None and kan_wijzigen:
             form = RegelForm(
                 instance=regels.get(a.pk), prefix=f"regel{a.pk}", initial={"voorziening": a.voorziening_id}
             )
-        blokken.append({"aangevraagd": a, "regel": regels.get(a.pk), "form": form})
+        regel = regels.get(a.pk)
+        blokken.append(
+            {
+                "aangevraagd": a,
+                "regel": regel,
+                "form": form,
+                # Shown beside the form: what the catalogue decides for the letter (eigen
+                # bijdrage, legal basis, pgb tarief) and what the onderzoek found (Awb 3:46).
+                "product": regel.voorziening if regel else a.voorziening,
+                "bevindingen": bevindingen.get(a.resultaatgebied),
+            }
+        )
     compleet = len(regels) == len(aangevraagd)
     beoordelen = beschikking.status == BeschikkingStatus.TER_GOEDKEURING and mandaat.mag_goedkeuren(
         user, beschikking

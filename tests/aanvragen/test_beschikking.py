@@ -17,7 +17,7 @@ from tests.aanvragen.factories import AanvraagFactory
 from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo import termijnen
-from wmo.constants import Resultaatgebied, Rol, VoorzieningSoort
+from wmo.constants import Resultaatgebied, Rol, Verstrekking, VoorzieningSoort
 from wmo.models import Voorziening
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +39,10 @@ def hbh(db):
 @pytest.fixture
 def rolstoel(db):
     v = Voorziening.objects.create(
-        naam="Rolstoel", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="11", eenheid="stuk"
-    )
+        naam="Rolstoel", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="11", eenheid="stuk",
+        eigen_bijdrage=False, geen_eigen_bijdrage_grond="Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d",
+        verstrekking=Verstrekking.BRUIKLEEN,
+    )  # fmt: skip
     Mandaat.objects.create(voorziening=v, rol=Rol.TEAMLEIDER, vier_ogen=True)
     return v
 
@@ -87,7 +89,7 @@ def test_consulent_met_mandaat_verstuurt_de_beschikking(rol_gebruiker, hbh):
     data = bytes(beschikking.brief.pdf)
     tekst = pdf_tekst(data)
     assert f"uiterlijk op {bezwaar.day} " in tekst and "bezwaar" in tekst
-    assert "artikel 6:7 en 6:8" in tekst and aanvraag.melding.gemeente.bezwaar_adres in tekst
+    assert "6:7 en 6:8" in tekst and aanvraag.melding.gemeente.bezwaar_adres in tekst
     assert "3 uur per week" in tekst and "Thuiszorg Kennemerland" in tekst
     assert "Uw man werkt fulltime" in tekst and "CAK" in tekst and "klacht" in tekst
     root = PdfReader(io.BytesIO(data)).trailer["/Root"]
@@ -225,7 +227,13 @@ def test_spoed_voorlopige_voorziening_voor_het_onderzoek_klaar_is(rol_gebruiker,
     beschikking = services.beschikking_versturen(beschikking=beschikking, door=consulent)
     melding.refresh_from_db()
     assert melding.status == MeldingStatus.IN_ONDERZOEK  # the onderzoek goes on
-    assert "voorlopige voorziening" in pdf_tekst(bytes(beschikking.brief.pdf))
+    tekst = pdf_tekst(bytes(beschikking.brief.pdf))
+    # Spoed help is "tijdelijke hulp" (Wmo 2015 art. 2.3.3); "voorlopige voorziening" is only the
+    # court's (Awb 8:81). The help starts today, so the aanbieder calls today; no gesprek, no verslag.
+    assert "(tijdelijke hulp)" in tekst and "2.3.3" in tekst
+    assert tekst.count("voorlopige voorziening") == 1 and "8:81" in tekst
+    assert "De hulp begint vandaag" in tekst and "binnen een week" not in tekst
+    assert "verslag" not in tekst
 
 
 def test_bezwaar_registreren(rol_gebruiker, hbh):

@@ -39,3 +39,23 @@ def test_demo_toont_vertegenwoordiger_bewindvoerder_en_kopie():
     )
     assert kopie.filter(soort="beschikking").exists()
     assert "KOPIE" in pdf_tekst(bytes(kopie.get(soort="beschikking").pdf))
+
+
+def test_demo_rolstoelbeschikking_houdt_stand_in_bezwaar():
+    """The demo's wheelchair beschikking (four eyes): signed by the teamleider under mandate, no
+    eigen bijdrage for a rolstoel, on loan, legal basis and the onderzoek's findings."""
+    from aanvragen.models import Beschikking
+
+    call_command("demo")
+    beschikking = Beschikking.objects.get(regels__voorziening__naam="Rolstoel (handbewogen)")
+    assert beschikking.besloten_door.username == "teamleider"
+    tekst = pdf_tekst(bytes(beschikking.brief.pdf))
+    assert "namens het college van burgemeester en wethouders van Haarlem" in tekst
+    assert "Marco Bakker teamleider Wmo" in tekst
+    assert "geen eigen bijdrage" in tekst and "3.8 lid 4 onder d" in tekst and "CAK" not in tekst
+    assert "in bruikleen" in tekst and "zonder einddatum" not in tekst
+    assert "Verordening maatschappelijke ondersteuning Haarlem 2026, artikel 12" in tekst
+    assert "Hulp van een mantelzorger (helpt voor een deel): Zijn dochter helpt" in tekst
+    assert "voorzieningenrechter van de Rechtbank Noord-Holland" in tekst
+    assert tekst.count("Zijn dochter helpt") == 1  # the findings once, the second regel refers to them
+    assert "Wat ons onderzoek liet zien: zie hierboven bij rolstoel (handbewogen)." in tekst

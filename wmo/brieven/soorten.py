@@ -80,7 +80,7 @@ SOORTEN: dict[BriefSoort, Brieftype] = {
             BriefSoort.BESCHIKKING,
             titel=_("Beschikking"),
             onderwerp=_("Ons besluit over uw aanvraag"),
-            velden=("aanvraag", "beschikking", "regels"),
+            velden=("aanvraag", "beschikking", "regels", "gesprek_gevoerd", "verslag_verstuurd"),
         ),
     )
 }

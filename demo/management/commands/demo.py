@@ -5,6 +5,7 @@ Idempotent: when the demo gemeenten exist already, it does nothing.
 """
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils import timezone
 from aanvragen import services as av
 from aanvragen.constants import Grondslag
 from aanvragen.models import Mandaat
+from gesprekken import services as gs
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
 from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
@@ -40,19 +42,30 @@ ALGEMEEN = [
     "Collectief vervoer (Regiotaxi)", "BUUV-burenhulp", "Respijtzorg en mantelzorgondersteuning",
     "Ontmoetingscentrum en inloop", "Was- en strijkservice",
 ]  # fmt: skip
+# The legal basis per product (Awb 3:47 lid 2). The Wmo 2015 articles are the real ones; the
+# Verordening article numbers and the beleidsregels are the DEMO gemeente's own numbering (made
+# up for this demo, not taken from Haarlem's published verordening), and so are the pgb tarieven.
+RUIM = "Wmo 2015 art. 2.3.5 lid 3 en art. 1.1.1 (maatwerkvoorziening)"
+ROLSTOEL_VRIJ = "Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d: geen bijdrage voor een rolstoel"
 MAATWERK = [
-    # naam, iWmo productcategorie, eenheid, gebruikelijke omvang
-    ("Hulp bij het huishouden", "01", "uur", "3 uur per week"),
-    ("Hulp bij het huishouden plus (zorg voor gezin)", "01", "uur", "5 uur per week"),
-    ("Begeleiding individueel", "02", "uur", "2 uur per week"),
-    ("Begeleiding groep (dagbesteding)", "02", "dagdeel", "2 dagdelen per week"),
-    ("Rolstoel (handbewogen)", "11", "stuk", "1 stuk"),
-    ("Elektrische rolstoel", "11", "stuk", "1 stuk"),
-    ("Scootmobiel", "12", "stuk", "1 stuk"),
-    ("Vervoersvoorziening (Wmo-taxi, persoonsgebonden)", "12", "kilometer", "1500 km per jaar"),
-    ("Woningaanpassing (traplift, badkamer)", "13", "stuk", "eenmalig"),
-    ("Verhuiskostenvergoeding", "13", "euro", "eenmalig"),
-]
+    # naam, iWmo productcategorie, eenheid, gebruikelijke omvang, verordening-artikel (demo),
+    # beleidsregel (demo), pgb-tarief per eenheid (demo), eigen bijdrage vrijstelling, verstrekking
+    ("Hulp bij het huishouden", "01", "uur", "3 uur per week", "artikel 10",
+     "Beleidsregels Wmo Haarlem 2026, paragraaf 3 (normenkader huishoudelijke ondersteuning)", "29.60", "", ""),
+    ("Hulp bij het huishouden plus (zorg voor gezin)", "01", "uur", "5 uur per week", "artikel 10",
+     "Beleidsregels Wmo Haarlem 2026, paragraaf 3 (normenkader huishoudelijke ondersteuning)", "29.60", "", ""),
+    ("Begeleiding individueel", "02", "uur", "2 uur per week", "artikel 11", "", "52.80", "", ""),
+    ("Begeleiding groep (dagbesteding)", "02", "dagdeel", "2 dagdelen per week", "artikel 11", "", "41.20", "", ""),
+    ("Rolstoel (handbewogen)", "11", "stuk", "1 stuk", "artikel 12",
+     "Beleidsregels Wmo Haarlem 2026, paragraaf 5 (één rolstoel per persoon)", None, ROLSTOEL_VRIJ, "bruikleen"),
+    ("Elektrische rolstoel", "11", "stuk", "1 stuk", "artikel 12",
+     "Beleidsregels Wmo Haarlem 2026, paragraaf 5 (één rolstoel per persoon)", None, ROLSTOEL_VRIJ, "bruikleen"),
+    ("Scootmobiel", "12", "stuk", "1 stuk", "artikel 13", "", None, "", "bruikleen"),
+    ("Vervoersvoorziening (Wmo-taxi, persoonsgebonden)", "12", "kilometer", "1500 km per jaar", "artikel 13",
+     "", "0.45", "", ""),
+    ("Woningaanpassing (traplift, badkamer)", "13", "stuk", "eenmalig", "artikel 14", "", None, "", "eigendom"),
+    ("Verhuiskostenvergoeding", "13", "euro", "eenmalig", "artikel 14", "", "1.00", "", "geld"),
+]  # fmt: skip
 
 
 # The demo's inwoners get the valid BSNs from here upwards (the range used for test persons).
@@ -82,12 +95,19 @@ class Command(BaseCommand):
             postadres="Postbus 511", postcode_plaats="2003 PB Haarlem", telefoon="14 023",
             website="www.haarlem.nl",
             bezwaar_adres="Het college van burgemeester en wethouders van Haarlem, Postbus 511, 2003 PB Haarlem",
+            verordening="Verordening maatschappelijke ondersteuning Haarlem 2026",
+            mandaatregeling="Mandaatbesluit sociaal domein Haarlem 2026",
+            bezwaar_digitaal="www.haarlem.nl/bezwaar",
+            rechtbank="Rechtbank Noord-Holland", rechtbank_adres="Postbus 1621, 2003 BR Haarlem",
         )  # fmt: skip
         zandvoort = Gemeente.objects.create(
             naam="Zandvoort", cbs_code="0473", bezoekadres="Swaluestraat 2, Zandvoort",
             postadres="Postbus 2", postcode_plaats="2040 AA Zandvoort", telefoon="14 023",
             website="www.zandvoort.nl",
             bezwaar_adres="Het college van burgemeester en wethouders van Zandvoort, Postbus 2, 2040 AA Zandvoort",
+            verordening="Verordening maatschappelijke ondersteuning Zandvoort 2026",
+            mandaatregeling="Mandaatbesluit sociaal domein Zandvoort 2026",
+            rechtbank="Rechtbank Noord-Holland", rechtbank_adres="Postbus 1621, 2003 BR Haarlem",
         )  # fmt: skip
         uitvoering = Organisatie.objects.create(
             naam="Sociaal Domein Haarlem-Zandvoort", soort=OrganisatieSoort.UITVOERING
@@ -115,13 +135,20 @@ class Command(BaseCommand):
             users[username] = u
         for naam in ALGEMEEN:
             Voorziening.objects.create(naam=naam, soort=VoorzieningSoort.ALGEMEEN)
-        for naam, cat, eenheid, omvang in MAATWERK:
+        for naam, cat, eenheid, omvang, artikel, beleidsregel, tarief, vrij, verstrekking in MAATWERK:
             Voorziening.objects.create(
                 naam=naam,
                 soort=VoorzieningSoort.MAATWERK,
                 iwmo_productcategorie=cat,
                 eenheid=eenheid,
                 gebruikelijke_omvang=omvang,
+                wettelijke_grondslag=RUIM,
+                verordening_artikel=artikel,
+                beleidsregel=beleidsregel,
+                pgb_tarief=Decimal(tarief) if tarief else None,
+                eigen_bijdrage=not vrij,
+                geen_eigen_bijdrage_grond=vrij,
+                verstrekking=verstrekking,
             )
         # The mandaatregeling: consulenten decide hulp bij het huishouden and begeleiding; the
         # teamleider decides everything; woningaanpassingen always with four eyes.
@@ -386,6 +413,31 @@ class Command(BaseCommand):
         """Domein.md: wants a heavy and a light wheelchair, policy allows one. One is granted,
         the other refused with motivering; the inwoner objects."""
         vandaag = timezone.localdate()
+        # What the onderzoek found (resultaat 6 and the rungs that did not solve it): the
+        # beschikking's motivering refers to it (Awb 3:46).
+        onderzoek = gs.onderzoek_openen(melding=melding, door=consulent)
+        resultaat = onderzoek.resultaten.get(gebied=Resultaatgebied.VERPLAATSEN_HUIS)
+        niet = "niet"
+        gs.resultaat_opslaan(
+            resultaat=resultaat, door=consulent, versie=resultaat.versie,
+            velden={
+                "aan_de_orde": True,
+                "wat_lukt_niet": "Na de beroerte kan meneer niet meer lopen, ook niet met een rollator.",
+                "te_bereiken_resultaat": "Meneer verplaatst zich zelfstandig in en om zijn huis.",
+            },
+            treden={
+                1: {"besproken": True, "oplost": niet, "bevinding": "Meneer oefent met de fysiotherapeut.",
+                    "waarom": "Lopen lukt voorlopig niet meer."},
+                2: {"besproken": True, "oplost": niet, "bevinding": "Meneer woont alleen."},
+                3: {"besproken": True, "oplost": "gedeeltelijk", "bevinding": "Zijn dochter helpt twee keer per week.",
+                    "waarom": "Zij kan hem niet elke dag verplaatsen."},
+                4: {"besproken": True, "oplost": niet, "bevinding": "Buren helpen met boodschappen, niet met verplaatsen."},
+                5: {"besproken": True, "oplost": niet, "bevinding": "De zorgverzekering geeft alleen een rolstoel voor kort gebruik.",
+                    "waarom": "Meneer heeft de rolstoel blijvend nodig."},
+                6: {"besproken": True, "oplost": niet, "bevinding": "Een rolstoel is geen gewoon product dat iedereen koopt."},
+                7: {"besproken": True, "oplost": niet, "bevinding": "De rolstoelpool leent alleen voor een dag uit."},
+            },
+        )  # fmt: skip
         aanvraag = av.aanvraag_registreren(
             melding=melding,
             ontvangen_op=vandaag - timedelta(days=9),
@@ -406,8 +458,10 @@ class Command(BaseCommand):
         av.beschikking_regel_vastleggen(
             beschikking=beschikking, aangevraagd=gevraagd_licht, door=consulent, uitkomst="toegekend",
             omvang=1, eenheid="stuk", frequentie="eenmalig", leveringsvorm="zin", aanbieder="Medipoint",
+            gevraagd="een lichte rolstoel om mee te nemen, in natura",
             ingangsdatum=vandaag + timedelta(days=7),
-            motivering="Na uw beroerte kunt u niet meer lopen. Met een lichte rolstoel kunt u zich in en om het huis "
+            motivering="Na uw beroerte kunt u niet meer lopen. Uw dochter, uw buren, de zorgverzekering en de "
+            "rolstoelpool lossen dit niet op (zie hierboven). Met een lichte rolstoel kunt u zich in en om het huis "
             "verplaatsen, en hij past in de auto van uw dochter.",
         )  # fmt: skip
         av.beschikking_regel_vastleggen(
