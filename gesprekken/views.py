@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from meldingen.models import Melding
 from wmo import brieven
+from wmo.actions import call_for_form, call_with_message
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker
 from wmo.query import consulenten_voor
@@ -77,13 +78,14 @@ def gesprek_plannen(request, pk):
         initial={"consulent": melding.consulent_id},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def plannen_en_uitnodigen():
             gesprek = services.gesprek_plannen(melding=melding, door=request.user, **form.service_kwargs())
             if form.cleaned_data["uitnodiging"]:
                 services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+            return gesprek
+
+        if call_for_form(form, plannen_en_uitnodigen):
             tekst = "Het gesprek is gepland."
             if form.cleaned_data["uitnodiging"]:
                 tekst += " De uitnodiging is gemaakt en bewaard bij de brieven."
@@ -98,13 +100,11 @@ def gesprek_status(request, pk, gesprek_pk):
     melding = _melding(request, pk)
     gesprek = get_object_or_404(Gesprek, melding=melding, pk=gesprek_pk)
     naar = request.POST.get("naar", "")
-    try:
-        if naar not in (GesprekStatus.GEVOERD, GesprekStatus.GEANNULEERD):
-            raise ValidationError("Kies gevoerd of geannuleerd.")
-        services.gesprek_status_zetten(gesprek=gesprek, door=request.user, naar=naar)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    if naar not in (GesprekStatus.GEVOERD, GesprekStatus.GEANNULEERD):
+        messages.error(request, "Kies gevoerd of geannuleerd.")
+    elif call_with_message(
+        request, services.gesprek_status_zetten, gesprek=gesprek, door=request.user, naar=naar
+    ):
         messages.success(request, f"Het gesprek is {GesprekStatus(naar).label.lower()}.")
     return redirect("meldingen:melding", pk=melding.pk)
 
@@ -115,11 +115,7 @@ def gesprek_status(request, pk, gesprek_pk):
 def uitnodiging_versturen(request, pk, gesprek_pk):
     melding = _melding(request, pk)
     gesprek = get_object_or_404(Gesprek, melding=melding, pk=gesprek_pk)
-    try:
-        services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    if call_with_message(request, services.uitnodiging_versturen, gesprek=gesprek, door=request.user):
         messages.success(request, "De uitnodiging is gemaakt en bewaard bij de brieven.")
     return redirect("meldingen:melding", pk=melding.pk)
 
@@ -129,11 +125,9 @@ def triage_vastleggen(request, pk):
     melding = _melding(request, pk)
     form = TriageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.triage_vastleggen(melding=melding, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form, services.triage_vastleggen, melding=melding, door=request.user, **form.cleaned_data
+        ):
             messages.success(request, "Het triagebesluit is vastgelegd.")
             return redirect("meldingen:melding", pk=melding.pk)
     return render(request, "gesprekken/triage_form.html", {"form": form, "melding": melding})
@@ -146,10 +140,7 @@ def triage_vastleggen(request, pk):
 @permission_required("gesprekken.add_onderzoek", raise_exception=True)
 def onderzoek_openen(request, pk):
     melding = _melding(request, pk)
-    try:
-        services.onderzoek_openen(melding=melding, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
+    if not call_with_message(request, services.onderzoek_openen, melding=melding, door=request.user):
         return redirect("meldingen:melding", pk=melding.pk)
     return _naar_onderzoek(melding.pk)
 
@@ -352,11 +343,8 @@ def verslag_voorbeeld(request, pk):
 @permission_required("wmo.add_brief", raise_exception=True)
 def verslag_versturen(request, pk):
     onderzoek = _onderzoek(request, pk)
-    try:
-        versie = services.verslag_versturen(onderzoek=onderzoek, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    versie = call_with_message(request, services.verslag_versturen, onderzoek=onderzoek, door=request.user)
+    if versie:
         messages.success(request, f"Versie {versie.nummer} van het verslag is gemaakt en bewaard.")
     return _naar_onderzoek(pk, "verslag")
 
@@ -369,15 +357,16 @@ def verslag_reactie(request, pk, nummer):
     )
     form = ReactieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            versie = services.verslag_reactie_vastleggen(
-                versie=versie, door=request.user, **form.service_kwargs()
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        vastgelegd = call_for_form(
+            form,
+            services.verslag_reactie_vastleggen,
+            versie=versie,
+            door=request.user,
+            **form.service_kwargs(),
+        )
+        if vastgelegd:
             tekst = "De reactie is bij deze versie van het verslag bewaard."
-            if versie.aanvraag_id:
+            if vastgelegd.aanvraag_id:
                 tekst += " Het ondertekende verslag geldt als aanvraag: de aanvraag is geregistreerd."
             messages.success(request, tekst)
             return _naar_onderzoek(pk, "verslag")
@@ -397,11 +386,13 @@ def vervolgafspraak_toevoegen(request, pk):
     onderzoek = _onderzoek(request, pk)
     form = VervolgafspraakForm(request.POST, medewerkers=_medewerkers(request.user))
     if form.is_valid():
-        try:
-            services.vervolgafspraak_toevoegen(onderzoek=onderzoek, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form,
+            services.vervolgafspraak_toevoegen,
+            onderzoek=onderzoek,
+            door=request.user,
+            **form.cleaned_data,
+        ):
             messages.success(request, "De vervolgafspraak is toegevoegd.")
             return _naar_onderzoek(pk, "vervolgafspraken")
     context = _onderzoek_context(request, onderzoek, afspraak_form=form)
@@ -416,11 +407,7 @@ def vervolgafspraak_afronden(request, afspraak_pk):
         Vervolgafspraak.objects.filter(onderzoek__melding__in=zichtbaar).select_related("onderzoek"),
         pk=afspraak_pk,
     )
-    try:
-        services.vervolgafspraak_afronden(afspraak=afspraak, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    if call_with_message(request, services.vervolgafspraak_afronden, afspraak=afspraak, door=request.user):
         messages.success(request, "De vervolgafspraak staat op gedaan.")
     volgende = request.POST.get("volgende", "")
     if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
@@ -438,19 +425,17 @@ def persoonlijk_plan_toevoegen(request, pk):
     form = PersoonlijkPlanForm(request.POST, request.FILES)
     if form.is_valid():
         bestand = form.cleaned_data["bestand"]
-        try:
-            if bestand.size > services.PLAN_MAX_BYTES:
-                raise ValidationError({"bestand": "Dit bestand is groter dan 10 MB."})
-            services.persoonlijk_plan_opslaan(
-                melding=onderzoek.melding,
-                door=request.user,
-                naam=bestand.name,
-                inhoud=bestand.read(),
-                ontvangen_op=form.cleaned_data["ontvangen_op"],
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if bestand.size > services.PLAN_MAX_BYTES:  # refused before the whole file is read
+            form.add_service_error(ValidationError({"bestand": "Dit bestand is groter dan 10 MB."}))
+        elif call_for_form(
+            form,
+            services.persoonlijk_plan_opslaan,
+            melding=onderzoek.melding,
+            door=request.user,
+            naam=bestand.name,
+            inhoud=bestand.read(),
+            ontvangen_op=form.cleaned_data["ontvangen_op"],
+        ):
             messages.success(request, "Het persoonlijk plan is bewaard.")
             return _naar_onderzoek(pk, "kop-plan")
     return render(

@@ -5,7 +5,6 @@ Thin: scope through the QuerySets (a foreign id answers 404), writes through the
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from wmo import brieven
+from wmo.actions import call_for_form, call_with_message
 from wmo.constants import Rol
 from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
@@ -52,11 +52,8 @@ def inwoner_registreren(request):
     gemeenten = Gemeente.objects.filter(pk__in=request.user.gemeente_ids)
     form = InwonerForm(request.POST or None, gemeenten=gemeenten, initial={"bsn": request.GET.get("bsn", "")})
     if request.method == "POST" and form.is_valid():
-        try:
-            inwoner = services.inwoner_registreren(door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        inwoner = call_for_form(form, services.inwoner_registreren, door=request.user, **form.cleaned_data)
+        if inwoner:
             messages.success(request, f"{inwoner.naam} is geregistreerd.")
             return redirect("meldingen:melding_registreren", inwoner_id=inwoner.pk)
     return render(request, "meldingen/inwoner_form.html", {"form": form, "titel": "Nieuwe inwoner"})
@@ -71,11 +68,9 @@ def inwoner_wijzigen(request, pk):
         gemeenten=Gemeente.objects.filter(pk__in=request.user.gemeente_ids),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.inwoner_wijzigen(inwoner=inwoner, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form, services.inwoner_wijzigen, inwoner=inwoner, door=request.user, **form.cleaned_data
+        ):
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("meldingen:dossier", pk=inwoner.pk)
     return render(
@@ -97,13 +92,10 @@ def melding_registreren(request, inwoner_id):
     )
     open_meldingen = Melding.objects.zichtbaar_voor(request.user).filter(inwoner=inwoner).open()
     if request.method == "POST" and form.is_valid():
-        try:
-            melding = services.melding_registreren(
-                door=request.user, inwoner=inwoner, **form.service_kwargs()
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        melding = call_for_form(
+            form, services.melding_registreren, door=request.user, inwoner=inwoner, **form.service_kwargs()
+        )
+        if melding:
             messages.success(request, f"Melding {melding.kenmerk} is geregistreerd.")
             return redirect("meldingen:melding", pk=melding.pk)
     return render(
@@ -156,12 +148,13 @@ def melding_toewijzen(request, pk):
     melding = _melding_of_404(request, pk)
     form = ToewijzenForm(request.POST, consulenten=consulenten_voor(request.user, melding.team))
     if form.is_valid():
-        try:
-            services.melding_toewijzen(
-                melding=melding, door=request.user, consulent=form.cleaned_data["consulent"]
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
+        call_for_form(
+            form,
+            services.melding_toewijzen,
+            melding=melding,
+            door=request.user,
+            consulent=form.cleaned_data["consulent"],
+        )
     if form.errors:
         return render(
             request,
@@ -190,11 +183,7 @@ def melding_toewijzen(request, pk):
 @permission_required("meldingen.change_melding", raise_exception=True)
 def melding_onderzoek_starten(request, pk):
     melding = _melding_of_404(request, pk)
-    try:
-        services.melding_onderzoek_starten(melding=melding, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    if call_with_message(request, services.melding_onderzoek_starten, melding=melding, door=request.user):
         messages.success(request, "Het onderzoek is gestart.")
     return redirect("meldingen:melding", pk=melding.pk)
 
@@ -204,16 +193,14 @@ def melding_afsluiten(request, pk):
     melding = _melding_of_404(request, pk)
     form = AfsluitenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.melding_afsluiten(
-                melding=melding,
-                door=request.user,
-                reden=form.cleaned_data["reden"],
-                toelichting=form.cleaned_data["toelichting"],
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form,
+            services.melding_afsluiten,
+            melding=melding,
+            door=request.user,
+            reden=form.cleaned_data["reden"],
+            toelichting=form.cleaned_data["toelichting"],
+        ):
             messages.success(request, f"Melding {melding.kenmerk} is afgesloten.")
             return redirect("meldingen:melding", pk=melding.pk)
     return render(request, "meldingen/melding_afsluiten.html", {"melding": melding, "form": form})
@@ -223,11 +210,10 @@ def melding_afsluiten(request, pk):
 @permission_required("wmo.add_brief", raise_exception=True)
 def ontvangstbevestiging_versturen(request, pk):
     melding = _melding_of_404(request, pk)
-    try:
-        brief = services.ontvangstbevestiging_versturen(melding=melding, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    else:
+    brief = call_with_message(
+        request, services.ontvangstbevestiging_versturen, melding=melding, door=request.user
+    )
+    if brief:
         messages.success(request, f"De ontvangstbevestiging ({brief.kenmerk}) is gemaakt en bewaard.")
     return redirect("meldingen:melding", pk=melding.pk)
 

@@ -8,7 +8,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from meldingen import services as melding_services
 from meldingen.constants import OPEN_STATUSSEN, Afsluitreden
+from wmo.actions import call_for_form
 from wmo.constants import Rol
 from wmo.query import consulenten_voor
 from wmo.services import inzages_vastleggen
@@ -146,17 +147,16 @@ def herverdelen(request):
         consulenten=consulenten.exclude(pk=van_consulent.pk) if van_consulent else consulenten,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            gewijzigd = melding_services.meldingen_herverdelen(
-                meldingen=form.cleaned_data["meldingen"]
-                .select_for_update(of=("self",))
-                .select_related("inwoner"),
-                consulent=form.cleaned_data["consulent"],
-                door=user,
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        gewijzigd = call_for_form(
+            form,
+            melding_services.meldingen_herverdelen,
+            meldingen=form.cleaned_data["meldingen"]
+            .select_for_update(of=("self",))
+            .select_related("inwoner"),
+            consulent=form.cleaned_data["consulent"],
+            door=user,
+        )
+        if gewijzigd is not None:
             messages.success(
                 request,
                 f"{len(gewijzigd)} melding(en) gaan naar {form.cleaned_data['consulent']}. "

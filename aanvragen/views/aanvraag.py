@@ -25,6 +25,7 @@ from aanvragen.forms import (
 )
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Opschorting
 from meldingen.models import Melding
+from wmo.actions import call_for_form
 from wmo.models import Brief
 from wmo.services import inzage_vastleggen
 
@@ -46,11 +47,10 @@ def aanvraag_registreren(request, melding_id):
     )
     form = AanvraagForm(request.POST or None, initial={"ontvangen_op": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            aanvraag = services.aanvraag_registreren(melding=melding, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        aanvraag = call_for_form(
+            form, services.aanvraag_registreren, melding=melding, door=request.user, **form.cleaned_data
+        )
+        if aanvraag:
             messages.success(request, "De aanvraag is geregistreerd. De beslistermijn loopt.")
             return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
     return render(request, "aanvragen/aanvraag/form.html", {"form": form, "melding": melding})
@@ -109,17 +109,16 @@ def aanvraag_actie(request, pk, actie):
     aanvraag = _aanvraag_of_404(request, pk)
     form = ACTIE_FORMS[actie](request.POST)
     if form.is_valid():
-        try:
-            bericht = _uitvoeren(actie, aanvraag, form.cleaned_data, request.user)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        bericht = call_for_form(
+            form, _uitvoeren, actie=actie, aanvraag=aanvraag, data=form.cleaned_data, door=request.user
+        )
+        if bericht:
             messages.success(request, bericht)
             return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
     return _detail(request, aanvraag, **{actie: form})
 
 
-def _uitvoeren(actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
+def _uitvoeren(*, actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
     if actie == "voorziening":
         services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
         return "De gevraagde voorziening is toegevoegd."

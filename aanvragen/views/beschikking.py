@@ -7,7 +7,6 @@ write through aanvragen.services, and a refused action shows its form again with
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -17,6 +16,7 @@ from aanvragen.constants import BeschikkingStatus
 from aanvragen.forms import BezwaarForm, NazorgForm, RegelForm, TerugsturenForm
 from aanvragen.models import Aanvraag, Beschikking, BeschikkingRegel
 from gesprekken.models import VerslagVersie
+from wmo.actions import call_for_form, call_with_message
 from wmo.services import inzage_vastleggen
 
 from .aanvraag import _aanvraag_of_404
@@ -26,10 +26,10 @@ from .aanvraag import _aanvraag_of_404
 @permission_required("aanvragen.change_aanvraag", raise_exception=True)
 def beschikking_opstellen(request, pk):
     aanvraag = _aanvraag_of_404(request, pk)
-    try:
-        beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=request.user)
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
+    beschikking = call_with_message(
+        request, services.beschikking_opstellen, aanvraag=aanvraag, door=request.user
+    )
+    if not beschikking:
         return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
     return redirect("aanvragen:beschikking", pk=beschikking.pk)
 
@@ -129,13 +129,14 @@ def beschikking_regel(request, pk, aangevraagd_id):
     bestaand = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first()
     form = RegelForm(request.POST, instance=bestaand, prefix=f"regel{aangevraagd.pk}")
     if form.is_valid():
-        try:
-            services.beschikking_regel_vastleggen(
-                beschikking=beschikking, aangevraagd=aangevraagd, door=request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form,
+            services.beschikking_regel_vastleggen,
+            beschikking=beschikking,
+            aangevraagd=aangevraagd,
+            door=request.user,
+            **form.cleaned_data,
+        ):
             messages.success(request, f"Het besluit over {aangevraagd.voorziening} is opgeslagen.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
     return _beschikking_pagina(request, beschikking, regel_forms={aangevraagd.pk: form})
@@ -155,13 +156,13 @@ def nazorg_afronden(request, pk):
     beschikking = _beschikking_of_404(request, pk)
     form = NazorgForm(request.POST)
     if form.is_valid():
-        try:
-            services.beschikking_nazorg_afronden(
-                beschikking=beschikking, door=request.user, **form.cleaned_data
-            )
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form,
+            services.beschikking_nazorg_afronden,
+            beschikking=beschikking,
+            door=request.user,
+            **form.cleaned_data,
+        ):
             messages.success(request, "De nazorg is vastgelegd.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
     return _beschikking_pagina(request, beschikking, nazorg_form=form)
@@ -173,11 +174,13 @@ def bezwaar_registreren(request, pk):
     beschikking = _beschikking_of_404(request, pk)
     form = BezwaarForm(request.POST)
     if form.is_valid():
-        try:
-            services.bezwaar_registreren(beschikking=beschikking, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            form.add_service_error(e)
-        else:
+        if call_for_form(
+            form,
+            services.bezwaar_registreren,
+            beschikking=beschikking,
+            door=request.user,
+            **form.cleaned_data,
+        ):
             messages.success(request, "Het bezwaar is geregistreerd.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
     return _beschikking_pagina(request, beschikking, bezwaar_form=form)
@@ -190,20 +193,17 @@ def beschikking_actie(request, pk, actie):
         raise Http404
     beschikking = _beschikking_of_404(request, pk)
     service, bericht = BESCHIKKING_ACTIES[actie]
-    kwargs = {}
-    form = None
-    if actie == "terugsturen":
+    if actie == "terugsturen":  # the only one with a form: a refusal shows it again
         form = TerugsturenForm(request.POST)
-        if not form.is_valid():
+        if not form.is_valid() or not call_for_form(
+            form,
+            service,
+            beschikking=beschikking,
+            door=request.user,
+            opmerkingen=form.cleaned_data["opmerkingen"],
+        ):
             return _beschikking_pagina(request, beschikking, terugsturen_form=form)
-        kwargs["opmerkingen"] = form.cleaned_data["opmerkingen"]
-    try:
-        service(beschikking=beschikking, door=request.user, **kwargs)
-    except ValidationError as e:
-        if form is not None:
-            form.add_service_error(e)
-            return _beschikking_pagina(request, beschikking, terugsturen_form=form)
-        messages.error(request, " ".join(e.messages))
-    else:
+        messages.success(request, bericht)
+    elif call_with_message(request, service, beschikking=beschikking, door=request.user):
         messages.success(request, bericht)
     return redirect("aanvragen:beschikking", pk=beschikking.pk)
