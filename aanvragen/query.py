@@ -62,3 +62,25 @@ def open_nazorg(user):
         .select_related("aanvraag__melding__inwoner")
         .order_by("nazorg_op", "pk")
     )
+
+
+def aanvragen_van_melding(melding) -> list:
+    """The melding's aanvragen with their beslistermijn state, for the melding page (one query)."""
+    from .models import Aanvraag
+
+    return list(
+        Aanvraag.objects.filter(melding=melding)
+        .select_related("beschikking")
+        .met_termijnstatus()
+        .annotate(aantal_bezwaren=models.Count("beschikking__bezwaren"))
+        .order_by("-ontvangen_op", "-id")
+    )
+
+
+def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
+    """For the consulent's werkvoorraad: nazorg calls to make, and granted voorzieningen ending
+    soon (two queries)."""
+    return {
+        "nazorg": list(open_nazorg(user)[:limit]),
+        "aflopend": list(aflopende_voorzieningen(user, vandaag)[:limit]),
+    }

@@ -1,34 +1,25 @@
-from django import template
-from django.db.models import Count
+"""Tags for the pages of meldingen that show this step (the melding page, the werkvoorraad).
 
-from aanvragen.models import Aanvraag
+meldingen comes before aanvragen in the flow and does not import it, so its views cannot put
+these reads in their context; the tags only delegate to aanvragen.query.
+"""
+
+from django import template
+from django.utils import timezone
+
+from aanvragen.query import aanvragen_van_melding, werkvoorraad_signalen
 
 register = template.Library()
 
 
 @register.simple_tag
 def aanvragen_van(melding):
-    """The melding's aanvragen with their beslistermijn state (one query)."""
-    return list(
-        Aanvraag.objects.filter(melding=melding)
-        .select_related("beschikking")
-        .met_termijnstatus()
-        .annotate(aantal_bezwaren=Count("beschikking__bezwaren"))
-        .order_by("-ontvangen_op", "-id")
-    )
+    """aanvragen.query.aanvragen_van_melding, for the melding page."""
+    return aanvragen_van_melding(melding)
 
 
 @register.inclusion_tag("aanvragen/beschikking/_signalen.html", takes_context=True)
 def aanvraag_signalen(context):
-    """For the werkvoorraad: nazorg calls to make, and granted voorzieningen ending soon (two queries)."""
-    from django.utils import timezone
-
-    from aanvragen.query import aflopende_voorzieningen, open_nazorg
-
-    user = context["request"].user
+    """aanvragen.query.werkvoorraad_signalen of the user, for the werkvoorraad."""
     vandaag = timezone.localdate()
-    return {
-        "nazorg": list(open_nazorg(user)[:50]),
-        "aflopend": list(aflopende_voorzieningen(user, vandaag)[:50]),
-        "vandaag": vandaag,
-    }
+    return {**werkvoorraad_signalen(context["request"].user, vandaag), "vandaag": vandaag}

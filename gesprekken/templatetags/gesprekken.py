@@ -1,36 +1,28 @@
+"""Tags for the pages of meldingen that show this step (the melding page, the werkvoorraad).
+
+meldingen comes before gesprekken in the flow and does not import it, so its views cannot put
+these reads in their context; the tags only delegate to gesprekken.query.
+"""
+
 from django import template
 
-from gesprekken.constants import AfspraakStatus
-from gesprekken.models import Gesprek, Onderzoek, Triage, Vervolgafspraak
-from meldingen.models import Melding
+from gesprekken.query import gesprekken_van_melding, open_vervolgafspraken_van
 
 register = template.Library()
 
 
 @register.simple_tag
 def gesprekken_van(melding):
-    """What the melding page shows of this app: gesprekken, triage, onderzoek and its versions (4 queries)."""
-    onderzoek = Onderzoek.objects.filter(melding=melding).only("id", "melding_id", "gestart_op").first()
-    return {
-        "gesprekken": list(Gesprek.objects.filter(melding=melding).select_related("consulent")),
-        "triage": Triage.objects.filter(melding=melding).select_related("besloten_door").first(),
-        "onderzoek": onderzoek,
-        "versies": list(onderzoek.versies.select_related("brief").defer("brief__pdf")) if onderzoek else [],
-    }
+    """gesprekken.query.gesprekken_van_melding, for the melding page."""
+    return gesprekken_van_melding(melding)
 
 
 @register.inclusion_tag("gesprekken/_mijn_vervolgafspraken.html", takes_context=True)
 def mijn_vervolgafspraken(context):
-    """Open vervolgafspraken owned by the user, within the dossiers the user may see (one query)."""
+    """gesprekken.query.open_vervolgafspraken_van the user, for the werkvoorraad."""
     request = context["request"]
-    user = request.user
-    afspraken = list(
-        Vervolgafspraak.objects.filter(
-            eigenaar=user,
-            status=AfspraakStatus.OPEN,
-            onderzoek__melding__in=Melding.objects.zichtbaar_voor(user),
-        )
-        .select_related("onderzoek__melding__inwoner")
-        .order_by("uiterlijk", "id")[:100]
-    )
-    return {"afspraken": afspraken, "request": request, "csrf_token": context.get("csrf_token")}
+    return {
+        "afspraken": open_vervolgafspraken_van(request.user),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
