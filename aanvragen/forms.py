@@ -1,13 +1,16 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Voorziening
+from wmo.regels import opschorting as opschorting_regel
 
 from .constants import Grondslag, OpschortingReden, Uitkomst
 from .models import BeschikkingRegel
+from .services.opschorting import verzoek_te_vroeg_melding
 
 
 def _datum(label, **kwargs) -> forms.DateField:
@@ -27,7 +30,11 @@ class OpschortenForm(KeukentafelForm):
         label=_("Waarom staat de termijn stil?"), choices=OpschortingReden.choices, widget=forms.RadioSelect
     )
     eerste_dag_stil = _datum(
-        _("Eerste dag dat de termijn stilstaat"), help_text=_("Meestal de dag na uw verzoek.")
+        _("Eerste dag dat de termijn stilstaat"),
+        help_text=_(
+            "Bij een verzoek om aanvulling: de dag na vandaag, want de brief met het verzoek gaat "
+            "vandaag uit (Awb 4:15)."
+        ),
     )
     termijn_tot = _datum(
         _("Termijn voor de inwoner, tot en met"),
@@ -43,6 +50,21 @@ class OpschortenForm(KeukentafelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["termijn_tot"].voorwaardelijk = True
+
+    def clean(self):
+        """A request for information suspends from the day after the request at the earliest
+        (Awb 4:15 lid 1 onder a); the request is the letter sent today. The service checks
+        the same rule; here the message lands next to the field before anything is saved."""
+        data = super().clean()
+        eerste = data.get("eerste_dag_stil")
+        verzocht_op = timezone.localdate()
+        if (
+            data.get("reden") == OpschortingReden.AANVULLING_GEVRAAGD
+            and eerste
+            and not opschorting_regel.begint_na_verzoek(eerste, verzocht_op)
+        ):
+            self.add_error("eerste_dag_stil", verzoek_te_vroeg_melding(verzocht_op))
+        return data
 
 
 class BeeindigenForm(KeukentafelForm):

@@ -46,6 +46,18 @@ _REDEN_IN_GEWONE_WOORDEN = {
 }
 
 
+def verzoek_te_vroeg_melding(verzocht_op: date) -> str:
+    """The message for a request for information whose suspension would start too early."""
+    return _(
+        "Bij een verzoek om aanvulling staat de beslistermijn pas stil vanaf de dag na het verzoek "
+        "(Awb 4:15 lid 1 onder a). Het verzoek gaat vandaag, %(vandaag)s, uit. Vul %(eerste)s of "
+        "later in."
+    ) % {
+        "vandaag": _datum(verzocht_op),
+        "eerste": _datum(opschorting_regel.eerste_dag_na_verzoek(verzocht_op)),
+    }
+
+
 @transaction.atomic
 def aanvraag_opschorten(
     *,
@@ -61,6 +73,10 @@ def aanvraag_opschorten(
     For a request for information (reason aanvulling_gevraagd) the set term ``termijn_tot``
     is required (Awb 4:5; without it nothing is suspended) and the inwoner gets the letter
     "verzoek om aanvulling": what is asked, by when, and what it means for the decision date.
+    That letter is the request, dated today, so the clock stands still no earlier than
+    tomorrow (Awb 4:15 lid 1 onder a, ``opschorting_regel.begint_na_verzoek``); an earlier
+    ``eerste_dag_stil`` is refused and the deadline is recomputed from the stored intervals as
+    always. The other reasons (Awb 4:15 lid 2) may start earlier, not before the aanvraag.
     One suspension at a time; one that starts after the deadline has passed is refused.
     """
     aanvraag = _vergrendelen(aanvraag)
@@ -76,6 +92,14 @@ def aanvraag_opschorten(
             code="al_opgeschort",
         )
     oude_deadline = aanvraag.beslis_deadline
+    # The request for information is the letter sent below, dated today (Awb 4:15 lid 1 onder a).
+    verzocht_op = timezone.localdate()
+    if (
+        reden == OpschortingReden.AANVULLING_GEVRAAGD
+        and eerste_dag_stil
+        and not opschorting_regel.begint_na_verzoek(eerste_dag_stil, verzocht_op)
+    ):
+        raise ValidationError({"eerste_dag_stil": verzoek_te_vroeg_melding(verzocht_op)})
     if eerste_dag_stil and not opschorting_regel.verlengt_nog(eerste_dag_stil, oude_deadline):
         raise ValidationError(
             {

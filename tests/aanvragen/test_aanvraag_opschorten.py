@@ -4,6 +4,7 @@ with a set term (Awb 4:5), and the inwoner is told when it starts and ends."""
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +13,7 @@ from aanvragen import services
 from aanvragen.constants import OpschortingReden
 from aanvragen.models import Opschorting
 from tests.aanvragen.factories import AanvraagFactory
+from tests.factories import on_day
 from wmo.constants import BriefSoort
 from wmo.models import Brief
 
@@ -20,14 +22,22 @@ pytestmark = pytest.mark.django_db
 VERKLARING = "Een medische verklaring van uw longarts over uw benauwdheid."
 
 
+def _op_verzoekdag(eerste_dag_stil):
+    """Travel to the day the request for information goes out: the day before the clock stands
+    still (Awb 4:15 lid 1 onder a), as the letter is dated the day the service runs."""
+    return time_machine.travel(on_day(eerste_dag_stil - timedelta(days=1), 12))
+
+
 def _aanvulling(aanvraag, door, **kwargs):
     velden = {
         "reden": OpschortingReden.AANVULLING_GEVRAAGD,
         "eerste_dag_stil": date(2026, 4, 23),
         "termijn_tot": date(2026, 5, 6),  # asked on 22 April with a two-week term
         "toelichting": VERKLARING,
+        **kwargs,
     }
-    return services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **{**velden, **kwargs})
+    with _op_verzoekdag(velden["eerste_dag_stil"]):
+        return services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **velden)
 
 
 def test_domein_voorbeeld_aanvulling_van_23_tot_30_april(consulent, brief_tekst):
@@ -156,10 +166,48 @@ def test_ongeldige_opschorting_wordt_geweigerd(consulent, reden, velden, veld, t
     velden = {"eerste_dag_stil": date(2026, 4, 23), "toelichting": "Uitleg.", "termijn_tot": None, **velden}
     if reden == OpschortingReden.AANVULLING_GEVRAAGD and not velden["termijn_tot"]:
         velden["termijn_tot"] = date(2026, 5, 6)
-    with pytest.raises(ValidationError) as exc:
+    with _op_verzoekdag(velden["eerste_dag_stil"]), pytest.raises(ValidationError) as exc:
         services.aanvraag_opschorten(aanvraag=aanvraag, reden=reden, door=consulent, **velden)
     assert tekst in " ".join(exc.value.message_dict[veld])
     assert not Opschorting.objects.exists()
+
+
+@pytest.mark.parametrize("stil", [date(2026, 4, 20), date(2026, 4, 22)])
+def test_aanvulling_staat_pas_stil_na_de_dag_van_het_verzoek(consulent, stil):
+    # Awb 4:15 lid 1 onder a. The issue's case: a request dated 22 April (here) cannot suspend from
+    # an earlier day, nor from the day itself. Nothing is saved, no letter, deadline unchanged.
+    aanvraag = AanvraagFactory(ontvangen_op=date(2026, 4, 17), door=consulent)
+    vorige = aanvraag.beslis_deadline
+    with time_machine.travel(on_day(date(2026, 4, 22), 12)), pytest.raises(ValidationError) as exc:
+        services.aanvraag_opschorten(
+            aanvraag=aanvraag,
+            reden=OpschortingReden.AANVULLING_GEVRAAGD,
+            eerste_dag_stil=stil,
+            termijn_tot=date(2026, 5, 6),
+            toelichting=VERKLARING,
+            door=consulent,
+        )
+    melding = " ".join(exc.value.message_dict["eerste_dag_stil"])
+    assert "pas stil vanaf de dag na het verzoek (Awb 4:15 lid 1 onder a)" in melding
+    assert "vandaag, 22 april 2026" in melding and "Vul 23 april 2026 of later in" in melding
+    aanvraag.refresh_from_db()
+    assert aanvraag.beslis_deadline == vorige
+    assert not Opschorting.objects.exists() and not Brief.objects.exists()
+
+
+def test_andere_redenen_mogen_eerder_beginnen(consulent):
+    # Awb 4:15 lid 2 (here: vertraging door de aanvrager) has no request: a suspension recorded
+    # later may start on an earlier day, not before the aanvraag (begint_na_ontvangst).
+    aanvraag = AanvraagFactory(door=consulent)
+    with time_machine.travel(on_day(date(2026, 4, 28), 12)):
+        opschorting = services.aanvraag_opschorten(
+            aanvraag=aanvraag,
+            reden=OpschortingReden.VERTRAGING_DOOR_AANVRAGER,
+            eerste_dag_stil=date(2026, 4, 23),
+            toelichting="De inwoner was niet thuis voor het huisbezoek.",
+            door=consulent,
+        )
+    assert opschorting.eerste_dag_stil == date(2026, 4, 23)
 
 
 def test_een_opschorting_tegelijk(consulent):

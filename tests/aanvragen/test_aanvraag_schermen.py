@@ -1,8 +1,9 @@
 """The aanvraag screens through the real views: register, suspend, resume, notify, decide."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from aanvragen.models import Aanvraag
@@ -58,7 +59,8 @@ def test_opschorten_zonder_termijn_geweigerd_met_reden_en_invoer_bewaard(client,
         "opschorten-termijn_tot": "",
         "opschorten-toelichting": "Een verklaring van de huisarts",
     }
-    response = client.post(_actie(aanvraag, "opschorten"), post)
+    with time_machine.travel(on_day(date(2026, 4, 22), 12)):
+        response = client.post(_actie(aanvraag, "opschorten"), post)
     assert response.status_code == 200
     fouten = response.context["forms"]["opschorten"].errors
     assert "termijn" in " ".join(fouten["termijn_tot"]).lower()
@@ -66,18 +68,48 @@ def test_opschorten_zonder_termijn_geweigerd_met_reden_en_invoer_bewaard(client,
     assert not aanvraag.opschortingen.exists()
 
 
+@pytest.mark.parametrize("dagen_voor_morgen", [1, 3])
+def test_opschorten_voor_de_dag_na_het_verzoek_geweigerd_naast_het_veld(
+    client, consulent_en_aanvraag, dagen_voor_morgen
+):
+    # Awb 4:15 lid 1 onder a: the request is the letter sent today, so the clock stands still
+    # from tomorrow at the earliest; today or an earlier day is refused next to the field.
+    consulent, aanvraag = consulent_en_aanvraag
+    client.force_login(consulent)
+    with time_machine.travel(on_day(date(2026, 4, 24), 12)):
+        te_vroeg = date(2026, 4, 25) - timedelta(days=dagen_voor_morgen)
+        post = {
+            "opschorten-reden": "aanvulling_gevraagd",
+            "opschorten-eerste_dag_stil": te_vroeg.isoformat(),
+            "opschorten-termijn_tot": "2026-05-08",
+            "opschorten-toelichting": "Een verklaring van de huisarts",
+        }
+        response = client.post(_actie(aanvraag, "opschorten"), post)
+    assert response.status_code == 200
+    fout = " ".join(response.context["forms"]["opschorten"].errors["eerste_dag_stil"])
+    assert "pas stil vanaf de dag na het verzoek (Awb 4:15 lid 1 onder a)" in fout
+    assert "vandaag, 24 april 2026" in fout and "Vul 25 april 2026 of later in" in fout
+    inhoud = response.content.decode()
+    assert "Een verklaring van de huisarts" in inhoud and te_vroeg.isoformat() in inhoud
+    assert (
+        'aria-describedby="id_opschorten-eerste_dag_stil_error' in inhoud or "eerste_dag_stil_error" in inhoud
+    )
+    assert not aanvraag.opschortingen.exists() and not Brief.objects.exists()
+
+
 def test_opschorten_beeindigen_en_verdagen(client, consulent_en_aanvraag):
     consulent, aanvraag = consulent_en_aanvraag
     client.force_login(consulent)
-    response = client.post(
-        _actie(aanvraag, "opschorten"),
-        {
-            "opschorten-reden": "aanvulling_gevraagd",
-            "opschorten-eerste_dag_stil": "2026-04-23",
-            "opschorten-termijn_tot": "2026-05-06",
-            "opschorten-toelichting": "Een verklaring van de huisarts",
-        },
-    )
+    with time_machine.travel(on_day(date(2026, 4, 22), 12)):  # the request goes out on 22 April
+        response = client.post(
+            _actie(aanvraag, "opschorten"),
+            {
+                "opschorten-reden": "aanvulling_gevraagd",
+                "opschorten-eerste_dag_stil": "2026-04-23",
+                "opschorten-termijn_tot": "2026-05-06",
+                "opschorten-toelichting": "Een verklaring van de huisarts",
+            },
+        )
     assert response.status_code == 302
     assert Brief.objects.filter(melding=aanvraag.melding, soort=BriefSoort.VERZOEK_OM_AANVULLING).exists()
     response = client.post(_actie(aanvraag, "beeindigen"), {"beeindigen-eerste_dag_weer": "2026-04-30"})

@@ -3,24 +3,28 @@
 from datetime import date
 
 import pytest
+import time_machine
 
 from aanvragen import services
 from aanvragen.constants import OpschortingReden
 from tests.aanvragen.factories import AanvraagFactory
+from tests.factories import on_day
 from wmo.models import GelijkgesteldeDag
 
 pytestmark = pytest.mark.django_db
 
 
 def _aanvulling(aanvraag, door):
-    return services.aanvraag_opschorten(
-        aanvraag=aanvraag,
-        reden=OpschortingReden.AANVULLING_GEVRAAGD,
-        eerste_dag_stil=date(2026, 4, 23),
-        termijn_tot=date(2026, 5, 6),
-        toelichting="Een medische verklaring.",
-        door=door,
-    )
+    # Asked on 22 April: the clock stands still from the day after (Awb 4:15 lid 1 onder a).
+    with time_machine.travel(on_day(date(2026, 4, 22), 12)):
+        return services.aanvraag_opschorten(
+            aanvraag=aanvraag,
+            reden=OpschortingReden.AANVULLING_GEVRAAGD,
+            eerste_dag_stil=date(2026, 4, 23),
+            termijn_tot=date(2026, 5, 6),
+            toelichting="Een medische verklaring.",
+            door=door,
+        )
 
 
 @pytest.mark.parametrize("aantal", [3, 30])

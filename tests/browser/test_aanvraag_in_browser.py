@@ -44,7 +44,9 @@ def test_aanvraag_en_beschikking_toegankelijk(page: Page, url, inloggen, aanvraa
     bevindingen += _axe(page, "aanvraag")
     # A suspension for information without a term is refused; the typed text stays.
     page.get_by_label("Aanvulling gevraagd met termijn (Awb 4:15 lid 1 a)").check()
-    page.get_by_label("Eerste dag dat de termijn stilstaat").fill(timezone.localdate().isoformat())
+    page.get_by_label("Eerste dag dat de termijn stilstaat").fill(
+        (timezone.localdate() + timedelta(days=1)).isoformat()  # the day after the request (Awb 4:15)
+    )
     page.get_by_label("Wat vraagt u, of wat is er gebeurd?").fill("Een verklaring van de huisarts")
     page.get_by_role("button", name="Opschorten").click()
     expect(page.locator("#id_opschorten-termijn_tot_error")).to_be_visible()

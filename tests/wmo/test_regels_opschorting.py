@@ -49,6 +49,25 @@ def test_begint_na_ontvangst(stil, geldig):
     assert opschorting.begint_na_ontvangst(stil, D(2026, 4, 21)) is geldig
 
 
+def test_eerste_dag_na_verzoek():
+    # Awb 4:15 lid 1 onder a: "met ingang van de dag na die waarop de aanvrager is uitgenodigd"
+    assert opschorting.eerste_dag_na_verzoek(D(2026, 12, 2)) == D(2026, 12, 3)
+    assert opschorting.eerste_dag_na_verzoek(D(2026, 12, 31)) == D(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("stil", "geldig"),
+    [
+        (D(2026, 11, 30), False),  # the case: a request of 2 December cannot suspend from 30 November
+        (D(2026, 12, 2), False),  # nor from the day of the request itself
+        (D(2026, 12, 3), True),  # the day after the request
+        (D(2026, 12, 7), True),  # later: chosen to accept, it only shortens the suspension
+    ],
+)
+def test_begint_na_verzoek(stil, geldig):
+    assert opschorting.begint_na_verzoek(stil, D(2026, 12, 2)) is geldig
+
+
 @pytest.mark.parametrize(
     ("stil", "deadline", "verlengt"),
     [

@@ -19,8 +19,10 @@ Who applies it
 --------------
 - aanvragen.models.Opschorting: ``uiterste_dag_weer`` and ``interval`` (properties), and
   its ``clean()`` with ``begint_na_ontvangst``, ``einde_na_begin``, ``einde_binnen_termijn``;
-- aanvragen.services: the intervals for the stored beslis_deadline, ``verlengt_nog`` when
-  suspending, ``dagen_stil`` for the letter when the clock runs again;
+- aanvragen.services: the intervals for the stored beslis_deadline, ``begint_na_verzoek``
+  and ``verlengt_nog`` when suspending, ``dagen_stil`` for the letter when the clock runs again;
+- aanvragen.forms.OpschortenForm: ``begint_na_verzoek`` and ``eerste_dag_na_verzoek``, so the
+  consulent sees the message next to the field;
 - wmo.termijnen.beslis_deadline: ``lopende_dag``; ``manage.py termijn``: ``einde_na_begin``.
 
 There is no SQL twin: lists read the stored beslis_deadline (empty while the clock stands
@@ -65,6 +67,26 @@ def begint_na_ontvangst(eerste_dag_stil: date, ontvangen_op: date) -> bool:
     day after the aanvraag was received (Wmo 2015 art. 2.3.5 lid 1), so nothing can stand
     still before that day."""
     return eerste_dag_stil > ontvangen_op
+
+
+def eerste_dag_na_verzoek(verzocht_op: date) -> date:
+    """The first day a request for information made on ``verzocht_op`` suspends: the day
+    after it ("met ingang van de dag na die waarop de aanvrager is uitgenodigd de aanvraag
+    aan te vullen", Awb 4:15 lid 1 onder a)."""
+    return verzocht_op + DAG
+
+
+def begint_na_verzoek(eerste_dag_stil: date, verzocht_op: date) -> bool:
+    """Whether a suspension for a request for information made on ``verzocht_op`` may start
+    on ``eerste_dag_stil`` (Awb 4:15 lid 1 onder a): no earlier than the day after the request.
+    A request dated 2 December cannot suspend from 30 November, nor from 2 December itself.
+
+    Choice, as the Awb is silent on it: a *later* first day is accepted. It only shortens the
+    suspension, so the beslistermijn can only end earlier, never later, to the inwoner's
+    benefit; it never moves the deadline wrongly against the inwoner. The request is the
+    letter "verzoek om aanvulling", which the service sends and dates the same day.
+    """
+    return eerste_dag_stil >= eerste_dag_na_verzoek(verzocht_op)
 
 
 def verlengt_nog(eerste_dag_stil: date, beslis_deadline: date | None) -> bool:
