@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -168,7 +169,14 @@ def gesprek_plannen(
 
 @transaction.atomic
 def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> Gesprek:
-    """Mark a planned gesprek as held or cancelled (constants.GESPREK_OVERGANGEN)."""
+    """Mark a planned gesprek as held or cancelled (constants.GESPREK_OVERGANGEN).
+
+    A gesprek can only have been held once its planned moment has come: "gevoerd" before
+    ``gepland_op`` is refused, so the verslag (which describes only gesprekken that took
+    place, Wmo 2015 art. 2.3.2 lid 8) never states a talk that did not happen. Both moments
+    are aware datetimes (``timezone.now()``), so the comparison holds across time zones and
+    the change to and from summer time. Cancelling is possible at any moment.
+    """
     gesprek = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
     check_transition(
         GESPREK_OVERGANGEN,
@@ -177,6 +185,16 @@ def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> G
         labels=GesprekStatus,
         message=_("Een gesprek met status ‘%(van)s’ kan niet naar ‘%(naar)s’."),
     )
+    if naar == GesprekStatus.GEVOERD and gesprek.gepland_op > timezone.now():
+        gepland = timezone.localtime(gesprek.gepland_op)
+        raise ValidationError(
+            _(
+                "Dit gesprek is gepland op %(dag)s om %(tijd)s uur. U kunt het pas daarna vastleggen "
+                "als gevoerd. Is de afspraak verzet? Annuleer dit gesprek en plan een nieuw."
+            )
+            % {"dag": date_format(gepland, "j F Y"), "tijd": date_format(gepland, "H:i")},
+            code="nog_niet_gevoerd",
+        )
     gesprek.status = naar
     opslaan(gesprek, door=door, reden=f"Gesprek {GesprekStatus(naar).label.lower()}")
     return gesprek
@@ -374,10 +392,12 @@ def resultaat_opslaan(
 def verslag_context(onderzoek: Onderzoek, *, nummer: int | None = None) -> dict:
     """What the verslag shows beyond every letter's context (wmo.brieven), in a handful of queries."""
     resultaten = list(onderzoek.resultaten.filter(aan_de_orde=True).prefetch_related("treden__voorziening"))
+    # Only gesprekken that took place: a planned or cancelled one is no part of the record of the
+    # onderzoek (Wmo 2015 art. 2.3.2 lid 8). Without any, the verslag says there was no gesprek.
     gesprekken = list(
-        Gesprek.objects.filter(melding_id=onderzoek.melding_id)
-        .exclude(status=GesprekStatus.GEANNULEERD)
+        Gesprek.objects.filter(melding_id=onderzoek.melding_id, status=GesprekStatus.GEVOERD)
         .select_related("consulent")
+        .order_by("gepland_op")
     )
     return {
         "onderzoek": onderzoek,

@@ -26,6 +26,7 @@ from aanvragen.models import Aanvraag, Opschorting, Verdaging
 from wmo import brieven
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker
+from wmo.regels import dwangsom as dwangsom_regel
 from wmo.regels import opschorting as opschorting_regel
 from wmo.services import opslaan
 
@@ -175,10 +176,24 @@ def aanvraag_verdagen(
     """Tell the inwoner the decision comes later, with a new expected date (Awb 4:14 lid 3).
 
     Sends the "verdagingsbericht". The statutory beslis_deadline does not change: the
-    dwangsom (Awb 4:17) still counts from it, and the letter says so.
+    dwangsom (Awb 4:17) still counts from it, and the letter says so, with the maximum
+    number of days from the amounts in force (``dwangsom_regel.geldende_bedragen``), not a
+    number written into the letter. The new date lies after today: the letter promises the
+    decision "uiterlijk op" that date, which must not already have passed.
     """
     aanvraag = _vergrendelen(aanvraag)
     _moet_open_zijn(aanvraag)
+    vandaag = timezone.localdate()
+    if verwachte_datum and verwachte_datum <= vandaag:
+        raise ValidationError(
+            {
+                "verwachte_datum": _(
+                    "De nieuwe datum moet na vandaag (%(vandaag)s) liggen: de inwoner leest dat het "
+                    "besluit uiterlijk op die dag komt."
+                )
+                % {"vandaag": _datum(vandaag)}
+            }
+        )
     verdaging = Verdaging(
         aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
     )
@@ -187,6 +202,10 @@ def aanvraag_verdagen(
         soort=BriefSoort.VERDAGINGSBERICHT,
         melding=aanvraag.melding,
         door=door,
-        context={"aanvraag": aanvraag, "verdaging": verdaging},
+        context={
+            "aanvraag": aanvraag,
+            "verdaging": verdaging,
+            "dwangsom": dwangsom_regel.geldende_bedragen(),
+        },
     )
     return verdaging

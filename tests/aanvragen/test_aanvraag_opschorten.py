@@ -74,7 +74,8 @@ def test_domein_voorbeeld_aanvulling_van_23_tot_30_april(consulent, brief_tekst)
     assert historie.history_change_reason == "Opschorting beëindigd: beslistermijn loopt weer"
 
     tekst = brief_tekst(aanvraag, BriefSoort.OPSCHORTING_BEEINDIGD)
-    assert "De tijd stond stil van 23 april 2026 tot 30 april 2026. Dat zijn 7 dagen." in tekst
+    assert "De tijd stond stil vanaf 23 april 2026. Vanaf 30 april 2026 loopt de tijd weer." in tekst
+    assert "De tijd heeft dus 7 dagen stilgestaan." in tekst  # 23 up to and including 29 April
     assert "omdat wij wachtten op gegevens van u" in tekst
     assert "Wij besluiten uiterlijk op 12 mei 2026" in tekst
     assert Brief.objects.get(soort=BriefSoort.OPSCHORTING_BEEINDIGD).verstuurd_door == consulent
@@ -126,7 +127,9 @@ def test_overmacht_zonder_einde_geeft_geen_deadline(consulent, brief_tekst):
     assert aanvraag.beslis_deadline == date(2026, 5, 6)
     tekst = brief_tekst(aanvraag, BriefSoort.OPSCHORTING_BEEINDIGD)
     assert "omdat wij door overmacht niet verder konden" in tekst
-    assert "Dat is 1 dag." in tekst and "Wij besluiten uiterlijk op 6 mei 2026" in tekst
+    assert (
+        "De tijd heeft dus 1 dag stilgestaan." in tekst and "Wij besluiten uiterlijk op 6 mei 2026" in tekst
+    )
 
 
 @pytest.mark.parametrize(

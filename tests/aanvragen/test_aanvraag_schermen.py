@@ -118,10 +118,11 @@ def test_opschorten_beeindigen_en_verdagen(client, consulent_en_aanvraag):
     assert aanvraag.beslis_deadline == date(
         2026, 5, 12
     )  # 6 May, moved on by the days the clock stood still (Awb 4:15)
-    response = client.post(
-        _actie(aanvraag, "verdagen"),
-        {"verdagen-verwachte_datum": "2026-05-26", "verdagen-reden": "Advies nodig"},
-    )
+    with time_machine.travel(on_day(date(2026, 5, 4), 12)):  # before the beslistermijn ends
+        response = client.post(
+            _actie(aanvraag, "verdagen"),
+            {"verdagen-verwachte_datum": "2026-05-26", "verdagen-reden": "Advies nodig"},
+        )
     assert response.status_code == 302
     aanvraag.refresh_from_db()
     assert aanvraag.beslis_deadline == date(2026, 5, 12)  # Awb 4:14 does not move the statutory deadline

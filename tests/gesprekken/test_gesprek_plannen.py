@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -84,7 +85,8 @@ def test_telefonisch_alleen_met_reden_en_mantelzorger_alleen_met_toestemming(mel
         toestemming_inwoner=True,
     )
     assert melding.gesprekken.count() == 2  # several contacts make up one onderzoek
-    services.gesprek_status_zetten(gesprek=tweede, door=consulent, naar=GesprekStatus.GEVOERD)
+    with time_machine.travel(tweede.gepland_op + timedelta(hours=1)):  # held only once its moment came
+        services.gesprek_status_zetten(gesprek=tweede, door=consulent, naar=GesprekStatus.GEVOERD)
     with pytest.raises(ValidationError):
         services.gesprek_status_zetten(gesprek=tweede, door=consulent, naar=GesprekStatus.GEANNULEERD)
 

@@ -74,7 +74,7 @@ SOORTEN: dict[BriefSoort, Brieftype] = {
             BriefSoort.VERDAGINGSBERICHT,
             titel=_("Verdagingsbericht"),
             onderwerp=_("Ons besluit over uw aanvraag komt later"),
-            velden=("aanvraag", "verdaging"),
+            velden=("aanvraag", "verdaging", "dwangsom"),
         ),
         Brieftype(
             BriefSoort.BESCHIKKING,
