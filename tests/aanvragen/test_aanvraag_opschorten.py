@@ -56,7 +56,7 @@ def test_domein_voorbeeld_aanvulling_van_23_tot_30_april(consulent, brief_tekst)
     assert VERKLARING in tekst
     assert "Stuur deze gegevens uiterlijk op 6 mei 2026 naar ons" in tekst
     assert "De tijd staat stil vanaf 23 april 2026" in tekst
-    assert "Zonder deze vraag hadden wij uiterlijk op 6 mei 2026 een besluit genomen" in tekst
+    assert "Zonder deze vraag moesten wij uiterlijk op 6 mei 2026 een besluit nemen" in tekst
     assert "Nu besluiten wij uiterlijk op 19 mei 2026" in tekst
     assert "Dat heet opschorten" in tekst  # B1: the word explained
     assert "Dan gaat de tijd weer lopen op de dag dat wij ze hebben" in tekst

@@ -72,3 +72,18 @@ def test_hulpvraag_van_een_ander_heet_naar_wie_het_meldde(team, consulent, catal
     assert "Wat Anja de Vries, kind, meldde".upper() in tekst.upper()
     assert "Uw woorden".upper() not in tekst.upper()
     assert "of wat Anja de Vries over u meldde" in tekst
+
+
+def test_uitnodiging_noemt_wie_de_melding_deed(team, consulent):
+    melding = MeldingFactory(
+        team=team,
+        consulent=consulent,
+        ontvangen_op=on_day(date(2026, 2, 20)),
+        melder_is_inwoner=False,
+        melder_naam="Anja de Vries",
+        melder_relatie=MelderRelatie.KIND,
+        toestemming_inwoner=True,
+    )
+    tekst = _uitnodiging_op(date(2026, 2, 23), melding, consulent)
+    assert "Anja de Vries (kind) heeft ons namens u laten weten dat u hulp nodig heeft" in tekst
+    assert "U heeft ons laten weten" not in tekst
