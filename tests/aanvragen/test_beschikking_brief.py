@@ -228,3 +228,35 @@ def test_motivering_noemt_wat_het_onderzoek_vond(rol_gebruiker, hbh):
     assert "Wat u zelf kunt" not in tekst  # a rung that solves it is not a reason for maatwerk
     # There was an onderzoek but no gesprek gevoerd and no verslag sent: no "verslag van ons gesprek".
     assert "verslag van ons gesprek" not in tekst
+
+
+def test_beslisformulier_toont_catalogus_en_onderzoek(client, team, rol_gebruiker, rolstoel):
+    """The consulent sees on the decision form what the catalogue puts in the letter (no
+    eigen bijdrage for a rolstoel, and why; the legal basis) and that no onderzoek was recorded."""
+    from django.urls import reverse
+
+    teamleider = rol_gebruiker(Rol.TEAMLEIDER)
+    gemeente = team.organisatie.gemeenten.first()
+    gemeente.verordening = "Verordening maatschappelijke ondersteuning Teststad 2026"
+    gemeente.save()
+    melding = MeldingFactory(
+        team=team, in_onderzoek=True, inwoner__gemeente=gemeente,
+        ontvangen_op=on_day(timezone.localdate() - timedelta(days=10)),
+    )  # fmt: skip
+    aanvraag = AanvraagFactory(melding=melding, ontvangen_op=timezone.localdate(), door=teamleider)
+    services.aanvraag_voorziening_toevoegen(
+        aanvraag=aanvraag,
+        voorziening=rolstoel,
+        resultaatgebied=Resultaatgebied.VERPLAATSEN_HUIS,
+        door=teamleider,
+    )
+    beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=teamleider)
+    client.force_login(teamleider)
+    pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
+    assert "Uit de catalogus" in pagina and f"Nee: {ROLSTOEL_VRIJ}" in pagina
+    assert (
+        "Wmo 2015 art. 2.3.5 lid 3; Verordening maatschappelijke ondersteuning Teststad 2026, artikel 12"
+        in pagina
+    )
+    assert "In bruikleen" in pagina and "Geen onderzoek van dit resultaat vastgelegd" in pagina
+    assert 'name="regel' in pagina and "eigen_bijdrage" not in pagina  # not a field to tick
