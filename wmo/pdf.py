@@ -3,14 +3,73 @@
 Every letter an inwoner receives is a tagged PDF (PDF/UA-1): real headings and reading
 order for screen readers, document language from ``<html lang="nl">`` and the title from
 ``<title>``.
+
+WeasyPrint fetches every URL a letter refers to (images, stylesheets, fonts in
+``@font-face``). Its default fetcher reads ``file:`` and ``http(s):`` URLs, so one unescaped
+field in a letter (``<img src="file:///etc/...">``, a tracking pixel) would read a server file
+into the PDF or call out to the internet. ``static_fetcher`` allows only the project's own
+static files and refuses everything else, including ``data:``.
 """
 
+import mimetypes
+import posixpath
+from urllib.parse import unquote, urlsplit
+
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+
+# The base URL of every letter. ``.invalid`` never resolves (RFC 2606), so nothing is ever asked
+# of the network: ``{% static %}`` URLs ("/static/...") join to this origin and the fetcher
+# reads them from the static files finders; no other URL is read.
+BASE_URL = "https://brief.keukentafel.invalid/"
+
+
+class GeweigerdeURL(ValueError):
+    """A letter referred to a URL that is not one of the project's static files."""
+
+
+def static_pad(url: str) -> str | None:
+    """The static path (``css/x.css``) a letter's URL points to, or None for any other URL."""
+    delen = urlsplit(url)
+    basis = urlsplit(BASE_URL)
+    if (delen.scheme, delen.netloc) != (basis.scheme, basis.netloc) or delen.query or delen.fragment:
+        return None
+    prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+    if not delen.path.startswith(prefix):
+        return None
+    pad = posixpath.normpath(unquote(delen.path[len(prefix) :]))
+    if pad.startswith(("..", "/")) or pad in ("", "."):
+        return None
+    return pad
+
+
+def static_fetcher():
+    """A WeasyPrint URL fetcher that serves only the project's static files (see the module)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            pad = static_pad(url)
+            bestand = finders.find(pad) if pad else None
+            if not bestand:
+                raise GeweigerdeURL(f"Brieven lezen alleen eigen statische bestanden, niet {url[:200]!r}")
+            with open(bestand, "rb") as f:
+                inhoud = f.read()
+            soort = mimetypes.guess_type(bestand)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, inhoud, {"Content-Type": soort})
+
+    return StaticFetcher(allowed_protocols=("https",))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The tagged PDF (PDF/UA-1) of a rendered letter; only static files are fetched."""
+    import weasyprint  # slow import: only when a letter is made
+
+    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=static_fetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
-    import weasyprint  # slow import: only when a letter is made
-
-    html = render_to_string(template_name, context)
-    return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(render_to_string(template_name, context))

@@ -1,0 +1,83 @@
+"""Robust rendering of every letter: long unbroken text wraps inside the page, other scripts
+and emoji render, and a page never holds only the signature."""
+
+import re
+import subprocess
+
+import pytest
+
+from tests.factories import MeldingFactory
+from wmo import brieven
+from wmo.constants import BriefSoort
+
+pytestmark = pytest.mark.django_db
+
+# 3,000 characters without a space: a pasted URL.
+LANG = "https://voorbeeld.nl/" + "".join(f"pad{i:04d}x" for i in range(373))
+assert len(LANG) >= 3000 and " " not in LANG
+
+
+MM = 72 / 25.4
+DATUM = re.compile(r"(_op|_tot|datum|deadline|_stil|_weer|uiterlijk)$")
+
+
+class Overal:
+    """Every attribute a letter template asks for is the long text (dates and numbers print
+    empty), so each free-text placeholder of each kind gets it."""
+
+    def __init__(self, tekst):
+        self._tekst = tekst
+
+    def __getattr__(self, naam):
+        if naam.startswith("_"):
+            raise AttributeError(naam)
+        if DATUM.search(naam):
+            return None
+        return self._tekst
+
+    def __str__(self):
+        return self._tekst
+
+
+def _context(brieftype, tekst):
+    waarden = {
+        "regels": [Overal(tekst)],
+        "resultaten": [Overal(tekst)],
+        "gesprekken": [],
+        "vervolgafspraken": [],
+    }
+    return {
+        veld: None if DATUM.search(veld) else waarden.get(veld, Overal(tekst)) for veld in brieftype.velden
+    }
+
+
+def _woorden_met_kader(data: bytes, tmp_path):
+    """(text, [(xMin, xMax, page width)]) of every word poppler sees, by page."""
+    pad = tmp_path / "brief.pdf"
+    pad.write_bytes(data)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pad), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    breedte, hoogte = (
+        float(m) for m in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html).groups()
+    )
+    woorden = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', html
+    )
+    # without the page footer (kenmerk, page number), which sits between the pages' text
+    voet = hoogte - 22 * MM
+    return [(x1, x2, w) for x1, y1, x2, w in woorden if float(y1) < voet], breedte
+
+
+@pytest.mark.parametrize("soort", list(BriefSoort))
+def test_lange_tekst_zonder_spaties_breekt_af_binnen_de_bladzijde(soort, tmp_path):
+    brieftype = brieven.SOORTEN[soort]
+    melding = MeldingFactory(hulpvraag=LANG, inwoner__achternaam=LANG[-200:])
+    data = brieven.render_brief(soort=soort, melding=melding, context=_context(brieftype, LANG))
+    woorden, breedte = _woorden_met_kader(data, tmp_path)
+    tekst = "".join(w for _, _, w in woorden).replace("&amp;", "&")
+    assert LANG[-200:] in tekst, "the inwoner's long name is cut off"
+    if brieftype.velden:
+        assert LANG in tekst, "not every character of the long text is in the letter"
+    buiten = [(x1, x2, w[:30]) for x1, x2, w in woorden if float(x2) > breedte - 15 * MM]
+    assert buiten == [], "text runs into the right margin or off the page"
