@@ -1,4 +1,5 @@
-# Production image: Debian with WeasyPrint's libraries, the locked Python packages and the
+# Production image: Debian with WeasyPrint's libraries and the letters' fonts (the Makefile's
+# `fonts` target: Latin, Cyrillic, Arabic, CJK and emoji), the locked Python packages and the
 # npm assets, static files collected at build time. CI's .ci/production-smoke runs the same
 # collectstatic and gunicorn (GUNICORN_CMD_ARGS below) with these settings against PostgreSQL.
 FROM python:3.11-slim-bookworm
@@ -8,7 +9,8 @@ ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 DJANGO_SETTINGS_MODULE=wmo.settings.ba
 # DATA_UPLOAD_MAX_MEMORY_SIZE).
 ENV GUNICORN_CMD_ARGS="--bind 0.0.0.0:8000 --workers 3 --access-logfile - --limit-request-line 4094 --limit-request-field_size 8190 --limit-request-fields 100"
 RUN apt-get update && apt-get install -y --no-install-recommends \
-      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core nodejs npm \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b nodejs npm \
+      fonts-dejavu-core fonts-noto-core fonts-wqy-microhei fonts-noto-color-emoji \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY requirements.lock package.json package-lock.json ./

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wmo.settings.dev
 
-.PHONY: run test install browser lint bench clean
+.PHONY: run test install browser fonts lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,17 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils; \
 	  else echo "Installeer Chromium: sudo apt-get install -y chromium poppler-utils" >&2; exit 1; fi; }
 
-run: install
+# Fonts for letters in any script: DejaVu (Latin, Cyrillic, Greek), Noto (Arabic, Hebrew, Devanagari,
+# Thai and more), WenQuanYi Micro Hei (Chinese, Japanese, Korean) and Noto Color Emoji. WeasyPrint
+# finds them through fontconfig; without them a name or hulpvraag in another script prints as boxes.
+# The Dockerfile installs the same packages.
+LETTER_FONTS := fonts-dejavu-core fonts-noto-core fonts-wqy-microhei fonts-noto-color-emoji
+fonts:
+	@fc-list | grep -q "Noto Color Emoji" && fc-list | grep -q "WenQuanYi Micro Hei" && fc-list | grep -q "NotoSansArabic" || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(LETTER_FONTS); \
+	  else echo "Installeer de lettertypen: sudo apt-get install -y $(LETTER_FONTS)" >&2; exit 1; fi; }
+
+run: install fonts
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo
 	@echo ""
@@ -42,7 +52,7 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install browser
+test: install browser fonts
 	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest
 
 lint: install

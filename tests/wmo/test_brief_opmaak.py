@@ -81,3 +81,78 @@ def test_lange_tekst_zonder_spaties_breekt_af_binnen_de_bladzijde(soort, tmp_pat
         assert LANG in tekst, "not every character of the long text is in the letter"
     buiten = [(x1, x2, w[:30]) for x1, x2, w in woorden if float(x2) > breedte - 15 * MM]
     assert buiten == [], "text runs into the right margin or off the page"
+
+
+def test_emoji_en_andere_schriften_worden_getoond(consulent):
+    """The fonts of the Makefile's `fonts` target: emoji, Cyrillic and Chinese are drawn (their
+    font is embedded) and extract as text, and ordinary digits stay in the text font."""
+    import io
+
+    from pypdf import PdfReader
+
+    from meldingen.services import ontvangstbevestiging_versturen
+    from tests.pdf import pdf_tekst
+
+    melding = MeldingFactory(inwoner__achternaam="😀 Ж 中")
+    data = bytes(ontvangstbevestiging_versturen(melding=melding, door=consulent).pdf)
+    assert "😀 Ж 中" in pdf_tekst(data)
+    fonts = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]).split("+", 1)[-1])
+            assert "/FontFile2" in font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+    assert {"DejaVu-Sans", "Noto-Color-Emoji", "WenQuanYi-Micro-Hei"} <= fonts
+
+
+def _paginas(data: bytes) -> list[str]:
+    """The text of each page without the footer (kenmerk, page number)."""
+    import io
+
+    from pypdf import PdfReader
+
+    paginas = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        tekst = " ".join(page.extract_text().split())
+        paginas.append(re.sub(r"Kenmerk \S+|Pagina \d+ van \d+", "", tekst).strip())
+    return paginas
+
+
+def test_een_bladzijde_heeft_nooit_alleen_de_ondertekening():
+    """A letter whose body ends near the end of a page: for every length around the point where
+    it needs a second page, the last page holds more than the closing and signature."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    melding = MeldingFactory()
+    ondertekening = [
+        "Met vriendelijke groet,",
+        f"namens het college van burgemeester en wethouders van {melding.gemeente.naam},",
+        melding.team.naam,
+    ]
+
+    brieftype = brieven.SOORTEN[BriefSoort.VERDAGINGSBERICHT]
+
+    def brief(regels: int) -> list[str]:
+        dag = date(2026, 4, 7)
+        context = {
+            "aanvraag": SimpleNamespace(ontvangen_op=dag, beslis_deadline=dag),
+            "verdaging": SimpleNamespace(
+                reden="\n".join(f"Reden regel {i}." for i in range(regels)), verwachte_datum=dag
+            ),
+        }
+        context.update({veld: None for veld in brieftype.velden if veld not in context})
+        data = brieven.render_brief(soort=BriefSoort.VERDAGINGSBERICHT, melding=melding, context=context)
+        return _paginas(data)
+
+    # the shortest body that needs two pages, by bisection
+    kort, lang = 0, 64
+    assert len(brief(lang)) > 1
+    while lang - kort > 1:
+        midden = (kort + lang) // 2
+        kort, lang = (kort, midden) if len(brief(midden)) > 1 else (midden, lang)
+    for regels in range(lang - 1, lang + 12):
+        laatste = brief(regels)[-1]
+        for regel in ondertekening:
+            laatste = laatste.replace(regel, "")
+        assert laatste.strip(), f"with {regels} lines the last page holds only the signature"

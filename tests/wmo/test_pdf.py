@@ -118,3 +118,9 @@ def test_html_in_een_veld_bereikt_de_renderer_niet(consulent):
     brief = ontvangstbevestiging_versturen(melding=melding, door=consulent)
     assert _beelden(bytes(brief.pdf)) == 0
     assert 'src="file:///etc/passwd"' in pdf_tekst(bytes(brief.pdf)).replace(" ", " ")
+
+
+def test_datum_en_kenmerk_zijn_geen_tabel(consulent):
+    brief = ontvangstbevestiging_versturen(melding=MeldingFactory(), door=consulent)
+    root = PdfReader(io.BytesIO(bytes(brief.pdf))).trailer["/Root"]
+    assert not {"/Table", "/TR", "/TD", "/TH"} & _structuur_rollen(root["/StructTreeRoot"]["/K"], set())
