@@ -7,6 +7,7 @@ from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Voorziening
 from wmo.regels import opschorting as opschorting_regel
+from wmo.tekstlengte import LANG
 
 from .constants import Grondslag, OpschortingReden, Uitkomst
 from .models import BeschikkingRegel
@@ -44,7 +45,9 @@ class OpschortenForm(KeukentafelForm):
         ),
     )
     toelichting = forms.CharField(
-        label=_("Wat vraagt u, of wat is er gebeurd?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Wat vraagt u, of wat is er gebeurd?"),
+        max_length=LANG,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -79,7 +82,7 @@ class VerdagenForm(KeukentafelForm):
     prefix = "verdagen"
     verwachte_datum = _datum(_("Nieuwe verwachte beslisdatum"))
     reden = forms.CharField(
-        label=_("Waarom lukt het niet op tijd?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Waarom lukt het niet op tijd?"), max_length=LANG, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

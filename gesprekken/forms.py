@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET
 from wmo.constants import VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
+from wmo.tekstlengte import KORT, MIDDEL
 
 from .constants import Belasting, Oplossing, Plaats, Trede, TriageReden, VerslagReactie
 from .models import Onderzoek
@@ -140,14 +141,19 @@ class ResultaatForm(KeukentafelForm):
         f["versie"] = forms.IntegerField(widget=forms.HiddenInput)
         f["aan_de_orde"] = forms.BooleanField(label=_("Dit resultaatgebied is aan de orde"), required=False)
         for naam, label in RESULTAAT_TEKSTEN.items():
-            f[naam] = forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+            f[naam] = forms.CharField(
+                label=label, required=False, max_length=MIDDEL, widget=forms.Textarea(attrs={"rows": 2})
+            )
         treden = {t.trede: t for t in resultaat.treden.all()}
         initial = {"versie": resultaat.versie, "aan_de_orde": resultaat.aan_de_orde}
         initial.update({naam: getattr(resultaat, naam) for naam in RESULTAAT_TEKSTEN})
         for nr in Trede.values:
             f[f"t{nr}_besproken"] = forms.BooleanField(label=_("Besproken"), required=False)
             f[f"t{nr}_bevinding"] = forms.CharField(
-                label=_("Wat vonden we?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=_("Wat vonden we?"),
+                required=False,
+                max_length=KORT,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
             f[f"t{nr}_oplost"] = forms.ChoiceField(
                 label=_("Lost dit het op?"),
@@ -155,7 +161,10 @@ class ResultaatForm(KeukentafelForm):
                 choices=[("", _("Nog niet bekend"))] + Oplossing.choices,
             )
             f[f"t{nr}_waarom"] = forms.CharField(
-                label=_("Waarom (niet)?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+                label=_("Waarom (niet)?"),
+                required=False,
+                max_length=KORT,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
             soort = {
                 Trede.ALGEMENE_VOORZIENING: VoorzieningSoort.ALGEMEEN,
@@ -264,7 +273,9 @@ class ReactieForm(KeukentafelForm):
 
 class VervolgafspraakForm(KeukentafelForm):
     prefix = "afspraak"
-    actie = forms.CharField(label=_("Wat moet er gebeuren?"), widget=forms.Textarea(attrs={"rows": 2}))
+    actie = forms.CharField(
+        label=_("Wat moet er gebeuren?"), max_length=KORT, widget=forms.Textarea(attrs={"rows": 2})
+    )
     eigenaar = forms.ModelChoiceField(label=_("Wie doet het (medewerker)?"), queryset=None, required=False)
     eigenaar_anders = forms.CharField(
         label=_("Of: iemand anders"), required=False, help_text=_("Bijvoorbeeld de inwoner of de dochter.")

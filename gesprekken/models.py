@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from meldingen.models import Melding
 from wmo.constants import Resultaatgebied
 from wmo.models import Brief, Medewerker, Voorziening
+from wmo.tekstlengte import KORT, MIDDEL, ZEER_LANG, lengte
 
 from .constants import (
     AfspraakStatus,
@@ -179,27 +180,35 @@ class Onderzoek(models.Model):
     persoonlijk_plan = models.TextField(
         _("persoonlijk plan (samenvatting)"),
         blank=True,
+        **lengte(ZEER_LANG),
         help_text=_("Wat de inwoner zelf in het persoonlijk plan schreef."),
     )
     mantelzorger_naam = models.CharField(_("wie is de mantelzorger"), max_length=200, blank=True)
-    mantelzorg_taken = models.TextField(_("wat doet de mantelzorger"), blank=True)
+    mantelzorg_taken = models.TextField(_("wat doet de mantelzorger"), blank=True, **lengte(MIDDEL))
     mantelzorg_uren = models.PositiveSmallIntegerField(_("uren mantelzorg per week"), null=True, blank=True)
     mantelzorg_belasting = models.PositiveSmallIntegerField(
         _("hoe zwaar is het voor de mantelzorger"), choices=Belasting.choices, null=True, blank=True
     )
     mantelzorg_ondersteuning = models.TextField(
-        _("welke steun heeft de mantelzorger nodig"), blank=True, help_text=_("Bijvoorbeeld respijtzorg.")
+        _("welke steun heeft de mantelzorger nodig"),
+        blank=True,
+        help_text=_("Bijvoorbeeld respijtzorg."),
+        **lengte(MIDDEL),
     )
-    inwoner_is_mantelzorger = models.TextField(_("de inwoner is zelf mantelzorger voor"), blank=True)
-    wederkerigheid = models.TextField(_("wat de inwoner voor anderen kan doen"), blank=True)
-    financiele_zorgen = models.TextField(_("zorgen over geld"), blank=True)
+    inwoner_is_mantelzorger = models.TextField(
+        _("de inwoner is zelf mantelzorger voor"), blank=True, **lengte(MIDDEL)
+    )
+    wederkerigheid = models.TextField(_("wat de inwoner voor anderen kan doen"), blank=True, **lengte(MIDDEL))
+    financiele_zorgen = models.TextField(_("zorgen over geld"), blank=True, **lengte(MIDDEL))
     medisch_advies_nodig = models.BooleanField(_("medisch advies is nodig"), default=False)
-    eigen_oplossing = models.TextField(_("oplossing die de inwoner zelf voorstelt"), blank=True)
+    eigen_oplossing = models.TextField(
+        _("oplossing die de inwoner zelf voorstelt"), blank=True, **lengte(MIDDEL)
+    )
     eigen_oplossing_gevolgd = models.BooleanField(
         _("volgen we de oplossing van de inwoner?"), null=True, blank=True
     )
     eigen_oplossing_motivering = models.TextField(
-        _("waarom we de eigen oplossing niet (helemaal) volgen"), blank=True
+        _("waarom we de eigen oplossing niet (helemaal) volgen"), blank=True, **lengte(MIDDEL)
     )
     versie = models.PositiveIntegerField(default=1)
     gestart_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
@@ -221,15 +230,18 @@ class ResultaatOnderzoek(models.Model):
     onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="resultaten")
     gebied = models.PositiveSmallIntegerField(_("resultaatgebied"), choices=Resultaatgebied.choices)
     aan_de_orde = models.BooleanField(_("dit resultaatgebied is aan de orde"), default=False)
-    wat_lukt = models.TextField(_("wat lukt nog wel"), blank=True)
-    wat_lukt_niet = models.TextField(_("wat lukt niet meer"), blank=True)
+    wat_lukt = models.TextField(_("wat lukt nog wel"), blank=True, **lengte(MIDDEL))
+    wat_lukt_niet = models.TextField(_("wat lukt niet meer"), blank=True, **lengte(MIDDEL))
     oorzaak_inwoner = models.TextField(
-        _("hoe de inwoner het zelf ziet"), blank=True, help_text=_("De oorzaak in de woorden van de inwoner.")
+        _("hoe de inwoner het zelf ziet"),
+        blank=True,
+        help_text=_("De oorzaak in de woorden van de inwoner."),
+        **lengte(MIDDEL),
     )
     te_bereiken_resultaat = models.TextField(
-        _("te bereiken resultaat"), blank=True, help_text=_("Concreet en te controleren.")
+        _("te bereiken resultaat"), blank=True, help_text=_("Concreet en te controleren."), **lengte(MIDDEL)
     )
-    oplossing = models.TextField(_("afgesproken oplossing"), blank=True)
+    oplossing = models.TextField(_("afgesproken oplossing"), blank=True, **lengte(MIDDEL))
     versie = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
@@ -261,9 +273,9 @@ class LadderTrede(models.Model):
     resultaat = models.ForeignKey(ResultaatOnderzoek, on_delete=models.CASCADE, related_name="treden")
     trede = models.PositiveSmallIntegerField(_("trede"), choices=Trede.choices)
     besproken = models.BooleanField(_("besproken"), default=False)
-    bevinding = models.TextField(_("wat we vonden"), blank=True)
+    bevinding = models.TextField(_("wat we vonden"), blank=True, **lengte(KORT))
     oplost = models.CharField(_("lost dit het op?"), max_length=20, choices=Oplossing.choices, blank=True)
-    waarom = models.TextField(_("waarom (niet)"), blank=True)
+    waarom = models.TextField(_("waarom (niet)"), blank=True, **lengte(KORT))
     voorziening = models.ForeignKey(
         Voorziening, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -344,7 +356,7 @@ class Vervolgafspraak(models.Model):
     """Who does what by when; a medewerker as owner sees it on the werkvoorraad."""
 
     onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="vervolgafspraken")
-    actie = models.TextField(_("wat"))
+    actie = models.TextField(_("wat"), **lengte(KORT))
     eigenaar = models.ForeignKey(
         Medewerker, on_delete=models.PROTECT, null=True, blank=True, related_name="vervolgafspraken"
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
+from wmo.tekstlengte import LANG
 from wmo.validators import normalize_postcode, validate_niet_in_toekomst
 
 from .constants import Afsluitreden, Kanaal, MelderRelatie
@@ -132,6 +133,7 @@ class MeldingForm(KeukentafelForm):
         help_text=_(
             "In de woorden van de inwoner: wat lukt niet meer? Schrijf het probleem op, niet een product."
         ),
+        max_length=LANG,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Schrijf de hulpvraag op in de woorden van de inwoner.")},
     )

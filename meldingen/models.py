@@ -10,6 +10,7 @@ from wmo.models import Gemeente, Medewerker, Team
 from wmo.regels import spoed as spoed_regel
 from wmo.regels import vertegenwoordiging as vertegenwoordiging_regel
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
+from wmo.tekstlengte import LANG, lengte
 from wmo.transitions import transition_allowed
 from wmo.validators import validate_bsn, validate_niet_in_toekomst, validate_postcode
 
@@ -200,7 +201,7 @@ class Melding(models.Model):
     toestemming_inwoner = models.BooleanField(
         _("inwoner geeft toestemming voor de melding"), null=True, blank=True
     )
-    hulpvraag = models.TextField(_("hulpvraag in de woorden van de inwoner"))
+    hulpvraag = models.TextField(_("hulpvraag in de woorden van de inwoner"), **lengte(LANG))
     spoed = models.BooleanField(_("spoed"), default=False)
     spoed_reden = models.TextField(_("reden voor spoed"), blank=True)
     bekend = models.BooleanField(_("inwoner is al bekend (herindicatie)"), default=False)

@@ -35,6 +35,21 @@ class KeukentafelFormMixin:
         super().full_clean()
         self.full_clean_aria()
 
+    @staticmethod
+    def teller_id(field, bound) -> str | None:
+        """The id of the character counter under a textarea with a maximum (forms/field.html,
+        static/js/tekenteller.js), which describes the field."""
+        if isinstance(field.widget, forms.Textarea) and getattr(field, "max_length", None):
+            return f"{bound.auto_id}_teller"
+        return None
+
+    def __getitem__(self, name):
+        bound = super().__getitem__(name)
+        field = self.fields[name]
+        if (teller := self.teller_id(field, bound)) and "aria-describedby" not in field.widget.attrs:
+            field.widget.attrs["aria-describedby"] = teller
+        return bound
+
     # Model field name -> form field name, where they differ.
     service_field_map: dict[str, str] = {}
 
@@ -56,6 +71,8 @@ class KeukentafelFormMixin:
                 ids = [f"{bound.auto_id}_error"]
                 if field.help_text:
                     ids.append(f"{bound.auto_id}_helptext")
+                if teller := self.teller_id(field, bound):
+                    ids.append(teller)
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
                 field.widget.attrs["aria-invalid"] = "true"
 

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from aanvragen.constants import OpschortingReden
 from wmo.regels import opschorting
+from wmo.tekstlengte import LANG, lengte
 
 from ._common import _datum
 from .aanvraag import Aanvraag
@@ -46,6 +47,7 @@ class Opschorting(models.Model):
         _("toelichting"),
         blank=True,
         help_text=_("Welke gegevens gevraagd zijn, of waarom de termijn stilstaat."),
+        **lengte(LANG),
     )
     history = HistoricalRecords()
 
@@ -172,7 +174,7 @@ class Verdaging(models.Model):
 
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.PROTECT, related_name="verdagingen")
     verwachte_datum = models.DateField(_("nieuwe verwachte beslisdatum"))
-    reden = models.TextField(_("reden"), blank=True)
+    reden = models.TextField(_("reden"), blank=True, **lengte(LANG))
     gemeld_op = models.DateField(_("gemeld op"))
     history = HistoricalRecords()
 

@@ -9,6 +9,7 @@ import pytest
 from tests.factories import MeldingFactory
 from wmo import brieven
 from wmo.constants import BriefSoort
+from wmo.tekstlengte import LANG as HULPVRAAG_MAX
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def _woorden_met_kader(data: bytes, tmp_path):
 @pytest.mark.parametrize("soort", list(BriefSoort))
 def test_lange_tekst_zonder_spaties_breekt_af_binnen_de_bladzijde(soort, tmp_path):
     brieftype = brieven.SOORTEN[soort]
-    melding = MeldingFactory(hulpvraag=LANG, inwoner__achternaam=LANG[-200:])
+    melding = MeldingFactory(hulpvraag=LANG[:HULPVRAAG_MAX], inwoner__achternaam=LANG[-200:])
     data = brieven.render_brief(soort=soort, melding=melding, context=_context(brieftype, LANG))
     woorden, breedte = _woorden_met_kader(data, tmp_path)
     tekst = "".join(w for _, _, w in woorden).replace("&amp;", "&")
