@@ -30,7 +30,7 @@ def test_ontvangstbevestiging_is_getagd_met_taal_en_titel(consulent):
     root = pdf.trailer["/Root"]
     assert root["/Lang"] == "nl"
     assert bool(root["/MarkInfo"]["/Marked"])
-    assert "Ontvangstbevestiging" in pdf.metadata.title
+    assert "Bevestiging van uw melding" in pdf.metadata.title
     rollen = _structuur_rollen(root["/StructTreeRoot"]["/K"], set())
     assert {"/H1", "/H2", "/P"} <= rollen
 

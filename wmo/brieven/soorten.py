@@ -2,7 +2,9 @@
 
 One entry per ``BriefSoort``. The template is ``templates/brieven/<soort>/brief.html``: the
 folder is named after the BriefSoort value. The title is the PDF's document title (``<title>``,
-what a screen reader announces); the onderwerp is the letter's heading (H1). ``velden`` are the
+what a screen reader announces); the onderwerp is the letter's heading (H1). Both are in words an
+inwoner uses (B1), not the office's names for the kinds ("Verdagingsbericht", "Opschorting
+beëindigd"): those stay in ``BriefSoort`` for the staff. ``velden`` are the
 names the app puts in the context for this kind, on top of the shared ones of
 ``wmo.brieven.context``: together they are every placeholder the letter may use.
 """
@@ -31,7 +33,7 @@ SOORTEN: dict[BriefSoort, Brieftype] = {
     for t in (
         Brieftype(
             BriefSoort.ONTVANGSTBEVESTIGING,
-            titel=_("Ontvangstbevestiging"),
+            titel=_("Bevestiging van uw melding"),
             onderwerp=_("Wij hebben uw melding ontvangen"),
         ),
         Brieftype(
@@ -62,25 +64,25 @@ SOORTEN: dict[BriefSoort, Brieftype] = {
         ),
         Brieftype(
             BriefSoort.VERZOEK_OM_AANVULLING,
-            titel=_("Verzoek om aanvulling"),
+            titel=_("Wij hebben meer gegevens nodig"),
             onderwerp=_("Wij hebben meer gegevens nodig voor uw aanvraag"),
             velden=("aanvraag", "opschorting", "oude_deadline"),
         ),
         Brieftype(
             BriefSoort.OPSCHORTING_BEEINDIGD,
-            titel=_("Opschorting beëindigd"),
+            titel=_("De tijd voor ons besluit loopt weer"),
             onderwerp=_("De tijd voor ons besluit loopt weer"),
             velden=("aanvraag", "opschorting", "reden_in_gewone_woorden", "dagen_stil"),
         ),
         Brieftype(
             BriefSoort.VERDAGINGSBERICHT,
-            titel=_("Verdagingsbericht"),
+            titel=_("Ons besluit komt later"),
             onderwerp=_("Ons besluit over uw aanvraag komt later"),
             velden=("aanvraag", "verdaging", "dwangsom"),
         ),
         Brieftype(
             BriefSoort.BESCHIKKING,
-            titel=_("Beschikking"),
+            titel=_("Ons besluit over uw aanvraag"),
             onderwerp=_("Ons besluit over uw aanvraag"),
             velden=("aanvraag", "beschikking", "regels", "gesprek_gevoerd", "verslag_verstuurd"),
         ),
