@@ -47,6 +47,20 @@ class Trede(models.IntegerChoices):
     MAATWERK = 8, _("Maatwerkvoorziening")
 
 
+# The rungs in words an inwoner uses (B1), for letters (the verslag's ladder, the beschikking's
+# motivering); the staff screens keep the legal names above.
+TREDE_IN_BRIEF = {
+    Trede.EIGEN_KRACHT: _("Wat u zelf kunt"),
+    Trede.GEBRUIKELIJKE_HULP: _("Hulp van uw huisgenoten"),
+    Trede.MANTELZORG: _("Hulp van een mantelzorger"),
+    Trede.SOCIAAL_NETWERK: _("Hulp van familie, vrienden of buren"),
+    Trede.VOORLIGGEND: _("Hulp via een andere wet, bijvoorbeeld de zorgverzekering"),
+    Trede.ALGEMEEN_GEBRUIKELIJK: _("Iets wat u zelf kunt kopen, zoals veel mensen doen"),
+    Trede.ALGEMENE_VOORZIENING: _("Hulp in de wijk waar iedereen gebruik van kan maken"),
+    Trede.MAATWERK: _("Hulp van de gemeente speciaal voor u"),
+}
+
+
 class Oplossing(models.TextChoices):
     """Does this rung solve the resultaat?"""
 

@@ -19,6 +19,7 @@ from wmo.models import Brief, Medewerker, Voorziening
 from wmo.tekstlengte import KORT, MIDDEL, ZEER_LANG, lengte
 
 from .constants import (
+    TREDE_IN_BRIEF,
     AfspraakStatus,
     Belasting,
     GesprekStatus,
@@ -296,6 +297,11 @@ class LadderTrede(models.Model):
 
     def __str__(self):
         return self.get_trede_display()
+
+    @property
+    def trede_in_brief(self) -> str:
+        """The rung in words an inwoner uses, for the verslag (B1)."""
+        return TREDE_IN_BRIEF[self.trede]
 
     @property
     def beantwoord(self) -> bool:

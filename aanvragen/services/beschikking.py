@@ -38,7 +38,7 @@ from simple_history.utils import bulk_update_with_history
 from aanvragen import mandaat
 from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Leveringsvorm
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
-from gesprekken.constants import GesprekStatus, Oplossing, Trede
+from gesprekken.constants import TREDE_IN_BRIEF, GesprekStatus, Oplossing, Trede
 from gesprekken.models import Gesprek, ResultaatOnderzoek, VerslagVersie
 from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
@@ -296,15 +296,7 @@ def bezwaar_deadlines_herberekenen() -> int:
 
 
 # The rungs of the afwegingsladder (Wmo 2015 art. 2.3.2 lid 4) in words an inwoner uses (B1).
-TREDE_B1 = {
-    Trede.EIGEN_KRACHT: "Wat u zelf kunt",
-    Trede.GEBRUIKELIJKE_HULP: "Hulp van uw huisgenoten",
-    Trede.MANTELZORG: "Hulp van een mantelzorger",
-    Trede.SOCIAAL_NETWERK: "Hulp van familie, vrienden of buren",
-    Trede.VOORLIGGEND: "Hulp via een andere wet, bijvoorbeeld de zorgverzekering",
-    Trede.ALGEMEEN_GEBRUIKELIJK: "Iets wat u zelf kunt kopen, zoals veel mensen doen",
-    Trede.ALGEMENE_VOORZIENING: "Hulp in de wijk waar iedereen gebruik van kan maken",
-}
+TREDE_B1 = TREDE_IN_BRIEF
 
 
 def onderzoek_bevindingen(*, melding) -> dict[int, dict]:

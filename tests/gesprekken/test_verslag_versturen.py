@@ -65,8 +65,8 @@ def test_verslag_pdf_bevat_elk_resultaat_elke_trede_en_reactiedeel(ingevuld, con
         assert f"{trede.value}. " in tekst
     # the rungs in the inwoner's words (B1), not the legal names the staff screens use
     # (a label wraps in its cell, so only its start is one run of text)
-    assert "5. Hulp via andere" in tekst and "zorgverzekering" in tekst
-    assert "6. Dingen die u zelf" in tekst and "douchestoel" in tekst
+    assert "5. Hulp via een" in tekst and "zorgverzekering" in tekst
+    assert "6. Iets wat u" in tekst and "kopen" in tekst
     assert "Voorliggende voorzieningen" not in tekst and "Algemeen gebruikelijke voorzieningen" not in tekst
     assert "Uw reactie op dit verslag" in tekst and "Handtekening" in tekst
     assert "Ik vraag de voorziening aan" in tekst
