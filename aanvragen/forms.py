@@ -7,7 +7,7 @@ from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Voorziening
 from wmo.regels import opschorting as opschorting_regel
-from wmo.tekstlengte import LANG
+from wmo.tekstlengte import LANG, ZEER_LANG
 
 from .constants import Grondslag, OpschortingReden, Uitkomst
 from .models import BeschikkingRegel
@@ -173,5 +173,7 @@ class NazorgForm(KeukentafelForm):
 class BezwaarForm(KeukentafelForm):
     ontvangen_op = _datum(_("Bezwaarschrift ontvangen op"))
     gronden = forms.CharField(
-        label=_("Waarom is de inwoner het niet eens?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Waarom is de inwoner het niet eens?"),
+        max_length=ZEER_LANG,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )

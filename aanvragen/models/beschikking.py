@@ -15,6 +15,7 @@ from aanvragen.constants import BeschikkingStatus, Frequentie, Leveringsvorm, Ui
 from wmo.constants import VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
 from wmo.regels import spoed
+from wmo.tekstlengte import LANG, ZEER_LANG, lengte
 
 from .aanvraag import AangevraagdeVoorziening, Aanvraag
 
@@ -127,7 +128,7 @@ class BeschikkingRegel(models.Model):
     pgb_kan_beheren = models.BooleanField(
         _("de inwoner kan het pgb beheren (zelf of met hulp)"), default=False
     )
-    pgb_motivering = models.TextField(_("waarom de inwoner een pgb wil"), blank=True)
+    pgb_motivering = models.TextField(_("waarom de inwoner een pgb wil"), blank=True, **lengte(LANG))
     pgb_kwaliteit = models.BooleanField(
         _("de hulp met het pgb is veilig, doeltreffend en cliëntgericht"), default=False
     )
@@ -138,10 +139,11 @@ class BeschikkingRegel(models.Model):
     voorlopig = models.BooleanField(
         _("tijdelijke hulp bij spoed (voorlopige maatwerkvoorziening, Wmo 2015 art. 2.3.3)"), default=False
     )
-    motivering = models.TextField(_("motivering"))
+    motivering = models.TextField(_("motivering"), **lengte(ZEER_LANG))
     afwijking_motivering = models.TextField(
         _("waarom anders dan gevraagd"),
         blank=True,
+        **lengte(LANG),
         help_text=_("Verplicht als u de gevraagde voorziening niet (helemaal) geeft of iets anders geeft."),
     )
     # Follows the catalogue (Voorziening.eigen_bijdrage), set by the service; never a default.

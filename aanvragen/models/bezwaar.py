@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from wmo.models import Medewerker
+from wmo.tekstlengte import ZEER_LANG, lengte
 
 from ._common import _datum
 from .beschikking import Beschikking
@@ -17,7 +18,7 @@ class Bezwaar(models.Model):
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="bezwaren")
     ontvangen_op = models.DateField(_("ontvangen op"))
-    gronden = models.TextField(_("gronden: waarom is de inwoner het niet eens?"))
+    gronden = models.TextField(_("gronden: waarom is de inwoner het niet eens?"), **lengte(ZEER_LANG))
     geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
 

@@ -60,3 +60,34 @@ def test_de_service_weigert_te_lange_tekst(consulent):
     with pytest.raises(ValidationError) as fout:
         MeldingFactory(hulpvraag="x" * (LANG + 1))
     assert "hulpvraag" in fout.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("veld", "maximum"),
+    [("motivering", "ZEER_LANG"), ("afwijking_motivering", "LANG"), ("pgb_motivering", "LANG")],
+)
+def test_de_beschikking_begrenst_haar_motivering(veld, maximum):
+    """The service's full_clean refuses a motivering longer than the letter may carry."""
+    from aanvragen.models import BeschikkingRegel
+    from wmo import tekstlengte
+
+    grens = getattr(tekstlengte, maximum)
+    regel = BeschikkingRegel(**{veld: "x" * (grens + 1)})
+    with pytest.raises(ValidationError) as fout:
+        regel.clean_fields()
+    assert veld in fout.value.message_dict
+    regel = BeschikkingRegel(**{veld: "x" * grens})
+    with pytest.raises(ValidationError) as fout:
+        regel.clean_fields()  # other required fields are empty, but this one is fine
+    assert veld not in fout.value.message_dict
+
+
+def test_bezwaargronden_hebben_een_maximum_en_blijven_staan():
+    from aanvragen.forms import BezwaarForm
+    from wmo.tekstlengte import ZEER_LANG
+
+    te_lang = "g" * (ZEER_LANG + 1)
+    form = BezwaarForm(data={"ontvangen_op": "2026-11-30", "gronden": te_lang})
+    assert not form.is_valid() and "gronden" in form.errors
+    assert te_lang in str(form["gronden"])
+    assert f'maxlength="{ZEER_LANG}"' in str(form["gronden"])
