@@ -3,7 +3,6 @@ from datetime import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 
 from tests.factories import MedewerkerFactory, TeamFactory
 from wmo.constants import Rol
@@ -41,9 +40,7 @@ def rol_gebruiker(db, team):
     """Make a user with the given role(s) in `team` (or another team)."""
 
     def make(*rollen, team=team, **kwargs):
-        user = MedewerkerFactory(team=team, organisatie=team.organisatie, **kwargs)
-        user.groups.set(Group.objects.filter(name__in=rollen))
-        return user
+        return MedewerkerFactory(team=team, organisatie=team.organisatie, rollen=rollen, **kwargs)
 
     return make
 

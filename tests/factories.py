@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 import factory
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from meldingen import services
@@ -63,6 +64,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
 class MedewerkerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Medewerker
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"medewerker{n}")
     first_name = factory.Faker("first_name", locale="nl_NL")
@@ -70,6 +72,12 @@ class MedewerkerFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     organisatie = factory.SelfAttribute("team.organisatie")
     password = factory.django.Password("geheim-wachtwoord")
+
+    @factory.post_generation
+    def rollen(self, create, extracted, **kwargs):
+        """``MedewerkerFactory(rollen=[Rol.CONSULENT])``: the groups of those roles."""
+        if extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
 
 
 class InwonerFactory(factory.django.DjangoModelFactory):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from aanvragen import services
-from aanvragen.constants import Grondslag, OpschortingReden
+from aanvragen.constants import Grondslag
 from aanvragen.models import Aanvraag
 from meldingen.constants import Afsluitreden, MeldingStatus
 from meldingen.services import melding_afsluiten
@@ -150,14 +150,7 @@ def test_ongeldige_besluitdatum(consulent, besloten_op, tekst):
 
 
 def test_besluit_wacht_op_einde_van_de_opschorting(consulent):
-    aanvraag = AanvraagFactory(door=consulent)
-    services.aanvraag_opschorten(
-        aanvraag=aanvraag,
-        reden=OpschortingReden.OVERMACHT,
-        eerste_dag_stil=date(2026, 4, 23),
-        toelichting="Brand in het gemeentehuis.",
-        door=consulent,
-    )
+    aanvraag = AanvraagFactory(door=consulent, opgeschort=True)  # from 23 April, without end
     with pytest.raises(ValidationError) as exc:
         services.aanvraag_besloten(aanvraag=aanvraag, besloten_op=date(2026, 5, 4), door=consulent)
     assert "staat stil sinds 23 april 2026" in exc.value.messages[0]
@@ -167,14 +160,7 @@ def test_termijnstatus_en_zichtbaarheid(consulent, rol_gebruiker):
     from wmo.constants import Rol
 
     aanvraag = AanvraagFactory(door=consulent)
-    opgeschort = AanvraagFactory(door=consulent)
-    services.aanvraag_opschorten(
-        aanvraag=opgeschort,
-        reden=OpschortingReden.UITSTEL_MET_INSTEMMING,
-        eerste_dag_stil=date(2026, 4, 23),
-        toelichting="De inwoner verhuist eerst.",
-        door=consulent,
-    )
+    opgeschort = AanvraagFactory(door=consulent, opgeschort=True)
     op_tijd = AanvraagFactory(besloten=True, door=consulent)
     statussen = dict(Aanvraag.objects.met_termijnstatus().values_list("pk", "termijnstatus"))
     assert statussen == {aanvraag.pk: "verlopen", opgeschort.pk: "opgeschort", op_tijd.pk: "gehaald"}

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from aanvragen import services
-from aanvragen.constants import OpschortingReden
 from aanvragen.models import Verdaging
 from tests.aanvragen.factories import AanvraagFactory
 from tests.factories import on_day
@@ -79,14 +78,7 @@ def test_tweede_verdaging_is_de_laatste(consulent):
 
 
 def test_verdaging_tijdens_opschorting_zonder_einde(consulent, brief_tekst):
-    aanvraag = AanvraagFactory(door=consulent)
-    services.aanvraag_opschorten(
-        aanvraag=aanvraag,
-        reden=OpschortingReden.OVERMACHT,
-        eerste_dag_stil=date(2026, 4, 23),
-        toelichting="Storing.",
-        door=consulent,
-    )
+    aanvraag = AanvraagFactory(door=consulent, opgeschort=True)  # overmacht from 23 April, without end
     services.aanvraag_verdagen(
         aanvraag=aanvraag, verwachte_datum=date(2026, 6, 3), reden=REDEN, door=consulent
     )

@@ -1,42 +1,22 @@
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from aanvragen import services
-from aanvragen.models import Mandaat
 from aanvragen.query import aflopende_voorzieningen
-from tests.aanvragen.factories import AanvraagFactory
-from tests.factories import MeldingFactory, on_day
-from wmo.constants import Rol, VoorzieningSoort
-from wmo.models import Voorziening
+from tests.aanvragen.factories import BeschikkingFactory
+from wmo.constants import Rol
 
 pytestmark = pytest.mark.django_db
 
 
 def _toegekend_tot(consulent, team, einddatum):
-    v = Voorziening.objects.get_or_create(
-        naam="Begeleiding", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="02"
-    )[0]
-    Mandaat.objects.get_or_create(voorziening=v, rol=Rol.CONSULENT)
-    vandaag = timezone.localdate()
-    melding = MeldingFactory(
-        team=team, consulent=consulent, in_onderzoek=True, inwoner__gemeente=team.organisatie.gemeenten.first(),
-        ontvangen_op=on_day(vandaag - timedelta(days=10)),
+    """A melding of ``consulent`` with a granted voorziening (from today) until ``einddatum``, sent."""
+    beschikking = BeschikkingFactory(
+        verstuurd=True, door=consulent, regel__einddatum=einddatum,
+        aanvraag__melding__team=team, aanvraag__melding__consulent=consulent,
     )  # fmt: skip
-    aanvraag = AanvraagFactory(melding=melding, ontvangen_op=vandaag, door=consulent)
-    a = services.aanvraag_voorziening_toevoegen(
-        aanvraag=aanvraag, voorziening=v, resultaatgebied=8, door=consulent
-    )
-    b = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
-    services.beschikking_regel_vastleggen(
-        beschikking=b, aangevraagd=a, door=consulent, uitkomst="toegekend", omvang=Decimal(2), eenheid="uur",
-        frequentie="per_week", leveringsvorm="zin", aanbieder="Kennemerhart", ingangsdatum=vandaag,
-        einddatum=einddatum, motivering="Begeleiding bij de administratie.",
-    )  # fmt: skip
-    services.beschikking_versturen(beschikking=b, door=consulent)
-    return melding
+    return beschikking.aanvraag.melding
 
 
 def test_alleen_eigen_toegekende_voorzieningen_die_binnen_de_signaaltermijn_aflopen(

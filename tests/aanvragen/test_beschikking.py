@@ -11,51 +11,28 @@ from pypdf import PdfReader
 
 from aanvragen import services
 from aanvragen.constants import BeschikkingStatus, Grondslag
-from aanvragen.models import Mandaat
 from meldingen.constants import MeldingStatus
-from tests.aanvragen.factories import AanvraagFactory
+from tests.aanvragen.factories import BeschikkingFactory, VoorzieningFactory
 from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo import termijnen
-from wmo.constants import Resultaatgebied, Rol, Verstrekking, VoorzieningSoort
-from wmo.models import Voorziening
+from wmo.constants import Rol, Verstrekking
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def hbh(db):
-    v = Voorziening.objects.create(
-        naam="Hulp bij het huishouden",
-        soort=VoorzieningSoort.MAATWERK,
-        iwmo_productcategorie="01",
-        eenheid="uur",
-    )
-    Mandaat.objects.create(voorziening=v, rol=Rol.CONSULENT)
-    Mandaat.objects.create(voorziening=v, rol=Rol.TEAMLEIDER)
-    return v
+    return VoorzieningFactory(mandaat=[Rol.CONSULENT, Rol.TEAMLEIDER])
 
 
 @pytest.fixture
 def rolstoel(db):
-    v = Voorziening.objects.create(
-        naam="Rolstoel", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="11", eenheid="stuk",
-        eigen_bijdrage=False, geen_eigen_bijdrage_grond="Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d",
-        verstrekking=Verstrekking.BRUIKLEEN,
+    return VoorzieningFactory(
+        naam="Rolstoel", iwmo_productcategorie="11", eenheid="stuk", eigen_bijdrage=False,
+        geen_eigen_bijdrage_grond="Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d",
+        verstrekking=Verstrekking.BRUIKLEEN, mandaat=[Rol.TEAMLEIDER], mandaat__vier_ogen=True,
     )  # fmt: skip
-    Mandaat.objects.create(voorziening=v, rol=Rol.TEAMLEIDER, vier_ogen=True)
-    return v
-
-
-def _aanvraag(door, *voorzieningen):
-    vandaag = timezone.localdate()
-    melding = MeldingFactory(in_onderzoek=True, ontvangen_op=on_day(vandaag - timedelta(days=20)))
-    aanvraag = AanvraagFactory(melding=melding, ontvangen_op=vandaag - timedelta(days=2), door=door)
-    for v in voorzieningen:
-        services.aanvraag_voorziening_toevoegen(
-            aanvraag=aanvraag, voorziening=v, resultaatgebied=Resultaatgebied.SCHOON_HUIS, door=door
-        )
-    return aanvraag
 
 
 def _toekennen(beschikking, door, **extra):
@@ -73,9 +50,8 @@ def _toekennen(beschikking, door, **extra):
 
 def test_consulent_met_mandaat_verstuurt_de_beschikking(rol_gebruiker, hbh):
     consulent = rol_gebruiker(Rol.CONSULENT)
-    aanvraag = _aanvraag(consulent, hbh)
-    beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
-    _toekennen(beschikking, consulent)
+    beschikking = BeschikkingFactory(toegekend=True, door=consulent, aanvraag__voorzieningen=[hbh])
+    aanvraag = beschikking.aanvraag
     beschikking = services.beschikking_versturen(beschikking=beschikking, door=consulent)
     vandaag = timezone.localdate()
     bezwaar = termijnen.bezwaar_deadline(vandaag)
@@ -113,8 +89,7 @@ def test_vier_ogen_en_geen_eigen_goedkeuring(rol_gebruiker, hbh, rolstoel):
     consulent = rol_gebruiker(Rol.CONSULENT)
     teamleider = rol_gebruiker(Rol.TEAMLEIDER)
     collega_teamleider = rol_gebruiker(Rol.TEAMLEIDER)
-    beschikking = services.beschikking_opstellen(aanvraag=_aanvraag(consulent, hbh, rolstoel), door=consulent)
-    _toekennen(beschikking, consulent)
+    beschikking = BeschikkingFactory(toegekend=True, door=consulent, aanvraag__voorzieningen=[hbh, rolstoel])
     with pytest.raises(ValidationError) as exc:  # no mandate for the rolstoel
         services.beschikking_versturen(beschikking=beschikking, door=consulent)
     assert "ter goedkeuring" in exc.value.messages[0]
@@ -136,8 +111,10 @@ def test_vier_ogen_en_geen_eigen_goedkeuring(rol_gebruiker, hbh, rolstoel):
     beschikking.refresh_from_db()
     assert beschikking.status == "verstuurd" and beschikking.goedgekeurd_door == teamleider
     # A teamleider drafting a four-eyes product alone is refused too, and cannot approve it himself.
-    eigen = services.beschikking_opstellen(aanvraag=_aanvraag(teamleider, rolstoel), door=teamleider)
-    _toekennen(eigen, teamleider, eenheid="stuk", frequentie="eenmalig", omvang=Decimal("1"))
+    eigen = BeschikkingFactory(
+        toegekend=True, door=teamleider, aanvraag__voorzieningen=[rolstoel],
+        regel__eenheid="stuk", regel__frequentie="eenmalig", regel__omvang=Decimal("1"),
+    )  # fmt: skip
     with pytest.raises(ValidationError):
         services.beschikking_versturen(beschikking=eigen, door=teamleider)
     services.beschikking_indienen(beschikking=eigen, door=teamleider)
@@ -161,7 +138,7 @@ def test_vier_ogen_en_geen_eigen_goedkeuring(rol_gebruiker, hbh, rolstoel):
 )
 def test_besluit_per_voorziening_regels(rol_gebruiker, hbh, velden, fout):
     consulent = rol_gebruiker(Rol.CONSULENT)
-    beschikking = services.beschikking_opstellen(aanvraag=_aanvraag(consulent, hbh), door=consulent)
+    beschikking = BeschikkingFactory(door=consulent, aanvraag__voorzieningen=[hbh])
     with pytest.raises(ValidationError) as exc:
         _toekennen(beschikking, consulent, **velden)
     assert fout in exc.value.message_dict
@@ -169,8 +146,7 @@ def test_besluit_per_voorziening_regels(rol_gebruiker, hbh, velden, fout):
 
 def test_afwijzing_en_gedeeltelijk_met_motivering(rol_gebruiker, hbh, rolstoel):
     teamleider = rol_gebruiker(Rol.TEAMLEIDER)
-    aanvraag = _aanvraag(rol_gebruiker(Rol.CONSULENT), hbh)
-    beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=teamleider)
+    beschikking = BeschikkingFactory(door=teamleider, aanvraag__voorzieningen=[hbh])
     _toekennen(
         beschikking, teamleider, uitkomst="afgewezen", motivering="Uw zoon woont bij u in.",
         afwijking_motivering="Gebruikelijke hulp: een huisgenoot kan het huishouden doen.",
@@ -238,8 +214,7 @@ def test_spoed_voorlopige_voorziening_voor_het_onderzoek_klaar_is(rol_gebruiker,
 
 def test_bezwaar_registreren(rol_gebruiker, hbh):
     consulent = rol_gebruiker(Rol.CONSULENT)
-    beschikking = services.beschikking_opstellen(aanvraag=_aanvraag(consulent, hbh), door=consulent)
-    _toekennen(beschikking, consulent)
+    beschikking = BeschikkingFactory(toegekend=True, door=consulent, aanvraag__voorzieningen=[hbh])
     with pytest.raises(ValidationError) as exc:  # not sent yet
         services.bezwaar_registreren(
             beschikking=beschikking,

@@ -58,14 +58,7 @@ def test_opschortingen_tellen_mee(consulent):
     )
     open_aanvulling = AanvraagFactory(door=consulent)
     _aanvulling(open_aanvulling, consulent)
-    overmacht = AanvraagFactory(door=consulent)
-    services.aanvraag_opschorten(
-        aanvraag=overmacht,
-        reden=OpschortingReden.OVERMACHT,
-        eerste_dag_stil=date(2026, 4, 23),
-        toelichting="Storing.",
-        door=consulent,
-    )
+    overmacht = AanvraagFactory(door=consulent, opgeschort=True)  # from 23 April, without end
     gelijk = GelijkgesteldeDag.objects.create(datum=date(2026, 5, 12), omschrijving="KB test")
     GelijkgesteldeDag.objects.create(datum=date(2026, 5, 19), omschrijving="KB test")
     assert services.beslis_deadlines_herberekenen() == 2

@@ -4,6 +4,7 @@ from gesprekken import services
 from gesprekken.constants import Oplossing, Trede
 from gesprekken.models import ResultaatOnderzoek
 from tests.factories import MeldingFactory
+from tests.gesprekken.factories import OnderzoekFactory
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.models import Voorziening
 
@@ -32,7 +33,7 @@ def melding(team, consulent):
 
 @pytest.fixture
 def onderzoek(melding, consulent):
-    return services.onderzoek_openen(melding=melding, door=consulent)
+    return OnderzoekFactory(melding=melding, door=consulent)
 
 
 def ladder_invullen(resultaat, door, *, maatwerk=None, tot=Trede.ALGEMENE_VOORZIENING, extra_velden=None):

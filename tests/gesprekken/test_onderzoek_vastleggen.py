@@ -9,8 +9,9 @@ from gesprekken import services
 from gesprekken.constants import Oplossing, Trede
 from gesprekken.models import LadderTrede, Onderzoek, ResultaatOnderzoek
 from meldingen.constants import MeldingStatus
-from tests.factories import MeldingFactory, TeamFactory
+from tests.factories import TeamFactory
 from tests.gesprekken.conftest import ladder_invullen, resultaat
+from tests.gesprekken.factories import OnderzoekFactory
 from wmo.constants import Resultaatgebied, Rol
 from wmo.models import Inzage
 
@@ -246,8 +247,7 @@ def test_onderzoek_pagina_query_budget_en_inzage(
 def test_toegang_onderzoek(client, rol_gebruiker, team, rol, eigen, verwacht_lezen, verwacht_schrijven):
     ander_team = team if eigen else TeamFactory()
     consulent = rol_gebruiker(Rol.CONSULENT, team=ander_team)
-    melding = MeldingFactory(team=ander_team, inwoner__gemeente=ander_team.organisatie.gemeenten.first())
-    services.onderzoek_openen(melding=melding, door=consulent)
+    melding = OnderzoekFactory(melding__team=ander_team, door=consulent).melding
     client.force_login(rol_gebruiker(rol))
     assert client.get(reverse("gesprekken:onderzoek", args=[melding.pk])).status_code == verwacht_lezen
     response = client.post(

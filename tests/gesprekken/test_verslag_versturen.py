@@ -14,8 +14,9 @@ from gesprekken import services
 from gesprekken.constants import Trede, VerslagReactie
 from gesprekken.models import VerslagVersie
 from meldingen.constants import MeldingStatus
-from tests.factories import MeldingFactory, TeamFactory
+from tests.factories import TeamFactory
 from tests.gesprekken.conftest import ladder_invullen, resultaat
+from tests.gesprekken.factories import OnderzoekFactory
 from tests.pdf import pdf_tekst
 from wmo.constants import BriefSoort, Resultaatgebied, Rol
 from wmo.models import Brief
@@ -252,9 +253,9 @@ def test_eigen_oplossing_niet_gevolgd_vraagt_motivering(onderzoek, consulent):
 def test_toegang_verslag_versturen(client, rol_gebruiker, team, rol, eigen, verwacht):
     ander = team if eigen else TeamFactory()
     eigenaar = rol_gebruiker(Rol.CONSULENT, team=ander)
-    melding = MeldingFactory(team=ander, inwoner__gemeente=ander.organisatie.gemeenten.first())
-    onderzoek = services.onderzoek_openen(melding=melding, door=eigenaar)
+    onderzoek = OnderzoekFactory(melding__team=ander, door=eigenaar)
     ladder_invullen(resultaat(onderzoek), eigenaar)
     client.force_login(rol_gebruiker(rol))
-    assert client.post(reverse("gesprekken:verslag_versturen", args=[melding.pk])).status_code == verwacht
+    url = reverse("gesprekken:verslag_versturen", args=[onderzoek.melding_id])
+    assert client.post(url).status_code == verwacht
     assert VerslagVersie.objects.count() == (1 if verwacht == 302 else 0)

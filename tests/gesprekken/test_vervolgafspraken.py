@@ -10,7 +10,8 @@ from django.utils import timezone
 from gesprekken import services
 from gesprekken.constants import AfspraakStatus
 from gesprekken.models import Vervolgafspraak
-from tests.factories import MedewerkerFactory, MeldingFactory
+from tests.factories import MedewerkerFactory
+from tests.gesprekken.factories import OnderzoekFactory
 from wmo.constants import Rol
 
 pytestmark = pytest.mark.django_db
@@ -82,8 +83,7 @@ def test_afronden_van_vreemde_afspraak_geeft_404(client, rol_gebruiker, team):
 
     ander_team = TeamFactory()
     vreemde_consulent = rol_gebruiker(Rol.CONSULENT, team=ander_team)
-    melding = MeldingFactory(team=ander_team, inwoner__gemeente=ander_team.organisatie.gemeenten.first())
-    onderzoek = services.onderzoek_openen(melding=melding, door=vreemde_consulent)
+    onderzoek = OnderzoekFactory(melding__team=ander_team, door=vreemde_consulent)
     afspraak = services.vervolgafspraak_toevoegen(
         onderzoek=onderzoek,
         door=vreemde_consulent,
