@@ -14,12 +14,14 @@ from .models import BeschikkingRegel
 from .services.opschorting import verzoek_te_vroeg_melding
 
 
-def _datum(label, **kwargs) -> forms.DateField:
+def _date_field(label, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=DATE_WIDGET, input_formats=DATE_FORMATS, **kwargs)
 
 
 class AanvraagForm(KeukentafelForm):
-    ontvangen_op = _datum(_("Datum ontvangen"), help_text=_("De dag na deze datum begint de beslistermijn."))
+    ontvangen_op = _date_field(
+        _("Datum ontvangen"), help_text=_("De dag na deze datum begint de beslistermijn.")
+    )
     grondslag = forms.ChoiceField(
         label=_("Hoe kwam de aanvraag binnen?"), choices=Grondslag.choices, widget=forms.RadioSelect
     )
@@ -30,14 +32,14 @@ class OpschortenForm(KeukentafelForm):
     reden = forms.ChoiceField(
         label=_("Waarom staat de termijn stil?"), choices=OpschortingReden.choices, widget=forms.RadioSelect
     )
-    eerste_dag_stil = _datum(
+    eerste_dag_stil = _date_field(
         _("Eerste dag dat de termijn stilstaat"),
         help_text=_(
             "Bij een verzoek om aanvulling: de dag na vandaag, want de brief met het verzoek gaat "
             "vandaag uit (Awb 4:15)."
         ),
     )
-    termijn_tot = _datum(
+    termijn_tot = _date_field(
         _("Termijn voor de inwoner, tot en met"),
         required=False,
         help_text=_(
@@ -72,7 +74,7 @@ class OpschortenForm(KeukentafelForm):
 
 class BeeindigenForm(KeukentafelForm):
     prefix = "beeindigen"
-    eerste_dag_weer = _datum(
+    eerste_dag_weer = _date_field(
         _("Eerste dag dat de termijn weer loopt"),
         help_text=_("Bij een aanvulling: de dag dat de gegevens binnen waren."),
     )
@@ -80,7 +82,7 @@ class BeeindigenForm(KeukentafelForm):
 
 class VerdagenForm(KeukentafelForm):
     prefix = "verdagen"
-    verwachte_datum = _datum(_("Nieuwe verwachte beslisdatum"))
+    verwachte_datum = _date_field(_("Nieuwe verwachte beslisdatum"))
     reden = forms.CharField(
         label=_("Waarom lukt het niet op tijd?"), max_length=LANG, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -89,12 +91,12 @@ class VerdagenForm(KeukentafelForm):
 class IngebrekestellingForm(KeukentafelForm):
     prefix = "ingebrekestelling"
     service_field_map = {"ingebrekestelling_op": "ontvangen_op"}
-    ontvangen_op = _datum(_("Ingebrekestelling ontvangen op"))
+    ontvangen_op = _date_field(_("Ingebrekestelling ontvangen op"))
 
 
 class BesluitForm(KeukentafelForm):
     prefix = "besluit"
-    besloten_op = _datum(
+    besloten_op = _date_field(
         _("Beschikking verstuurd op"),
         help_text=_("De dag van bekendmaking: de bezwaartermijn begint de dag erna."),
     )
@@ -171,7 +173,7 @@ class NazorgForm(KeukentafelForm):
 
 
 class BezwaarForm(KeukentafelForm):
-    ontvangen_op = _datum(_("Bezwaarschrift ontvangen op"))
+    ontvangen_op = _date_field(_("Bezwaarschrift ontvangen op"))
     gronden = forms.CharField(
         label=_("Waarom is de inwoner het niet eens?"),
         max_length=ZEER_LANG,

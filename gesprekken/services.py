@@ -38,7 +38,7 @@ from meldingen.services import melding_onderzoek_starten, melding_status_zetten
 from wmo import brieven
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
-from wmo.services import opslaan
+from wmo.services import save_with_history
 from wmo.transitions import check_transition
 
 from .constants import (
@@ -112,7 +112,7 @@ class VersieConflict(ValidationError):
 # --- Gesprek and triage ------------------------------------------------------------------
 
 
-def _moet_open_zijn(melding: Melding) -> None:
+def _ensure_open(melding: Melding) -> None:
     if not melding.is_open:
         raise ValidationError(_("Deze melding is afgesloten."), code="afgesloten")
 
@@ -138,7 +138,7 @@ def gesprek_plannen(
 ) -> Gesprek:
     """Plan a contact. At home the inwoner's address is the default place."""
     melding = Melding.objects.select_for_update().select_related("inwoner").get(pk=melding.pk)
-    _moet_open_zijn(melding)
+    _ensure_open(melding)
     if hasattr(melding, "triage"):
         raise ValidationError(_("Er is al besloten dat er geen gesprek nodig is (triage)."))
     if plaats == Plaats.THUIS and not adres.strip():
@@ -163,7 +163,7 @@ def gesprek_plannen(
     )
     if gepland_op and gepland_op < melding.ontvangen_op:
         raise ValidationError({"gepland_op": _("Een gesprek kan niet vóór de melding zijn.")})
-    opslaan(gesprek, door=door, reden="Gesprek gepland")
+    save_with_history(gesprek, door=door, reden="Gesprek gepland")
     return gesprek
 
 
@@ -196,7 +196,7 @@ def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> G
             code="nog_niet_gevoerd",
         )
     gesprek.status = naar
-    opslaan(gesprek, door=door, reden=f"Gesprek {GesprekStatus(naar).label.lower()}")
+    save_with_history(gesprek, door=door, reden=f"Gesprek {GesprekStatus(naar).label.lower()}")
     return gesprek
 
 
@@ -226,13 +226,13 @@ def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
 def triage_vastleggen(*, melding: Melding, door: Medewerker, reden: str, toelichting: str) -> Triage:
     """Record that this melding goes on without a broad gesprek: why and who decided."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
-    _moet_open_zijn(melding)
+    _ensure_open(melding)
     if Triage.objects.filter(melding=melding).exists():
         raise ValidationError(_("Voor deze melding is al een triagebesluit vastgelegd."))
     if Onderzoek.objects.filter(melding=melding).exists():
         raise ValidationError(_("Het onderzoek is al begonnen; triage kan dan niet meer."))
     triage = Triage(melding=melding, reden=reden, toelichting=toelichting, besloten_door=door)
-    opslaan(triage, door=door, reden="Triage: geen gesprek")
+    save_with_history(triage, door=door, reden="Triage: geen gesprek")
     return triage
 
 
@@ -246,7 +246,7 @@ def persoonlijk_plan_opslaan(
     *, melding: Melding, door: Medewerker, naam: str, inhoud: bytes, ontvangen_op: date
 ) -> PersoonlijkPlan:
     """Keep the inwoner's persoonlijk plan exactly as received (PDF or image)."""
-    _moet_open_zijn(melding)
+    _ensure_open(melding)
     soort = next((s for magic, s in PLAN_SOORTEN.items() if inhoud.startswith(magic)), None)
     if soort is None:
         raise ValidationError({"bestand": _("Dit bestand is geen PDF, JPG of PNG.")})
@@ -285,7 +285,7 @@ def onderzoek_openen(*, melding: Melding, door: Medewerker) -> Onderzoek:
     if melding.status not in ONDERZOEK_BEWERKBAAR:
         raise ValidationError(_("Bij deze melding kan geen onderzoek meer worden vastgelegd."))
     onderzoek = Onderzoek(melding=melding, gestart_door=door)
-    opslaan(onderzoek, door=door, reden="Onderzoek geopend")
+    save_with_history(onderzoek, door=door, reden="Onderzoek geopend")
     resultaten = bulk_create_with_history(
         [ResultaatOnderzoek(onderzoek=onderzoek, gebied=g) for g in Resultaatgebied.values],
         ResultaatOnderzoek,
@@ -299,7 +299,7 @@ def onderzoek_openen(*, melding: Melding, door: Medewerker) -> Onderzoek:
     return onderzoek
 
 
-def _vergrendelen(model, obj, versie: int):
+def _lock(model, obj, versie: int):
     """Fetch fresh and lock; refuse when the versie the user started from is no longer current."""
     actueel = model.objects.select_for_update().get(pk=obj.pk)
     if versie != actueel.versie:
@@ -307,7 +307,7 @@ def _vergrendelen(model, obj, versie: int):
     return actueel
 
 
-def _moet_bewerkbaar_zijn(onderzoek: Onderzoek) -> None:
+def _ensure_editable(onderzoek: Onderzoek) -> None:
     if onderzoek.melding.status not in ONDERZOEK_BEWERKBAAR:
         raise ValidationError(_("Deze melding is afgerond; het onderzoek kan niet meer worden gewijzigd."))
 
@@ -315,13 +315,13 @@ def _moet_bewerkbaar_zijn(onderzoek: Onderzoek) -> None:
 @transaction.atomic
 def onderzoek_opslaan(*, onderzoek: Onderzoek, door: Medewerker, versie: int, **velden) -> Onderzoek:
     """Save the general section (persoonlijk plan, mantelzorg, eigen oplossing ...)."""
-    onderzoek = _vergrendelen(Onderzoek, onderzoek, versie)
-    _moet_bewerkbaar_zijn(onderzoek)
+    onderzoek = _lock(Onderzoek, onderzoek, versie)
+    _ensure_editable(onderzoek)
     for naam in ONDERZOEK_VELDEN:
         if naam in velden:
             setattr(onderzoek, naam, velden[naam])
     onderzoek.versie += 1
-    opslaan(onderzoek, door=door, reden="Onderzoek bijgewerkt")
+    save_with_history(onderzoek, door=door, reden="Onderzoek bijgewerkt")
     return onderzoek
 
 
@@ -343,8 +343,8 @@ def resultaat_opslaan(
     The ladder order is enforced here: the maatwerk rung may only be filled in once every
     rung above it is answered (besproken, with whether it solves the resultaat).
     """
-    resultaat = _vergrendelen(ResultaatOnderzoek, resultaat, versie)
-    _moet_bewerkbaar_zijn(resultaat.onderzoek)
+    resultaat = _lock(ResultaatOnderzoek, resultaat, versie)
+    _ensure_editable(resultaat.onderzoek)
     for naam in RESULTAAT_VELDEN:
         if naam in velden:
             setattr(resultaat, naam, velden[naam])
@@ -380,9 +380,9 @@ def resultaat_opslaan(
     if errors:
         raise ValidationError(errors)
     resultaat.versie += 1
-    opslaan(resultaat, door=door, reden="Resultaatgebied bijgewerkt")
+    save_with_history(resultaat, door=door, reden="Resultaatgebied bijgewerkt")
     for trede in gewijzigd:
-        opslaan(trede, door=door, reden="Afwegingsladder bijgewerkt")
+        save_with_history(trede, door=door, reden="Afwegingsladder bijgewerkt")
     return resultaat
 
 
@@ -418,7 +418,7 @@ def _maatwerk_gevraagd(resultaten) -> bool:
 def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersie:
     """Freeze the verslag as a new version (PDF, hash, date) and meet the onderzoek clock."""
     onderzoek = Onderzoek.objects.select_for_update().select_related("melding").get(pk=onderzoek.pk)
-    _moet_bewerkbaar_zijn(onderzoek)
+    _ensure_editable(onderzoek)
     if not onderzoek.resultaten.filter(aan_de_orde=True).exists():
         raise ValidationError(_("Kies eerst minstens één resultaatgebied dat aan de orde is."))
     if (
@@ -438,7 +438,7 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
     versie = VerslagVersie(
         onderzoek=onderzoek, nummer=nummer, brief=brief, maatwerk_gevraagd=context["maatwerk_gevraagd"]
     )
-    opslaan(versie, door=door, reden=f"Verslag versie {nummer} verstuurd")
+    save_with_history(versie, door=door, reden=f"Verslag versie {nummer} verstuurd")
     if melding.status == MeldingStatus.IN_ONDERZOEK:
         melding_status_zetten(
             melding=melding, door=door, naar=MeldingStatus.VERSLAG_VERSTUURD, reden="Verslag verstuurd"
@@ -516,7 +516,7 @@ def verslag_reactie_vastleggen(
                 toelichting=trede.resultaat.te_bereiken_resultaat,
                 door=door,
             )
-    opslaan(versie, door=door, reden=f"Reactie op verslag: {VerslagReactie(reactie).label}")
+    save_with_history(versie, door=door, reden=f"Reactie op verslag: {VerslagReactie(reactie).label}")
     return versie
 
 
@@ -533,7 +533,7 @@ def vervolgafspraak_toevoegen(
     eigenaar: Medewerker | None = None,
     eigenaar_anders: str = "",
 ) -> Vervolgafspraak:
-    _moet_bewerkbaar_zijn(onderzoek)
+    _ensure_editable(onderzoek)
     if eigenaar is not None and eigenaar.organisatie_id != door.organisatie_id:
         raise ValidationError({"eigenaar": _("Kies een medewerker van uw eigen organisatie.")})
     afspraak = Vervolgafspraak(
@@ -543,7 +543,7 @@ def vervolgafspraak_toevoegen(
         eigenaar=eigenaar,
         eigenaar_anders="" if eigenaar else eigenaar_anders,
     )
-    opslaan(afspraak, door=door, reden="Vervolgafspraak gemaakt")
+    save_with_history(afspraak, door=door, reden="Vervolgafspraak gemaakt")
     return afspraak
 
 
@@ -555,7 +555,7 @@ def vervolgafspraak_afronden(*, afspraak: Vervolgafspraak, door: Medewerker) -> 
     )
     afspraak.status = AfspraakStatus.GEDAAN
     afspraak.afgerond_op = timezone.localdate()
-    opslaan(afspraak, door=door, reden="Vervolgafspraak gedaan")
+    save_with_history(afspraak, door=door, reden="Vervolgafspraak gedaan")
     return afspraak
 
 

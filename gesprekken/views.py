@@ -61,7 +61,7 @@ def _onderzoek(request, pk) -> Onderzoek:
     return get_object_or_404(qs, melding_id=pk)
 
 
-def _naar_onderzoek(melding_pk, anker=""):
+def _redirect_to_onderzoek(melding_pk, anker=""):
     url = reverse("gesprekken:onderzoek", args=[melding_pk])
     return redirect(f"{url}#{anker}" if anker else url)
 
@@ -142,7 +142,7 @@ def onderzoek_openen(request, pk):
     melding = _melding(request, pk)
     if not call_with_message(request, services.onderzoek_openen, melding=melding, door=request.user):
         return redirect("meldingen:melding", pk=melding.pk)
-    return _naar_onderzoek(melding.pk)
+    return _redirect_to_onderzoek(melding.pk)
 
 
 def _medewerkers(user):
@@ -214,7 +214,7 @@ def onderzoek(request, pk):
     return render(request, "gesprekken/onderzoek.html", _onderzoek_context(request, onderzoek))
 
 
-def _verschillen(form, vers_form) -> list[tuple[str, str, str]]:
+def _differences(form, vers_form) -> list[tuple[str, str, str]]:
     """(label, your text, the saved text) for every field that differs: both texts, side by side."""
     rijen = []
     for naam, field in form.fields.items():
@@ -237,7 +237,7 @@ def _verschillen(form, vers_form) -> list[tuple[str, str, str]]:
     return rijen
 
 
-def _opgeslagen(request, pk, sectie, prefix, versie):
+def _saved_response(request, pk, sectie, prefix, versie):
     tijd = timezone.localtime()
     if request.htmx:
         return render(
@@ -246,7 +246,7 @@ def _opgeslagen(request, pk, sectie, prefix, versie):
             {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix},
         )
     messages.success(request, f"Opgeslagen om {tijd:%H:%M}.")
-    return _naar_onderzoek(pk, f"sectie-{sectie}")
+    return _redirect_to_onderzoek(pk, f"sectie-{sectie}")
 
 
 @require_POST
@@ -288,10 +288,10 @@ def sectie_opslaan(request, pk, sectie):
                 actueel = ResultaatOnderzoek.objects.prefetch_related("treden").get(pk=actueel.pk)
                 vers = ResultaatForm(resultaat=actueel, voorzieningen=voorzieningen)
             prefix = form.prefix
-            verschillen = _verschillen(form, vers)
+            verschillen = _differences(form, vers)
             if not verschillen:
                 # The same text was already saved (a retry after a dropped connection): no conflict.
-                return _opgeslagen(request, pk, sectie, form.prefix, actueel.versie)
+                return _saved_response(request, pk, sectie, form.prefix, actueel.versie)
             conflict = {
                 "verschillen": verschillen,
                 "versie": actueel.versie,
@@ -307,7 +307,7 @@ def sectie_opslaan(request, pk, sectie):
             form.add_service_error(e)
             status = 422
         else:
-            return _opgeslagen(request, pk, sectie, form.prefix, opgeslagen.versie)
+            return _saved_response(request, pk, sectie, form.prefix, opgeslagen.versie)
     else:
         status = 422
     extra = {"sectie": sectie, "conflict": conflict, "form": form, "melding_pk": pk}
@@ -346,7 +346,7 @@ def verslag_versturen(request, pk):
     versie = call_with_message(request, services.verslag_versturen, onderzoek=onderzoek, door=request.user)
     if versie:
         messages.success(request, f"Versie {versie.nummer} van het verslag is gemaakt en bewaard.")
-    return _naar_onderzoek(pk, "verslag")
+    return _redirect_to_onderzoek(pk, "verslag")
 
 
 @permission_required("gesprekken.versturen_verslag", raise_exception=True)
@@ -369,7 +369,7 @@ def verslag_reactie(request, pk, nummer):
             if vastgelegd.aanvraag_id:
                 tekst += " Het ondertekende verslag geldt als aanvraag: de aanvraag is geregistreerd."
             messages.success(request, tekst)
-            return _naar_onderzoek(pk, "verslag")
+            return _redirect_to_onderzoek(pk, "verslag")
     return render(
         request,
         "gesprekken/reactie_form.html",
@@ -394,7 +394,7 @@ def vervolgafspraak_toevoegen(request, pk):
             **form.cleaned_data,
         ):
             messages.success(request, "De vervolgafspraak is toegevoegd.")
-            return _naar_onderzoek(pk, "vervolgafspraken")
+            return _redirect_to_onderzoek(pk, "vervolgafspraken")
     context = _onderzoek_context(request, onderzoek, afspraak_form=form)
     return render(request, "gesprekken/onderzoek.html", context)
 
@@ -412,7 +412,7 @@ def vervolgafspraak_afronden(request, afspraak_pk):
     volgende = request.POST.get("volgende", "")
     if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
         return redirect(volgende)
-    return _naar_onderzoek(afspraak.onderzoek.melding_id, "vervolgafspraken")
+    return _redirect_to_onderzoek(afspraak.onderzoek.melding_id, "vervolgafspraken")
 
 
 # --- Persoonlijk plan -------------------------------------------------------------------------
@@ -437,7 +437,7 @@ def persoonlijk_plan_toevoegen(request, pk):
             ontvangen_op=form.cleaned_data["ontvangen_op"],
         ):
             messages.success(request, "Het persoonlijk plan is bewaard.")
-            return _naar_onderzoek(pk, "kop-plan")
+            return _redirect_to_onderzoek(pk, "kop-plan")
     return render(
         request, "gesprekken/onderzoek.html", _onderzoek_context(request, onderzoek, plan_form=form)
     )

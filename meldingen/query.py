@@ -33,7 +33,7 @@ class InwonerQuerySet(models.QuerySet):
             return self.none()
         if re.fullmatch(r"\d{9}", q):
             return self.filter(bsn=q)
-        geboren = _parse_datum(q)
+        geboren = _parse_date(q)
         if geboren:
             return self.filter(geboortedatum=geboren)
         m = re.fullmatch(r"([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d+)?\s*\w*", q)
@@ -48,7 +48,7 @@ class InwonerQuerySet(models.QuerySet):
         return self.filter(filters)
 
 
-def _parse_datum(text: str) -> date | None:
+def _parse_date(text: str) -> date | None:
     for fmt in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"):
         try:
             return datetime.strptime(text, fmt).date()

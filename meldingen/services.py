@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
-from wmo.services import opslaan
+from wmo.services import save_with_history
 from wmo.transitions import check_transition
 
 from .constants import ONDERZOEK_EINDE, OVERGANGEN, Afsluitreden, MeldingStatus
 from .models import Inwoner, Melding
 
 
-def _toestemming_verslag_zetten(inwoner: Inwoner, *, toestemming: bool | None, door: Medewerker) -> None:
+def _set_toestemming_verslag(inwoner: Inwoner, *, toestemming: bool | None, door: Medewerker) -> None:
     """Record the inwoner's consent that the bewindvoerder gets the verslag: when, and who recorded it.
 
     AVG art. 5 lid 1 onder c (wmo.regels.vertegenwoordiging): without it the bewindvoerder gets no
@@ -38,8 +38,8 @@ def inwoner_registreren(
     *, door: Medewerker, toestemming_verslag_bewindvoerder: bool | None = None, **velden
 ) -> Inwoner:
     inwoner = Inwoner(**velden)
-    _toestemming_verslag_zetten(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
-    opslaan(inwoner, door=door, reden="Inwoner geregistreerd")
+    _set_toestemming_verslag(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
+    save_with_history(inwoner, door=door, reden="Inwoner geregistreerd")
     return inwoner
 
 
@@ -49,12 +49,12 @@ def inwoner_wijzigen(
 ) -> Inwoner:
     for naam, waarde in velden.items():
         setattr(inwoner, naam, waarde)
-    _toestemming_verslag_zetten(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
-    opslaan(inwoner, door=door, reden="Gegevens inwoner gewijzigd")
+    _set_toestemming_verslag(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
+    save_with_history(inwoner, door=door, reden="Gegevens inwoner gewijzigd")
     return inwoner
 
 
-def _deadlines_zetten(melding: Melding, extra=None) -> None:
+def _set_deadlines(melding: Melding, extra=None) -> None:
     """Store the plan and onderzoek deadlines from the date received (Wmo 2015 art. 2.3.2)."""
     extra = gelijkgestelde_dagen() if extra is None else extra
     ontvangen = melding.ontvangen_datum
@@ -74,7 +74,7 @@ def melding_deadlines_herberekenen() -> int:
         "id", "ontvangen_op", "plan_deadline", "onderzoek_deadline"
     ):
         oud = (melding.plan_deadline, melding.onderzoek_deadline)
-        _deadlines_zetten(melding, extra)
+        _set_deadlines(melding, extra)
         if (melding.plan_deadline, melding.onderzoek_deadline) != oud:
             gewijzigd.append(melding)
     Melding.objects.bulk_update(gewijzigd, ["plan_deadline", "onderzoek_deadline"], batch_size=1000)
@@ -147,8 +147,8 @@ def melding_registreren(
         tweede_melding_reden=tweede_melding_reden,
         geregistreerd_door=door,
     )
-    _deadlines_zetten(melding)
-    opslaan(melding, door=door, reden="Melding geregistreerd")
+    _set_deadlines(melding)
+    save_with_history(melding, door=door, reden="Melding geregistreerd")
     return melding
 
 
@@ -158,8 +158,8 @@ def melding_ontvangstdatum_corrigeren(
 ) -> Melding:
     """Correct the date received (a melding taken on paper); the clocks are recomputed."""
     melding.ontvangen_op = ontvangen_op
-    _deadlines_zetten(melding)
-    opslaan(melding, door=door, reden="Datum van ontvangst gecorrigeerd")
+    _set_deadlines(melding)
+    save_with_history(melding, door=door, reden="Datum van ontvangst gecorrigeerd")
     return melding
 
 
@@ -180,13 +180,13 @@ def melding_toewijzen(
         melding.team = team
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")
-    opslaan(melding, door=door, reden=f"Toegewezen aan {naam}")
+    save_with_history(melding, door=door, reden=f"Toegewezen aan {naam}")
     if vorige_id is not None and consulent is not None and consulent.pk != vorige_id:
         nieuwe_contactpersoon_versturen(melding=melding, door=door)
     return melding
 
 
-def _status_wijzigen(melding: Melding, *, naar: str) -> Melding:
+def _change_status(melding: Melding, *, naar: str) -> Melding:
     """The one gate for status changes: refuses what the transition table does not allow."""
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     check_transition(
@@ -204,20 +204,20 @@ def _status_wijzigen(melding: Melding, *, naar: str) -> Melding:
 
 @transaction.atomic
 def melding_onderzoek_starten(*, melding: Melding, door: Medewerker) -> Melding:
-    melding = _status_wijzigen(melding, naar=MeldingStatus.IN_ONDERZOEK)
-    opslaan(melding, door=door, reden="Onderzoek gestart")
+    melding = _change_status(melding, naar=MeldingStatus.IN_ONDERZOEK)
+    save_with_history(melding, door=door, reden="Onderzoek gestart")
     return melding
 
 
 @transaction.atomic
 def melding_afsluiten(*, melding: Melding, door: Medewerker, reden: str, toelichting: str = "") -> Melding:
     """End a melding without aanvraag: opgelost, verwezen, ingetrokken (with why) or geen Wmo."""
-    melding = _status_wijzigen(melding, naar=MeldingStatus.AFGESLOTEN)
+    melding = _change_status(melding, naar=MeldingStatus.AFGESLOTEN)
     if reden not in Afsluitreden.values:
         raise ValidationError({"afsluitreden": _("Kies waarom de melding wordt afgesloten.")})
     melding.afsluitreden = reden
     melding.afsluit_toelichting = toelichting
-    opslaan(melding, door=door, reden=f"Afgesloten: {Afsluitreden(reden).label}")
+    save_with_history(melding, door=door, reden=f"Afgesloten: {Afsluitreden(reden).label}")
     return melding
 
 
@@ -230,8 +230,8 @@ def melding_status_zetten(*, melding: Melding, door: Medewerker, naar: str, rede
     """
     if naar == MeldingStatus.AFGESLOTEN:
         raise ValidationError(_("Gebruik melding_afsluiten om een melding af te sluiten."))
-    melding = _status_wijzigen(melding, naar=naar)
-    opslaan(melding, door=door, reden=reden)
+    melding = _change_status(melding, naar=naar)
+    save_with_history(melding, door=door, reden=reden)
     return melding
 
 

@@ -268,7 +268,7 @@ def _werkvoorraad_toewijzen(request) -> dict:
 PER_PAGINA = 50
 
 
-def _pagina(request) -> int:
+def _page_number(request) -> int:
     try:
         return max(1, int(request.GET.get("pagina", 1)))
     except ValueError:
@@ -289,7 +289,7 @@ def werkvoorraad(request):
         else []
     )
     wachtrij_meer, wachtrij = len(wachtrij) > PER_PAGINA, wachtrij[:PER_PAGINA]
-    alle, pagina, meer = [], _pagina(request), False
+    alle, pagina, meer = [], _page_number(request), False
     if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
         # Everything else, a page at a time (no count over a large table: one row extra says "meer").
         overige = open_meldingen.exclude(consulent=user).exclude(consulent__isnull=True, team_id=user.team_id)

@@ -23,7 +23,7 @@ def _productgroepen():
     ]
 
 
-def _maand_terug(d: date, n: int) -> date:
+def _months_back(d: date, n: int) -> date:
     jaar, maand = divmod(d.year * 12 + d.month - 1 - n, 12)
     return date(jaar, maand + 1, 1)
 
@@ -69,7 +69,7 @@ class FilterForm(KeukentafelForm):
         if standaard_maanden:
             vandaag = timezone.localdate()
             tot = tot or vandaag
-            van = van or _maand_terug(tot, standaard_maanden - 1)
+            van = van or _months_back(tot, standaard_maanden - 1)
         return Filters(
             gemeente=data["gemeente"].pk if data.get("gemeente") else None,
             consulent=data["consulent"].pk if data.get("consulent") else None,

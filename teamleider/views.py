@@ -32,7 +32,7 @@ from .query import common, termijnen, werklast
 from .query import managementinformatie as mi_query
 
 
-def teamleider_vereist(view):
+def teamleider_required(view):
     """Only a teamleider opens these pages (403 for everyone else, also when not logged in)."""
 
     @wraps(view)
@@ -58,7 +58,7 @@ def _querystring(request, **extra) -> str:
     return params.urlencode()
 
 
-@teamleider_vereist
+@teamleider_required
 def dashboard(request):
     user = request.user
     form = FilterForm(request.GET or None, user=user)
@@ -121,7 +121,7 @@ def dashboard(request):
     return render(request, template, context)
 
 
-@teamleider_vereist
+@teamleider_required
 def herverdelen(request):
     """Give one or many open meldingen of a consulent (or the team queue) to another consulent."""
     user = request.user
@@ -210,7 +210,7 @@ MI_KOLOMMEN = [
 ]
 
 
-@teamleider_vereist
+@teamleider_required
 def managementinformatie(request):
     form, filters, mi = _mi_context(request)
     grafiek = staafgrafiek(
@@ -232,7 +232,7 @@ def managementinformatie(request):
     return render(request, template, context)
 
 
-@teamleider_vereist
+@teamleider_required
 def managementinformatie_csv(request):
     _, filters, mi = _mi_context(request)
     rijen = (
@@ -242,7 +242,7 @@ def managementinformatie_csv(request):
     return csv_response(naam, [label for _, label in MI_KOLOMMEN], rijen)
 
 
-@teamleider_vereist
+@teamleider_required
 def clientervaringsonderzoek(request):
     """The list for the yearly cliëntervaringsonderzoek (Wmo 2015 art. 2.5.1), as CSV."""
     user = request.user

@@ -60,18 +60,18 @@ class GelijkgesteldeDagAdmin(SimpleHistoryAdmin):
         gewijzigd = gelijkgestelde_dag_toevoegen(
             datum=obj.datum, omschrijving=obj.omschrijving, door=request.user
         )
-        self.message_user(request, _bericht(gewijzigd))
+        self.message_user(request, _message(gewijzigd))
 
     def delete_model(self, request, obj):
         gewijzigd = gelijkgestelde_dag_verwijderen(datum=obj.datum, door=request.user)
-        self.message_user(request, _bericht(gewijzigd))
+        self.message_user(request, _message(gewijzigd))
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)
 
 
-def _bericht(gewijzigd: dict[str, int]) -> str:
+def _message(gewijzigd: dict[str, int]) -> str:
     return (
         f"Termijnen herberekend: {gewijzigd['meldingen']} meldingen, {gewijzigd['aanvragen']} aanvragen en "
         f"{gewijzigd['beschikkingen']} bezwaartermijnen hebben een andere uiterste datum."

@@ -6,7 +6,7 @@ from django.db import models
 from .models import Inzage, Medewerker
 
 
-def opslaan(instance: models.Model, *, door: Medewerker, reden: str = "") -> None:
+def save_with_history(instance: models.Model, *, door: Medewerker, reden: str = "") -> None:
     """full_clean() and save, recording who did it (and why) in the history."""
     instance.full_clean()
     instance._history_user = door

@@ -3,5 +3,5 @@
 from django.utils.formats import date_format
 
 
-def _datum(d) -> str:
+def _format_date(d) -> str:
     return date_format(d, "j F Y")

@@ -24,7 +24,7 @@ from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.models import Medewerker, Voorziening
 from wmo.regels import dwangsom, spoed
 
-from ._common import _datum
+from ._common import _format_date
 
 if TYPE_CHECKING:
     from .opschorting import Verdaging
@@ -114,7 +114,7 @@ class Aanvraag(models.Model):
                 if self.ontvangen_op < melding.ontvangen_datum:
                     errors["ontvangen_op"] = _(
                         "Een aanvraag kan niet eerder zijn ontvangen dan de melding (%(datum)s)."
-                    ) % {"datum": _datum(melding.ontvangen_datum)}
+                    ) % {"datum": _format_date(melding.ontvangen_datum)}
                 elif (
                     self.grondslag == Grondslag.ZES_WEKEN_VERSTREKEN
                     and self.ontvangen_op <= melding.onderzoek_deadline
@@ -122,7 +122,7 @@ class Aanvraag(models.Model):
                     errors["grondslag"] = _(
                         "Het onderzoek mag duren tot en met %(datum)s. Een aanvraag omdat zes weken "
                         "zijn verstreken kan pas daarna (Wmo 2015 art. 2.3.5 lid 2)."
-                    ) % {"datum": _datum(melding.onderzoek_deadline)}
+                    ) % {"datum": _format_date(melding.onderzoek_deadline)}
         if self.melding_id and not spoed.aanvraag_toegestaan(
             spoed_aanvraag=self.is_spoed, melding_spoed=self.melding.spoed
         ):

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from wmo.models import Medewerker
 from wmo.tekstlengte import ZEER_LANG, lengte
 
-from ._common import _datum
+from ._common import _format_date
 from .beschikking import Beschikking
 
 
@@ -28,7 +28,7 @@ class Bezwaar(models.Model):
         ordering = ["ontvangen_op", "id"]
 
     def __str__(self):
-        return f"Bezwaar {_datum(self.ontvangen_op)}"
+        return f"Bezwaar {_format_date(self.ontvangen_op)}"
 
     @property
     def op_tijd(self) -> bool:

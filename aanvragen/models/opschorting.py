@@ -17,7 +17,7 @@ from aanvragen.constants import OpschortingReden
 from wmo.regels import opschorting
 from wmo.tekstlengte import LANG, lengte
 
-from ._common import _datum
+from ._common import _format_date
 from .aanvraag import Aanvraag
 
 
@@ -143,7 +143,7 @@ class Opschorting(models.Model):
             errors["eerste_dag_stil"] = _(
                 "De beslistermijn loopt pas vanaf de dag na ontvangst van de aanvraag (%(datum)s). Een "
                 "opschorting kan niet eerder beginnen."
-            ) % {"datum": _datum(self.aanvraag.ontvangen_op)}
+            ) % {"datum": _format_date(self.aanvraag.ontvangen_op)}
         if self.eerste_dag_weer:
             uiterste = self.uiterste_dag_weer
             if self.eerste_dag_stil and not opschorting.einde_na_begin(
@@ -152,7 +152,7 @@ class Opschorting(models.Model):
                 errors["eerste_dag_weer"] = _(
                     "De eerste dag dat de termijn weer loopt, moet na de eerste dag liggen dat hij stilstaat "
                     "(%(datum)s)."
-                ) % {"datum": _datum(self.eerste_dag_stil)}
+                ) % {"datum": _format_date(self.eerste_dag_stil)}
             elif self.eerste_dag_weer > timezone.localdate():
                 errors["eerste_dag_weer"] = _("Deze datum kan niet in de toekomst liggen.")
             elif not opschorting.einde_binnen_termijn(self.eerste_dag_weer, uiterste):
@@ -160,7 +160,7 @@ class Opschorting(models.Model):
                     "De termijn voor aanvulling liep tot en met %(tot)s. Vanaf %(weer)s loopt de beslistermijn "
                     "weer, ook als de gegevens later binnenkwamen (Awb 4:15 lid 1 onder a). Vul uiterlijk "
                     "%(weer)s in."
-                ) % {"tot": _datum(self.termijn_tot), "weer": _datum(uiterste)}
+                ) % {"tot": _format_date(self.termijn_tot), "weer": _format_date(uiterste)}
         if errors:
             raise ValidationError(errors)
 
@@ -196,7 +196,7 @@ class Verdaging(models.Model):
                 errors["verwachte_datum"] = _(
                     "De wettelijke beslisdatum is %(datum)s. Een nieuwe datum moet daarna liggen; anders "
                     "is er geen verdaging nodig."
-                ) % {"datum": _datum(aanvraag.beslis_deadline)}
+                ) % {"datum": _format_date(aanvraag.beslis_deadline)}
             elif self.verwachte_datum <= aanvraag.ontvangen_op:
                 errors["verwachte_datum"] = _("De nieuwe datum moet na de ontvangst van de aanvraag liggen.")
         if self.aanvraag_id and self.gemeld_op and self.gemeld_op < self.aanvraag.ontvangen_op:

@@ -17,10 +17,10 @@ from aanvragen.models import Aanvraag, Beschikking, Opschorting
 from wmo import termijnen
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import dwangsom
-from wmo.services import opslaan
+from wmo.services import save_with_history
 
 
-def _datum(d: date) -> str:
+def _format_date(d: date) -> str:
     return date_format(d, "j F Y")
 
 
@@ -39,24 +39,25 @@ def _beslis_deadline(
     return termijnen.beslis_deadline(ontvangen_op, [o.interval for o in opschortingen], extra)
 
 
-def _beslis_deadline_opslaan(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
+def _save_beslis_deadline(aanvraag: Aanvraag, *, door: Medewerker, reden: str) -> Aanvraag:
     aanvraag.beslis_deadline = _beslis_deadline(
         aanvraag.ontvangen_op, aanvraag.opschortingen.all(), gelijkgestelde_dagen()
     )
     aanvraag.dwangsom_vanaf = dwangsom.vanaf(aanvraag.beslis_deadline, aanvraag.ingebrekestelling_op)
-    opslaan(aanvraag, door=door, reden=reden)
+    save_with_history(aanvraag, door=door, reden=reden)
     return aanvraag
 
 
-def _vergrendelen(aanvraag: Aanvraag) -> Aanvraag:
+def _lock(aanvraag: Aanvraag) -> Aanvraag:
     """Fetch fresh and lock: one change to a clock at a time."""
     return Aanvraag.objects.select_for_update(of=("self",)).select_related("melding").get(pk=aanvraag.pk)
 
 
-def _moet_open_zijn(aanvraag: Aanvraag) -> None:
+def _ensure_open(aanvraag: Aanvraag) -> None:
     if not aanvraag.is_open:
         raise ValidationError(
-            _("Over deze aanvraag is al besloten op %(datum)s.") % {"datum": _datum(aanvraag.besloten_op)},
+            _("Over deze aanvraag is al besloten op %(datum)s.")
+            % {"datum": _format_date(aanvraag.besloten_op)},
             code="besloten",
         )
 
@@ -65,7 +66,7 @@ def _open_opschorting(aanvraag: Aanvraag) -> Opschorting | None:
     return aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first()
 
 
-def _beschikking_vergrendelen(beschikking: Beschikking) -> Beschikking:
+def _lock_beschikking(beschikking: Beschikking) -> Beschikking:
     return (
         Beschikking.objects.select_for_update(of=("self",))
         .select_related("aanvraag__melding")

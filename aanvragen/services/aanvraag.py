@@ -32,14 +32,14 @@ from meldingen.models import Melding
 from meldingen.services import melding_status_zetten
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import dwangsom, spoed
-from wmo.services import opslaan
+from wmo.services import save_with_history
 
 from ._common import (
     _beslis_deadline,
-    _beslis_deadline_opslaan,
-    _datum,
-    _moet_open_zijn,
-    _vergrendelen,
+    _ensure_open,
+    _format_date,
+    _lock,
+    _save_beslis_deadline,
 )
 from .beschikking import _bekendmaken
 
@@ -61,7 +61,7 @@ def aanvraag_registreren(
     )
     if ontvangen_op:  # else full_clean reports the missing date
         aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
-    opslaan(aanvraag, door=door, reden="Aanvraag geregistreerd")
+    save_with_history(aanvraag, door=door, reden="Aanvraag geregistreerd")
     if melding.status != MeldingStatus.AANVRAAG_ONTVANGEN:
         if not spoed.onderzoek_gaat_door(spoed_aanvraag=aanvraag.is_spoed):
             aanvraag.melding = melding_status_zetten(
@@ -75,14 +75,14 @@ def aanvraag_voorziening_toevoegen(
     *, aanvraag: Aanvraag, voorziening, resultaatgebied: int, toelichting: str = "", door: Medewerker
 ) -> AangevraagdeVoorziening:
     """Add a requested maatwerkvoorziening, with the resultaat it should serve."""
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     if hasattr(aanvraag, "beschikking"):
         raise ValidationError(_("Er is al een beschikking in de maak. Voeg de voorziening daarvoor toe."))
     aangevraagd = AangevraagdeVoorziening(
         aanvraag=aanvraag, voorziening=voorziening, resultaatgebied=resultaatgebied, toelichting=toelichting
     )
-    opslaan(aangevraagd, door=door, reden="Voorziening aangevraagd")
+    save_with_history(aangevraagd, door=door, reden="Voorziening aangevraagd")
     return aangevraagd
 
 
@@ -92,8 +92,8 @@ def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker
 
     Keukentafel's own beschikkingen are sent with beschikking_versturen.
     """
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     if hasattr(aanvraag, "beschikking"):
         raise ValidationError(_("Voor deze aanvraag is al een beschikking gemaakt. Verstuur die."))
     return _bekendmaken(aanvraag, Beschikking(opgesteld_door=door), op=besloten_op, door=door)
@@ -105,8 +105,8 @@ def aanvraag_ingebrekestelling_registreren(
 ) -> Aanvraag:
     """Record the inwoner's written ingebrekestelling (Awb 4:17): two weeks after it, when
     there is still no decision, the gemeente owes a dwangsom for every day (at most 42)."""
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     if not ontvangen_op:
         raise ValidationError({"ingebrekestelling_op": _("Vul de datum van ontvangst in.")})
     if ontvangen_op > timezone.localdate():
@@ -114,10 +114,10 @@ def aanvraag_ingebrekestelling_registreren(
     if aanvraag.ingebrekestelling_op:
         raise ValidationError(
             _("Er is al een ingebrekestelling vastgelegd, ontvangen op %(datum)s.")
-            % {"datum": _datum(aanvraag.ingebrekestelling_op)}
+            % {"datum": _format_date(aanvraag.ingebrekestelling_op)}
         )
     if not dwangsom.heeft_gevolg(aanvraag.beslis_deadline, ontvangen_op):
-        tot = _datum(aanvraag.beslis_deadline) if aanvraag.beslis_deadline else None
+        tot = _format_date(aanvraag.beslis_deadline) if aanvraag.beslis_deadline else None
         raise ValidationError(
             {
                 "ingebrekestelling_op": _(
@@ -130,7 +130,7 @@ def aanvraag_ingebrekestelling_registreren(
             }
         )
     aanvraag.ingebrekestelling_op = ontvangen_op
-    return _beslis_deadline_opslaan(aanvraag, door=door, reden="Ingebrekestelling ontvangen (Awb 4:17)")
+    return _save_beslis_deadline(aanvraag, door=door, reden="Ingebrekestelling ontvangen (Awb 4:17)")
 
 
 @transaction.atomic

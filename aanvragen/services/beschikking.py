@@ -46,15 +46,15 @@ from wmo import brieven, termijnen
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import spoed
-from wmo.services import opslaan
+from wmo.services import save_with_history
 from wmo.transitions import check_transition
 
 from ._common import (
-    _beschikking_vergrendelen,
-    _datum,
-    _moet_open_zijn,
+    _ensure_open,
+    _format_date,
+    _lock,
+    _lock_beschikking,
     _open_opschorting,
-    _vergrendelen,
 )
 
 
@@ -72,14 +72,14 @@ def _beschikking_naar(beschikking: Beschikking, naar: str) -> None:
 @transaction.atomic
 def beschikking_opstellen(*, aanvraag: Aanvraag, door: Medewerker) -> Beschikking:
     """Start the draft beschikking of an aanvraag with at least one requested voorziening."""
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     if hasattr(aanvraag, "beschikking"):
         return aanvraag.beschikking
     if not aanvraag.voorzieningen.exists():
         raise ValidationError(_("Voeg eerst de gevraagde voorziening(en) toe aan de aanvraag."))
     beschikking = Beschikking(aanvraag=aanvraag, opgesteld_door=door)
-    opslaan(beschikking, door=door, reden="Beschikking opgesteld (concept)")
+    save_with_history(beschikking, door=door, reden="Beschikking opgesteld (concept)")
     return beschikking
 
 
@@ -88,7 +88,7 @@ def beschikking_regel_vastleggen(
     *, beschikking: Beschikking, aangevraagd: AangevraagdeVoorziening, door: Medewerker, **velden
 ) -> BeschikkingRegel:
     """Record (or change) the decision on one requested voorziening, while the draft is open."""
-    beschikking = _beschikking_vergrendelen(beschikking)
+    beschikking = _lock_beschikking(beschikking)
     if beschikking.status != BeschikkingStatus.CONCEPT:
         raise ValidationError(
             _("Alleen een concept kan worden gewijzigd. Vraag de goedkeurder het terug te sturen.")
@@ -111,7 +111,7 @@ def beschikking_regel_vastleggen(
         raise ValidationError(
             {"voorlopig": _("Bij spoed is het besluit een voorlopige voorziening met einddatum.")}
         )
-    opslaan(regel, door=door, reden=f"Besluit over {aangevraagd.voorziening}")
+    save_with_history(regel, door=door, reden=f"Besluit over {aangevraagd.voorziening}")
     return regel
 
 
@@ -126,32 +126,32 @@ def _compleet(beschikking: Beschikking) -> None:
 @transaction.atomic
 def beschikking_indienen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
     """Send the draft for approval (no mandate, or four eyes)."""
-    beschikking = _beschikking_vergrendelen(beschikking)
+    beschikking = _lock_beschikking(beschikking)
     _compleet(beschikking)
     _beschikking_naar(beschikking, BeschikkingStatus.TER_GOEDKEURING)
     beschikking.opmerkingen = ""
-    opslaan(beschikking, door=door, reden="Ter goedkeuring aangeboden")
+    save_with_history(beschikking, door=door, reden="Ter goedkeuring aangeboden")
     return beschikking
 
 
 @transaction.atomic
 def beschikking_terugsturen(*, beschikking: Beschikking, door: Medewerker, opmerkingen: str) -> Beschikking:
     """The approver returns the draft with remarks."""
-    beschikking = _beschikking_vergrendelen(beschikking)
+    beschikking = _lock_beschikking(beschikking)
     if not mandaat.mag_goedkeuren(door, beschikking):
         raise ValidationError(_("U mag deze beschikking niet beoordelen (eigen concept, of geen mandaat)."))
     if not (opmerkingen or "").strip():
         raise ValidationError({"opmerkingen": _("Schrijf op wat er anders moet.")})
     _beschikking_naar(beschikking, BeschikkingStatus.CONCEPT)
     beschikking.opmerkingen = opmerkingen.strip()
-    opslaan(beschikking, door=door, reden="Teruggestuurd met opmerkingen")
+    save_with_history(beschikking, door=door, reden="Teruggestuurd met opmerkingen")
     return beschikking
 
 
 @transaction.atomic
 def beschikking_goedkeuren(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
     """Approve someone else's draft, with mandate for every voorziening in it (four eyes)."""
-    beschikking = _beschikking_vergrendelen(beschikking)
+    beschikking = _lock_beschikking(beschikking)
     if beschikking.opgesteld_door_id == door.pk:
         raise ValidationError(_("U kunt uw eigen concept niet goedkeuren. Een collega met mandaat doet dat."))
     ontbreekt = mandaat.ontbrekend_mandaat(door, beschikking)
@@ -161,7 +161,7 @@ def beschikking_goedkeuren(*, beschikking: Beschikking, door: Medewerker) -> Bes
         )
     _beschikking_naar(beschikking, BeschikkingStatus.GOEDGEKEURD)
     beschikking.goedgekeurd_door = door
-    opslaan(beschikking, door=door, reden="Goedgekeurd")
+    save_with_history(beschikking, door=door, reden="Goedgekeurd")
     return beschikking
 
 
@@ -203,7 +203,7 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
     When this was the melding's last open aanvraag (and not a spoed aanvraag, whose
     onderzoek goes on: Wmo 2015 art. 2.3.3, wmo.regels.spoed), the melding moves to "besloten".
     """
-    _moet_open_zijn(aanvraag)
+    _ensure_open(aanvraag)
     if not op:
         raise ValidationError({"besloten_op": _("Vul de datum in waarop de beschikking is verstuurd.")})
     lopend = _open_opschorting(aanvraag)
@@ -213,16 +213,16 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
                 "De beslistermijn staat stil sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
                 "weer liep, en leg daarna het besluit vast."
             )
-            % {"datum": _datum(lopend.eerste_dag_stil)},
+            % {"datum": _format_date(lopend.eerste_dag_stil)},
             code="opgeschort",
         )
     aanvraag.besloten_op = op
-    opslaan(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
+    save_with_history(aanvraag, door=door, reden="Besloten: beschikking verstuurd")
     beschikking.aanvraag = aanvraag
     beschikking.status = BeschikkingStatus.VERSTUURD
     beschikking.bekendgemaakt_op = op
     beschikking.bezwaar_deadline = termijnen.bezwaar_deadline(op, gelijkgestelde_dagen())
-    opslaan(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
+    save_with_history(beschikking, door=door, reden="Beschikking bekendgemaakt: bezwaartermijn loopt")
     melding = aanvraag.melding
     if (
         not spoed.onderzoek_gaat_door(spoed_aanvraag=aanvraag.is_spoed)
@@ -239,7 +239,7 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
 def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
     """Send the beschikking: the letter is frozen as sent, the beslistermijn is met, and the
     bezwaar term starts (Awb 6:7, 6:8), which the letter states with its end date."""
-    beschikking = _beschikking_vergrendelen(beschikking)
+    beschikking = _lock_beschikking(beschikking)
     _compleet(beschikking)
     if beschikking.status == BeschikkingStatus.CONCEPT and not mandaat.mag_zelf_besluiten(door, beschikking):
         raise ValidationError(
@@ -248,7 +248,7 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
         )
     _besluiter_vastleggen(beschikking, door=door)
     _beschikking_naar(beschikking, BeschikkingStatus.VERSTUURD)
-    aanvraag = _vergrendelen(beschikking.aanvraag)
+    aanvraag = _lock(beschikking.aanvraag)
     vandaag = timezone.localdate()
     toegekend = [r.ingangsdatum for r in beschikking.regels.all() if r.toegekend and r.ingangsdatum]
     if toegekend:  # an evaluation call once the help has been running a while
@@ -260,7 +260,7 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
         door=door,
         context=beschikking_briefcontext(beschikking, aanvraag=aanvraag),
     )
-    opslaan(
+    save_with_history(
         beschikking,
         door=door,
         reden=f"Beschikkingsbrief verstuurd; besloten door {beschikking.besloten_door} "

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from aanvragen.models import Beschikking, Bezwaar
 from wmo.models import Medewerker
-from wmo.services import opslaan
+from wmo.services import save_with_history
 
 
 @transaction.atomic
@@ -17,5 +17,5 @@ def bezwaar_registreren(
     bezwaar = Bezwaar(
         beschikking=beschikking, ontvangen_op=ontvangen_op, gronden=gronden, geregistreerd_door=door
     )
-    opslaan(bezwaar, door=door, reden="Bezwaar ontvangen")
+    save_with_history(bezwaar, door=door, reden="Bezwaar ontvangen")
     return bezwaar

@@ -28,14 +28,14 @@ from wmo.constants import BriefSoort
 from wmo.models import Medewerker
 from wmo.regels import dwangsom as dwangsom_regel
 from wmo.regels import opschorting as opschorting_regel
-from wmo.services import opslaan
+from wmo.services import save_with_history
 
 from ._common import (
-    _beslis_deadline_opslaan,
-    _datum,
-    _moet_open_zijn,
+    _ensure_open,
+    _format_date,
+    _lock,
     _open_opschorting,
-    _vergrendelen,
+    _save_beslis_deadline,
 )
 
 # What the suspension was about, in B1 Dutch, for the letter "opschorting beëindigd".
@@ -54,8 +54,8 @@ def verzoek_te_vroeg_melding(verzocht_op: date) -> str:
         "(Awb 4:15 lid 1 onder a). Het verzoek gaat vandaag, %(vandaag)s, uit. Vul %(eerste)s of "
         "later in."
     ) % {
-        "vandaag": _datum(verzocht_op),
-        "eerste": _datum(opschorting_regel.eerste_dag_na_verzoek(verzocht_op)),
+        "vandaag": _format_date(verzocht_op),
+        "eerste": _format_date(opschorting_regel.eerste_dag_na_verzoek(verzocht_op)),
     }
 
 
@@ -80,8 +80,8 @@ def aanvraag_opschorten(
     always. The other reasons (Awb 4:15 lid 2) may start earlier, not before the aanvraag.
     One suspension at a time; one that starts after the deadline has passed is refused.
     """
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     lopend = _open_opschorting(aanvraag)
     if lopend:
         raise ValidationError(
@@ -89,7 +89,7 @@ def aanvraag_opschorten(
                 "Er loopt al een opschorting sinds %(datum)s. Leg eerst vast vanaf wanneer de termijn "
                 "weer loopt."
             )
-            % {"datum": _datum(lopend.eerste_dag_stil)},
+            % {"datum": _format_date(lopend.eerste_dag_stil)},
             code="al_opgeschort",
         )
     oude_deadline = aanvraag.beslis_deadline
@@ -108,7 +108,7 @@ def aanvraag_opschorten(
                     "De beslistermijn liep tot en met %(datum)s. Een opschorting die later begint, "
                     "verlengt de termijn niet meer."
                 )
-                % {"datum": _datum(oude_deadline)}
+                % {"datum": _format_date(oude_deadline)}
             }
         )
     opschorting = Opschorting(
@@ -118,8 +118,8 @@ def aanvraag_opschorten(
         termijn_tot=termijn_tot,
         toelichting=toelichting,
     )
-    opslaan(opschorting, door=door, reden="Beslistermijn opgeschort")
-    _beslis_deadline_opslaan(
+    save_with_history(opschorting, door=door, reden="Beslistermijn opgeschort")
+    _save_beslis_deadline(
         aanvraag, door=door, reden=f"Beslistermijn opgeschort: {OpschortingReden(reden).label}"
     )
     if reden == OpschortingReden.AANVULLING_GEVRAAGD:
@@ -142,19 +142,19 @@ def opschorting_beeindigen(
     For a request for information that is the day the information arrived, at the latest the
     day after the set term (Awb 4:15 lid 1 onder a).
     """
-    aanvraag = _vergrendelen(opschorting.aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(opschorting.aanvraag)
+    _ensure_open(aanvraag)
     opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
     if not opschorting.is_open:
         raise ValidationError(
             _("Deze opschorting is al beëindigd: de termijn loopt weer sinds %(datum)s.")
-            % {"datum": _datum(opschorting.eerste_dag_weer)},
+            % {"datum": _format_date(opschorting.eerste_dag_weer)},
             code="al_beeindigd",
         )
     opschorting.aanvraag = aanvraag
     opschorting.eerste_dag_weer = eerste_dag_weer
-    opslaan(opschorting, door=door, reden="Opschorting beëindigd")
-    _beslis_deadline_opslaan(aanvraag, door=door, reden="Opschorting beëindigd: beslistermijn loopt weer")
+    save_with_history(opschorting, door=door, reden="Opschorting beëindigd")
+    _save_beslis_deadline(aanvraag, door=door, reden="Opschorting beëindigd: beslistermijn loopt weer")
     brieven.brief_versturen(
         soort=BriefSoort.OPSCHORTING_BEEINDIGD,
         melding=aanvraag.melding,
@@ -181,8 +181,8 @@ def aanvraag_verdagen(
     number written into the letter. The new date lies after today: the letter promises the
     decision "uiterlijk op" that date, which must not already have passed.
     """
-    aanvraag = _vergrendelen(aanvraag)
-    _moet_open_zijn(aanvraag)
+    aanvraag = _lock(aanvraag)
+    _ensure_open(aanvraag)
     vandaag = timezone.localdate()
     if verwachte_datum and verwachte_datum <= vandaag:
         raise ValidationError(
@@ -191,13 +191,13 @@ def aanvraag_verdagen(
                     "De nieuwe datum moet na vandaag (%(vandaag)s) liggen: de inwoner leest dat het "
                     "besluit uiterlijk op die dag komt."
                 )
-                % {"vandaag": _datum(vandaag)}
+                % {"vandaag": _format_date(vandaag)}
             }
         )
     verdaging = Verdaging(
         aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
     )
-    opslaan(verdaging, door=door, reden="Verdaging gemeld (Awb 4:14)")
+    save_with_history(verdaging, door=door, reden="Verdaging gemeld (Awb 4:14)")
     brieven.brief_versturen(
         soort=BriefSoort.VERDAGINGSBERICHT,
         melding=aanvraag.melding,

@@ -110,7 +110,7 @@ def aanvraag_actie(request, pk, actie):
     form = ACTIE_FORMS[actie](request.POST)
     if form.is_valid():
         bericht = call_for_form(
-            form, _uitvoeren, actie=actie, aanvraag=aanvraag, data=form.cleaned_data, door=request.user
+            form, _perform_actie, actie=actie, aanvraag=aanvraag, data=form.cleaned_data, door=request.user
         )
         if bericht:
             messages.success(request, bericht)
@@ -118,7 +118,7 @@ def aanvraag_actie(request, pk, actie):
     return _detail(request, aanvraag, **{actie: form})
 
 
-def _uitvoeren(*, actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
+def _perform_actie(*, actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
     if actie == "voorziening":
         services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
         return "De gevraagde voorziening is toegevoegd."

@@ -41,7 +41,7 @@ def _beschikking_of_404(request, pk) -> Beschikking:
     return get_object_or_404(qs, pk=pk)
 
 
-def _beschikking_pagina(
+def _render_beschikking(
     request, beschikking, *, regel_forms=None, terugsturen_form=None, bezwaar_form=None, nazorg_form=None
 ):
     user = request.user
@@ -118,7 +118,7 @@ def beschikking_detail(request, pk):
     inzage_vastleggen(
         medewerker=request.user, inwoner=beschikking.aanvraag.melding.inwoner, wat="beschikking"
     )
-    return _beschikking_pagina(request, beschikking)
+    return _render_beschikking(request, beschikking)
 
 
 @require_POST
@@ -139,7 +139,7 @@ def beschikking_regel(request, pk, aangevraagd_id):
         ):
             messages.success(request, f"Het besluit over {aangevraagd.voorziening} is opgeslagen.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
-    return _beschikking_pagina(request, beschikking, regel_forms={aangevraagd.pk: form})
+    return _render_beschikking(request, beschikking, regel_forms={aangevraagd.pk: form})
 
 
 BESCHIKKING_ACTIES = {
@@ -165,7 +165,7 @@ def nazorg_afronden(request, pk):
         ):
             messages.success(request, "De nazorg is vastgelegd.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
-    return _beschikking_pagina(request, beschikking, nazorg_form=form)
+    return _render_beschikking(request, beschikking, nazorg_form=form)
 
 
 @require_POST
@@ -183,7 +183,7 @@ def bezwaar_registreren(request, pk):
         ):
             messages.success(request, "Het bezwaar is geregistreerd.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
-    return _beschikking_pagina(request, beschikking, bezwaar_form=form)
+    return _render_beschikking(request, beschikking, bezwaar_form=form)
 
 
 @require_POST
@@ -202,7 +202,7 @@ def beschikking_actie(request, pk, actie):
             door=request.user,
             opmerkingen=form.cleaned_data["opmerkingen"],
         ):
-            return _beschikking_pagina(request, beschikking, terugsturen_form=form)
+            return _render_beschikking(request, beschikking, terugsturen_form=form)
         messages.success(request, bericht)
     elif call_with_message(request, service, beschikking=beschikking, door=request.user):
         messages.success(request, bericht)

@@ -81,7 +81,7 @@ class Command(BaseCommand):
             return
         try:
             with transaction.atomic():  # all or nothing: a failure leaves the database as it was
-                self._laden()
+                self._load()
         except (ValidationError, IntegrityError) as e:
             raise CommandError(
                 "De demogegevens zijn niet geladen; de database is niet gewijzigd. "
@@ -89,7 +89,7 @@ class Command(BaseCommand):
             ) from e
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
 
-    def _laden(self):
+    def _load(self):
         haarlem = Gemeente.objects.create(
             naam="Haarlem", cbs_code="0392", bezoekadres="Zijlsingel 1, Haarlem",
             postadres="Postbus 511", postcode_plaats="2003 PB Haarlem", telefoon="14 023",

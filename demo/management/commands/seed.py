@@ -72,37 +72,37 @@ MAATWERK = [
 ]
 
 
-class Voortgang:
+class Progress:
     """A progress bar on stderr: no dependency, one line, rewritten in place."""
 
-    def __init__(self, label: str, totaal: int, uit=sys.stderr, stil=False):
-        self.label, self.totaal, self.uit, self.stil = label, max(totaal, 1), uit, stil
-        self.n, self.start, self.laatst = 0, time.monotonic(), 0.0
+    def __init__(self, label: str, total: int, out=sys.stderr, quiet=False):
+        self.label, self.total, self.out, self.quiet = label, max(total, 1), out, quiet
+        self.n, self.start, self.last = 0, time.monotonic(), 0.0
 
-    def stap(self, n: int = 1):
+    def step(self, n: int = 1):
         self.n += n
-        nu = time.monotonic()
-        if not self.stil and (nu - self.laatst > 0.5 or self.n >= self.totaal):
-            self.laatst = nu
-            deel = min(self.n / self.totaal, 1)
-            balk = "#" * int(deel * 30)
-            self.uit.write(
-                f"\r{self.label:<24} [{balk:<30}] {self.n:>9}/{self.totaal} {deel:6.1%} {nu - self.start:6.1f}s"
+        now = time.monotonic()
+        if not self.quiet and (now - self.last > 0.5 or self.n >= self.total):
+            self.last = now
+            part = min(self.n / self.total, 1)
+            bar = "#" * int(part * 30)
+            self.out.write(
+                f"\r{self.label:<24} [{bar:<30}] {self.n:>9}/{self.total} {part:6.1%} {now - self.start:6.1f}s"
             )
-            self.uit.flush()
+            self.out.flush()
 
-    def klaar(self):
-        if not self.stil:
-            self.uit.write("\n")
+    def done(self):
+        if not self.quiet:
+            self.out.write("\n")
 
 
-def _kolommen(model) -> list[models.Field]:
+def _columns(model) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields]
 
 
-def _copy(model, rijen, voortgang: Voortgang | None = None) -> int:
+def _copy(model, rijen, progress: Progress | None = None) -> int:
     """COPY dicts (by field attname) into the model's table; missing fields get their default."""
-    velden = _kolommen(model)
+    velden = _columns(model)
     defaults = {}
     for f in velden:
         if f.has_default():
@@ -119,18 +119,18 @@ def _copy(model, rijen, voortgang: Voortgang | None = None) -> int:
             for rij in rijen:
                 copy.write_row([rij.get(a, defaults[a]) for a in namen])
                 n += 1
-                if voortgang and n % 5000 == 0:
-                    voortgang.stap(5000)
-    if voortgang:
-        voortgang.stap(n % 5000)
+                if progress and n % 5000 == 0:
+                    progress.step(5000)
+    if progress:
+        progress.step(n % 5000)
     return n
 
 
-def _volgende_id(model) -> int:
+def _next_id(model) -> int:
     return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
 
-def _sequence_bijwerken(*modellen):
+def _update_sequence(*modellen):
     with connection.cursor() as c:
         for model in modellen:
             tabel = model._meta.db_table
@@ -327,13 +327,13 @@ class Command(BaseCommand):
         dagen_terug = opts["jaren"] * 365
         n_inwoners = max(1, int(n * 0.7))
         bsns = valid_bsns(start=200_000_000)
-        inwoner_id0 = _volgende_id(Inwoner)
-        melding_id0 = _volgende_id(Melding)
-        aanvraag_id = aanvraag_id0 = _volgende_id(Aanvraag)
-        beschikking_id = _volgende_id(Beschikking)
-        gevraagd_id = _volgende_id(AangevraagdeVoorziening)
-        regel_id = _volgende_id(BeschikkingRegel)
-        gesprek_id = _volgende_id(Gesprek)
+        inwoner_id0 = _next_id(Inwoner)
+        melding_id0 = _next_id(Melding)
+        aanvraag_id = aanvraag_id0 = _next_id(Aanvraag)
+        beschikking_id = _next_id(Beschikking)
+        gevraagd_id = _next_id(AangevraagdeVoorziening)
+        regel_id = _next_id(BeschikkingRegel)
+        gesprek_id = _next_id(Gesprek)
         inwoner_gemeente = [rnd.choice(self.gemeenten) for _ in range(n_inwoners)]
 
         def inwoners():
@@ -355,9 +355,9 @@ class Command(BaseCommand):
                     "geen_clientervaringsonderzoek": rnd.random() < 0.03,
                 }
 
-        v = Voortgang("inwoners", n_inwoners, stil=self.stil)
+        v = Progress("inwoners", n_inwoners, quiet=self.stil)
         _copy(Inwoner, inwoners(), v)
-        v.klaar()
+        v.done()
 
         aanvragen, beschikkingen, gevraagd, regels, gesprekken = [], [], [], [], []
         nu = timezone.now()
@@ -523,9 +523,9 @@ class Command(BaseCommand):
                     gevraagd_id += 1
                 yield rij
 
-        v = Voortgang("meldingen", n, stil=self.stil)
+        v = Progress("meldingen", n, quiet=self.stil)
         _copy(Melding, meldingen(), v)
-        v.klaar()
+        v.done()
         for model, rijen, label in (
             (Gesprek, gesprekken, "gesprekken"),
             (Aanvraag, aanvragen, "aanvragen"),
@@ -533,10 +533,10 @@ class Command(BaseCommand):
             (Beschikking, beschikkingen, "beschikkingen"),
             (BeschikkingRegel, regels, "besluiten per voorz."),
         ):
-            v = Voortgang(label, len(rijen), stil=self.stil)
+            v = Progress(label, len(rijen), quiet=self.stil)
             _copy(model, rijen, v)
-            v.klaar()
-        _sequence_bijwerken(
+            v.done()
+        _update_sequence(
             Inwoner, Melding, Gesprek, Aanvraag, AangevraagdeVoorziening, Beschikking, BeschikkingRegel
         )
         self._historie(melding_id0, aanvraag_id0)

@@ -15,7 +15,7 @@ from wmo.models import gelijkgestelde_dagen
 from wmo.regels import opschorting as opschorting_regel
 
 
-def iso_datum(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -30,7 +30,7 @@ def opschorting(text: str) -> tuple[date, date]:
         raise argparse.ArgumentTypeError(
             f"‘{text}’: schrijf de opschorting als VAN/TOT, bijvoorbeeld 2026-04-23/2026-04-30."
         )
-    return iso_datum(van), iso_datum(tot)
+    return iso_date(van), iso_date(tot)
 
 
 def jaar(text: str) -> int:
@@ -45,14 +45,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
         p = sub.add_parser("persoonlijk-plan", help="7 dagen na ontvangst van de melding (Wmo art. 2.3.2)")
-        p.add_argument("datum", type=iso_datum, help="datum van ontvangst van de melding")
+        p.add_argument("datum", type=iso_date, help="datum van ontvangst van de melding")
         p = sub.add_parser("onderzoek", help="6 weken na ontvangst van de melding (Wmo art. 2.3.2)")
-        p.add_argument("datum", type=iso_datum, help="datum van ontvangst van de melding")
+        p.add_argument("datum", type=iso_date, help="datum van ontvangst van de melding")
         p = sub.add_parser(
             "beslissing",
             help="2 weken na ontvangst van de aanvraag, plus opschorting (Wmo art. 2.3.5, Awb 4:15)",
         )
-        p.add_argument("datum", type=iso_datum, help="datum van ontvangst van de aanvraag")
+        p.add_argument("datum", type=iso_date, help="datum van ontvangst van de aanvraag")
         p.add_argument(
             "--opschorting",
             type=opschorting,
@@ -62,16 +62,16 @@ class Command(BaseCommand):
             help="eerste dag dat de termijn stilstaat / eerste dag dat hij weer loopt (mag vaker)",
         )
         p = sub.add_parser("bezwaar", help="6 weken na bekendmaking van de beschikking (Awb 6:7, 6:8)")
-        p.add_argument("datum", type=iso_datum, help="datum van bekendmaking")
+        p.add_argument("datum", type=iso_date, help="datum van bekendmaking")
         p = sub.add_parser("feestdagen", help="alle Atw-dagen van een jaar, met de gelijkgestelde dagen")
         p.add_argument("jaar", type=jaar)
         p = sub.add_parser(
             "feestdag-toevoegen", help="een bij KB gelijkgestelde dag toevoegen (Atw art. 3 lid 3)"
         )
-        p.add_argument("datum", type=iso_datum)
+        p.add_argument("datum", type=iso_date)
         p.add_argument("--omschrijving", required=True, help="het Koninklijk Besluit, met vindplaats")
         p = sub.add_parser("feestdag-verwijderen", help="een gelijkgestelde dag verwijderen")
-        p.add_argument("datum", type=iso_datum)
+        p.add_argument("datum", type=iso_date)
 
     def handle(self, *args, opdracht, **options):
         datum = options.get("datum")
