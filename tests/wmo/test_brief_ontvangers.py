@@ -82,6 +82,7 @@ def test_een_mentor_krijgt_het_origineel_op_eigen_adres(consulent):
     assert f"In de rest van deze brief bedoelen wij met ‘u’: {inwoner.naam}." in tekst
     assert inwoner.adresregel not in tekst
     assert "KOPIE" not in tekst
+    assert "Beste Petra Smits," in tekst and f"Beste {inwoner.naam}" not in tekst  # greets who reads it
 
 
 def test_curator_origineel_en_contactpersoon_een_kopie(consulent):
@@ -103,6 +104,7 @@ def test_curator_origineel_en_contactpersoon_een_kopie(consulent):
     assert f"Dit is een kopie van de brief aan Petra Smits, curator van {inwoner.naam}." in tekst
     assert f"omdat u contactpersoon bent van {inwoner.naam} en een kopie van onze brieven krijgt" in tekst
     assert "Wij hebben uw melding ontvangen" in tekst  # the letter itself, unchanged
+    assert "Beste Petra Smits," in tekst  # a copy greets as the original does
 
 
 def test_bewindvoerder_krijgt_een_kopie_en_de_inwoner_het_origineel(consulent):
@@ -114,6 +116,7 @@ def test_bewindvoerder_krijgt_een_kopie_en_de_inwoner_het_origineel(consulent):
     assert f"KOPIE Bewindvoering Kennemerland, t.a.v. Sander Mol Bewindvoerder van {inwoner.naam}" in tekst
     assert f"Dit is een kopie van de brief aan {inwoner.naam}." in tekst
     assert f"omdat u de bewindvoerder bent van {inwoner.naam}" in tekst
+    assert f"Beste {inwoner.naam}," in tekst  # the inwoner keeps the original, so its greeting
 
 
 def test_bewindvoerder_krijgt_geen_verslag_zonder_toestemming(consulent):

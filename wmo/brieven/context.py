@@ -27,6 +27,7 @@ GEDEELD = (
     "concept",
     "ontvanger",
     "origineel_naar",
+    "aanhef",
 )
 
 
@@ -57,7 +58,11 @@ def brief_context(
         )
     if ontvanger is None:
         ontvanger = ontvangers(soort=brieftype.soort, inwoner=melding.inwoner)[0]
+    # "Beste ...": whoever the original is addressed to (the inwoner, or the mentor or curator who
+    # receives the letter in their place); a copy greets as the original does.
+    aanhef = (origineel_naar if ontvanger.kopie and origineel_naar else ontvanger).naam
     return {
+        "aanhef": aanhef,
         "ontvanger": ontvanger,
         "origineel_naar": origineel_naar,
         "melding": melding,
