@@ -177,4 +177,4 @@ def test_functioneel_beheerder_beheert_de_mandaten(client, rol_gebruiker):
     )
     assert response.status_code == 302
     assert Mandaat.objects.get(voorziening=hbh).vier_ogen
-    assert client.get("/beheer/aanvragen/aanvraag/").status_code == 404  # dossiers stay out of beheer
+    assert client.get("/admin/aanvragen/aanvraag/").status_code == 404  # dossiers stay out of beheer

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "gesprekken",
     "aanvragen",
     "teamleider",
+    "toegang",
+    "beheer",
+    "privacy",
     "demo",
 ]
 
