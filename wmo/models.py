@@ -138,6 +138,17 @@ class Medewerker(AbstractUser):
     )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="leden")
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    # The identity provider's stable id for this person (the ID token's ``sub``), set at the first
+    # single sign-on (toegang.oidc). Empty for an account that logs in with a password only.
+    oidc_sub = models.CharField(
+        _("id bij de identity provider"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wordt gevuld bij de eerste keer inloggen via de identity provider van de gemeente."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -172,6 +172,60 @@ DWANGSOM_BEDRAGEN = [
     for deel in env.list("DWANGSOM_BEDRAGEN", default=["14:2300", "14:3500", "14:4500"])
 ]
 
+# --- Single sign-on with the gemeente's identity provider (OIDC), off unless OIDC_ENABLED ---------
+# mozilla-django-oidc with our backend and views in toegang.oidc; README "Single sign-on (OIDC)".
+# When off, no OIDC URL and no OIDC backend exist: the quick start needs no identity provider.
+OIDC_ENABLED = env.bool("OIDC_ENABLED", default=False)
+# The provider's name on the login page: "Inloggen met <OIDC_NAAM>".
+OIDC_NAAM = env.str("OIDC_NAAM", default="de gemeente")
+# Only single sign-on: no password login at all (also not in /admin/). Only with OIDC_ENABLED.
+OIDC_ALLEEN = OIDC_ENABLED and env.bool("OIDC_ALLEEN", default=False)
+# This application as the provider knows it (client_secret_post).
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+# The provider: its issuer and endpoints, as in its /.well-known/openid-configuration
+# (`manage.py oidc_discovery URL` prints these lines). mozilla-django-oidc reads no discovery
+# document at run time, so the app starts and serves password logins while the provider is down.
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+# The provider's end_session_endpoint; empty: logging out ends only the Keukentafel session.
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+# ID tokens are signed with the provider's private key and checked against its JWKS (RS256).
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+# The claim (ID token or userinfo) that lists the person's groups at the provider.
+OIDC_GROEPEN_CLAIM = env.str("OIDC_GROEPEN_CLAIM", default="groups")
+# Provider group = Keukentafel role, comma separated: "wmo-loket=loketmedewerker,wmo-consulent=consulent".
+# Roles: loketmedewerker, consulent, teamleider, functioneel_beheerder. Set at every login.
+OIDC_ROL_GROEPEN = env.list("OIDC_ROL_GROEPEN", default=[])
+# The organisation (its name in Keukentafel) of everyone who logs in through this provider.
+OIDC_ORGANISATIE = env.str("OIDC_ORGANISATIE", default="")
+# Optional: provider group = team name within that organisation, "wmo-team-haarlem=Wmo-team Haarlem".
+# Without a matching group the team stays as the functioneel beheerder set it.
+OIDC_TEAM_GROEPEN = env.list("OIDC_TEAM_GROEPEN", default=[])
+# The provider does the second factor (MFA), so a session logged in through it counts as verified
+# for the two-step login (session key "kt_login_via_idp").
+OIDC_MFA_DOOR_IDP = env.bool("OIDC_MFA_DOOR_IDP", default=True)
+# Seconds to wait for the provider's token, JWKS and userinfo endpoints.
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# Fixed choices for mozilla-django-oidc: nonce and PKCE on, the ID token kept for the logout at
+# the provider, our callback and logout, back to the login page (with a message) on failure.
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "toegang:oidc_terugkeer"
+OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.idp_uitlog_url"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS = [
+        *([] if OIDC_ALLEEN else AUTHENTICATION_BACKENDS),
+        "toegang.oidc.IdpBackend",
+    ]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
