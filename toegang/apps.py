@@ -6,3 +6,13 @@ class ToegangConfig(AppConfig):
 
     name = "toegang"
     verbose_name = "Toegang"
+
+    def ready(self):
+        from django.conf import settings
+
+        if settings.OIDC_ENABLED:  # single sign-on is configured completely (toegang.oidc)
+            from django.core import checks
+
+            from .oidc import check_instellingen
+
+            checks.register(check_instellingen)
