@@ -280,3 +280,13 @@ def test_lokaal_ingelogd_uitloggen_blijft_lokaal(client, oidc_aan, consulent):
     assert f'action="{reverse("logout")}"' in html
     antwoord = client.post(reverse("toegang:oidc_uitloggen"))
     assert antwoord["Location"] == "/inloggen/"
+
+
+def test_onbekende_organisatie_geweigerd_met_melding(client, oidc_aan):
+    with override_settings(OIDC_ORGANISATIE="Bestaat niet"):
+        antwoord = inloggen_via_idp(client, oidc_aan)
+    assert meldingen(antwoord) == [
+        "Inloggen met Gemeente Haarlem is niet goed ingesteld; vraag uw beheerder."
+    ]
+    assert not Medewerker.objects.filter(oidc_sub="idp-sub-4711").exists()
+    assert "_auth_user_id" not in client.session
