@@ -165,6 +165,10 @@ TERMIJN_LET_OP_WERKDAGEN = env.int("TERMIJN_LET_OP_WERKDAGEN", default=5)
 EINDDATUM_SIGNAAL_WEKEN = env.int("EINDDATUM_SIGNAAL_WEKEN", default=8)
 # Weeks after the help starts that the consulent calls the inwoner to evaluate (nazorg).
 NAZORG_WEKEN = env.int("NAZORG_WEKEN", default=6)
+# Years a closed dossier is kept after its last day before `manage.py dossiers_bewaartermijn
+# --anonimiseren` anonymises it (Archiefwet 1995 art. 5, VNG Selectielijst gemeenten 2020; the
+# default and why: privacy.bewaartermijn). Confirm the number with the archivist.
+DOSSIER_BEWAARTERMIJN_JAREN = env.int("DOSSIER_BEWAARTERMIJN_JAREN", default=15)
 # Awb 4:17 dwangsom per day, as periods "days:cents" (law since 2009: 14 days EUR 23, 14 days
 # EUR 35, 14 days EUR 45; at most 42 days). Change when the law changes the amounts.
 DWANGSOM_BEDRAGEN = [
