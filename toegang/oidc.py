@@ -146,20 +146,30 @@ def medewerker_aanmelden_via_idp(*, claims: Mapping[str, Any]) -> Medewerker:
     ``claims`` are the checked ID token's claims with the userinfo on top. The account is found
     by ``sub`` only. Name and e-mail follow the provider; organisation and team follow the
     settings; the roles become exactly those its groups map to (BIO 9.2.2 and 9.2.6). Raises
-    Geweigerd when the account is switched off, or when no group maps to a role: then no account
-    is made, and an existing one keeps no role (that change is saved before the refusal).
+    Geweigerd when the account is switched off, or when no group maps to a role, or when the
+    groups combine functioneel beheerder with another role (BIO 6.1.2): then no account is
+    made, and an existing one keeps no role (that change is saved before the refusal).
     The account itself is recorded as who made the change (no one else was there).
     """
     sub = str(claims["sub"])
     groepen = groepen_uit_claims(claims)
     rollen = rollen_voor(groepen)
+    weigering = None if rollen else geen_rol()
+    if Rol.FUNCTIONEEL_BEHEERDER in rollen and len(rollen) > 1:
+        # Segregation of duties (BIO 6.1.2), as beheer applies it to local accounts: who manages
+        # accounts works in no dossier. Choice: the provider's groups are wrong, so no role at all.
+        weigering = _(
+            "Uw groepen bij de gemeente geven u de rol functioneel beheerder en ook een andere rol. "
+            "Dat mag niet samen; vraag uw beheerder om een apart account."
+        )
+        rollen = set()
     naam_idp = settings.OIDC_NAAM
     with transaction.atomic():
         medewerker = Medewerker.objects.select_for_update().filter(oidc_sub=sub).first()
         nieuw = medewerker is None
         if nieuw:
-            if not rollen:
-                raise Geweigerd(geen_rol())
+            if weigering:
+                raise Geweigerd(weigering)
             medewerker = Medewerker(
                 username=_vrije_gebruikersnaam(claims), oidc_sub=sub, is_staff=False, is_superuser=False
             )
@@ -205,8 +215,8 @@ def medewerker_aanmelden_via_idp(*, claims: Mapping[str, Any]) -> Medewerker:
             del medewerker._change_reason  # not also on the row of Django's last_login save that follows
         if rollen != oude_rollen:
             medewerker.groups.set(Group.objects.filter(name__in=rollen))
-    if not rollen:
-        raise Geweigerd(geen_rol())
+    if weigering:
+        raise Geweigerd(weigering)
     return medewerker
 
 

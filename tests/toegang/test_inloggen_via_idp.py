@@ -290,3 +290,23 @@ def test_onbekende_organisatie_geweigerd_met_melding(client, oidc_aan):
     ]
     assert not Medewerker.objects.filter(oidc_sub="idp-sub-4711").exists()
     assert "_auth_user_id" not in client.session
+
+
+def test_beheerder_en_dossierrol_samen_geweigerd(client, oidc_aan):
+    """BIO 6.1.2: a functioneel beheerder has no other role, also not through the provider's groups."""
+    inloggen_via_idp(client, oidc_aan)
+    client.logout()
+    oidc_aan.gebruiker["groups"] = ["wmo-beheer", "wmo-consulent"]
+    with override_settings(OIDC_ROL_GROEPEN=["wmo-beheer=functioneel_beheerder", "wmo-consulent=consulent"]):
+        antwoord = inloggen_via_idp(client, oidc_aan)
+        assert meldingen(antwoord) == [
+            "Uw groepen bij de gemeente geven u de rol functioneel beheerder en ook een andere rol. "
+            "Dat mag niet samen; vraag uw beheerder om een apart account."
+        ]
+        assert rollen(Medewerker.objects.get(oidc_sub="idp-sub-4711")) == set()
+        assert "_auth_user_id" not in client.session
+
+        oidc_aan.gebruiker["groups"] = ["wmo-beheer"]
+        inloggen_via_idp(client, oidc_aan)
+    assert rollen(Medewerker.objects.get(oidc_sub="idp-sub-4711")) == {Rol.FUNCTIONEEL_BEHEERDER}
+    assert "_auth_user_id" in client.session
