@@ -5,6 +5,7 @@ import pytest
 import time_machine
 
 from tests.factories import MedewerkerFactory, TeamFactory
+from tests.tweestaps import TweestapsClient
 from wmo.constants import Rol
 
 
@@ -28,6 +29,14 @@ def _clock():
         return
     with time_machine.travel(datetime.fromisoformat(nu), tick=True):
         yield
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, whose ``force_login`` also passes the two-step code (tests/tweestaps.py).
+
+    Two-step verification stays on in every test; tests/toegang/ test it with a plain Client."""
+    return TweestapsClient()
 
 
 @pytest.fixture

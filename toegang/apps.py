@@ -10,6 +10,8 @@ class ToegangConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
+        from . import signals  # noqa: F401  (connects the login log)
+
         if settings.OIDC_ENABLED:  # single sign-on is configured completely (toegang.oidc)
             from django.core import checks
 

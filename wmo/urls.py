@@ -1,13 +1,13 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 admin.site.site_header = "Keukentafel beheer"
 admin.site.site_title = "Keukentafel"
 
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # /inloggen/ and /uitloggen/ (URL names "login" and "logout"): password with lockout, then the
+    # two-step code under /toegang/.
+    path("", include("toegang.urls_inloggen")),
     # The Django admin: a technical back door (beheer pages in the app itself live under /beheer/).
     path("admin/", admin.site.urls),
     path("", include("meldingen.urls")),

@@ -148,7 +148,7 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
     assert "eigen concept" in response.content.decode()
     client.force_login(teamleider)
     # 22: the approver also sees what the onderzoek found (one query plus its prefetch).
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
     assert "Goedkeuren" in pagina and "Terugsturen" in pagina
     response = client.post(

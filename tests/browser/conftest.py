@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
+
+from tests.tweestaps import TweestapsClient
 
 # While a test drives Playwright's sync API, an asyncio loop runs in the test's thread, and Django
 # refuses the test's own ORM calls (factories, asserts) with SynchronousOnlyOperation. Safe here: the
@@ -71,10 +72,11 @@ def url(live_server):
 
 @pytest.fixture
 def inloggen(page, url):
-    """Log a user in with a session cookie, skipping the form (the main route test uses the form)."""
+    """Log a user in with a session cookie that passed both steps, skipping the forms (the main route
+    test uses the forms)."""
 
     def login(user):
-        client = Client()
+        client = TweestapsClient()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url("/")}])

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from meldingen.models import Melding
 from tests.factories import InwonerFactory, MeldingFactory
+from tests.tweestaps import totp_apparaat, totp_code
 from wmo.constants import Rol
 
 pytestmark = [pytest.mark.browser]
@@ -75,10 +76,14 @@ def assert_fout_gekoppeld(page: Page, veld: str, tekst: str) -> None:
 def test_loketmedewerker_zoekt_inwoner_en_registreert_melding(
     page: Page, url, loket, truus, werkvoorraad_data, schermafbeelding
 ):
-    # Log in through the form.
+    # Log in through the forms: the password, then the code from the authenticator app.
+    apparaat = totp_apparaat(loket)
     page.goto(url("/inloggen/"))
     page.get_by_label("Gebruikersnaam").fill(loket.username)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
+    page.get_by_label("Code").fill(totp_code(apparaat))
     page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(url("/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")

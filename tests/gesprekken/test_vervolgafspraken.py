@@ -111,10 +111,10 @@ def test_werkvoorraad_vervolgafspraken_constant_aantal_queries(
     client.force_login(consulent)
     afspraken(1)
     # 12 for the meldingen, +1 vervolgafspraken, +2 nazorg and ending voorzieningen (aanvragen).
-    with django_assert_max_num_queries(15) as klein:
+    with django_assert_max_num_queries(16) as klein:
         client.get(reverse("werkvoorraad"))
     afspraken(10)
-    with django_assert_max_num_queries(15) as groot:
+    with django_assert_max_num_queries(16) as groot:
         response = client.get(reverse("werkvoorraad"))
     assert len(groot.captured_queries) == len(klein.captured_queries)
     assert response.content.decode().count(">Actie ") == 11

@@ -61,7 +61,11 @@ def oidc_instellingen(idp: NepIdp, team, **extra) -> dict:
         ],
         "OIDC_ORGANISATIE": team.organisatie.naam,
         "OIDC_TEAM_GROEPEN": [f"wmo-team-a={team.naam}"],
-        "AUTHENTICATION_BACKENDS": ["django.contrib.auth.backends.ModelBackend", "toegang.oidc.IdpBackend"],
+        "AUTHENTICATION_BACKENDS": [
+            "axes.backends.AxesStandaloneBackend",
+            "django.contrib.auth.backends.ModelBackend",
+            "toegang.oidc.IdpBackend",
+        ],
         **extra,
     }
 

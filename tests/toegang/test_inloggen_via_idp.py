@@ -33,7 +33,10 @@ def rollen(medewerker: Medewerker) -> set[str]:
 
 def test_uit_geen_url_geen_backend_geen_knop(client, settings):
     assert settings.OIDC_ENABLED is False
-    assert settings.AUTHENTICATION_BACKENDS == ["django.contrib.auth.backends.ModelBackend"]
+    assert settings.AUTHENTICATION_BACKENDS == [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
     with pytest.raises(NoReverseMatch):
         reverse("toegang:oidc_inloggen")
     assert client.get("/toegang/oidc/terugkeer/?code=x&state=y").status_code == 404
@@ -53,7 +56,7 @@ def test_inlogpagina_biedt_de_idp_aan(client, oidc_aan, django_assert_max_num_qu
 
 def test_alleen_idp_geen_wachtwoord(client, oidc_aan, team):
     medewerker = MedewerkerFactory(team=team, rollen=[Rol.CONSULENT])
-    backends = ["toegang.oidc.IdpBackend"]
+    backends = ["axes.backends.AxesStandaloneBackend", "toegang.oidc.IdpBackend"]
     with override_settings(OIDC_ALLEEN=True, AUTHENTICATION_BACKENDS=backends):
         html = client.get(reverse("login")).content.decode()
         assert "Inloggen met Gemeente Haarlem" in html

@@ -6,9 +6,11 @@ safe defaults: no DEBUG, secure cookies, HSTS, a required SECRET_KEY and DATABAS
 only in production. Every variable is listed with its meaning in ``.env.example``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -41,6 +43,10 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wmo",
     "meldingen",
     "gesprekken",
@@ -60,11 +66,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Puts the verifying device on request.user (user.is_verified()); toegang.middleware enforces it.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "toegang.middleware.TweestapsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wmo.urls"
@@ -149,6 +160,40 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# --- Logging in: lockout (django-axes) and two-step verification (django-otp); see toegang/ ----
+# Failed password attempts for one username from one IP address before that combination is locked.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Minutes a locked username+IP combination waits before it may try again.
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=15))
+# Lock the combination, not the username alone (anyone could then lock a colleague out) and not
+# the IP alone (a whole town hall shares one address).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Keep every failed attempt (AccessFailureLog) next to every successful login (AccessLog).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "toegang.views.geblokkeerd"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address behind the TLS proxy: the proxy REPLACES X-Forwarded-For with the address it
+# sees (nginx: proxy_set_header X-Forwarded-For $remote_addr), so the header holds exactly one
+# address; without the header (no proxy: make run, tests) REMOTE_ADDR counts. Number of proxies that
+# APPEND their own address to the header after the client's (0 with the nginx line above).
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The Django admin shows devices without their secret keys.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The name an authenticator app shows next to the codes.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Keukentafel")
+# Wrong two-step codes wait 1, 2, 4, 8 ... seconds times this factor before the next try is checked.
+OTP_TOTP_THROTTLE_FACTOR = env.int("OTP_TOTP_THROTTLE_FACTOR", default=1)
+OTP_STATIC_THROTTLE_FACTOR = env.int("OTP_STATIC_THROTTLE_FACTOR", default=1)
+# OIDC_MFA_DOOR_IDP (below, with single sign-on): a session that logged in through the identity
+# provider counts as two-step verified (toegang.middleware).
+# DEMO ONLY: a base32 TOTP secret that `manage.py demo` gives every demo user, so a demo can be
+# used with one authenticator entry. Refused outside DEBUG: a shared secret is no second factor.
+TWEESTAPS_DEMO_GEHEIM = env.str("TWEESTAPS_DEMO_GEHEIM", default="")
+if TWEESTAPS_DEMO_GEHEIM and not DEBUG:
+    raise ImproperlyConfigured("TWEESTAPS_DEMO_GEHEIM is alleen voor de demo (DEBUG=true).")
+
 # --- Request size: the TLS proxy caps the whole body (persoonlijk plan uploads are up to 10 MB) --
 # Largest request body without its files (form fields), in bytes; larger is refused (400).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
@@ -223,10 +268,12 @@ OIDC_STORE_ID_TOKEN = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "toegang:oidc_terugkeer"
 OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.idp_uitlog_url"
 LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked-out username+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS = [
-        *([] if OIDC_ALLEEN else AUTHENTICATION_BACKENDS),
+        "axes.backends.AxesStandaloneBackend",
+        *([] if OIDC_ALLEEN else ["django.contrib.auth.backends.ModelBackend"]),
         "toegang.oidc.IdpBackend",
     ]
 
@@ -235,5 +282,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+        # django-axes logs every attempt itself; keukentafel.toegang has the lines that count.
+        "axes": {"level": "WARNING"},
+    },
 }

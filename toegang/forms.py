@@ -1,0 +1,29 @@
+from django import forms
+
+from wmo.forms import KeukentafelForm
+
+
+class CodeForm(KeukentafelForm):
+    """The second step: six digits from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="De zes cijfers uit uw authenticator-app. Geen telefoon bij de hand? Vul een herstelcode in.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+        error_messages={"required": "Vul de code in."},
+    )
+
+
+class BevestigCodeForm(KeukentafelForm):
+    """Setting up: the first code from the app proves it was scanned well."""
+
+    code = forms.CharField(
+        label="Code uit de app",
+        max_length=20,
+        help_text="Zes cijfers, zonder spaties.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        error_messages={"required": "Vul de code uit de app in."},
+    )
