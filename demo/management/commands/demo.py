@@ -7,6 +7,7 @@ Idempotent: when the demo gemeenten exist already, it does nothing.
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +20,7 @@ from aanvragen.models import Mandaat
 from gesprekken import services as gs
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
+from toegang.services import tweestaps_demo_inrichten
 from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
@@ -133,6 +135,10 @@ class Command(BaseCommand):
             u.save()
             u.groups.set(Group.objects.filter(name__in=rollen))
             users[username] = u
+            # Two-step verification: set up on first login with an authenticator app, or (DEBUG
+            # only) the shared demo secret from TWEESTAPS_DEMO_GEHEIM (README, "Inloggen").
+            if settings.TWEESTAPS_DEMO_GEHEIM:
+                tweestaps_demo_inrichten(medewerker=u, geheim=settings.TWEESTAPS_DEMO_GEHEIM)
         for naam in ALGEMEEN:
             Voorziening.objects.create(naam=naam, soort=VoorzieningSoort.ALGEMEEN)
         for naam, cat, eenheid, omvang, artikel, beleidsregel, tarief, vrij, verstrekking in MAATWERK:
