@@ -4,8 +4,9 @@ After the password step the session is authenticated but not verified. Until it 
 except the two-step pages and logging out sends it to the two-step page (static files are served
 before this, by whitenoise). An htmx request gets ``HX-Redirect``, so the whole page goes there
 instead of a fragment being swapped in. A session that logged in through the identity provider
-(``request.session["kt_login_via_idp"]``, set by toegang.oidc) counts as verified while
-``OIDC_MFA_DOOR_IDP`` is on. Why every role: see toegang.services.
+(``request.session["kt_login_via_idp"]``, set by toegang.oidc) counts as verified while single
+sign-on and ``OIDC_MFA_DOOR_IDP`` are on; switching single sign-on off (say, the provider was
+compromised) makes such sessions pass our own code too. Why every role: see toegang.services.
 """
 
 from urllib.parse import urlencode
@@ -32,7 +33,7 @@ IDP_SESSIE = "kt_login_via_idp"
 
 def is_geverifieerd(request) -> bool:
     """The session passed both steps (or the identity provider's, see the module docstring)."""
-    if settings.OIDC_MFA_DOOR_IDP and request.session.get(IDP_SESSIE) is True:
+    if settings.OIDC_ENABLED and settings.OIDC_MFA_DOOR_IDP and request.session.get(IDP_SESSIE) is True:
         return True
     # django-otp's middleware puts is_verified() on request.user; a user that was logged in during
     # this request (django.contrib.auth.login replaces request.user) has not passed a code yet.

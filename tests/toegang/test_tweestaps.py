@@ -104,11 +104,15 @@ def test_het_menu_verschijnt_pas_na_beide_stappen(rol_gebruiker):
     assert 'aria-label="Hoofdmenu"' not in pagina and "Uitloggen" in pagina
 
 
-@pytest.mark.parametrize("door_idp", [True, False])
+@pytest.mark.parametrize(
+    "sso,door_idp,open_", [(True, True, True), (True, False, False), (False, True, False)]
+)
 def test_een_sessie_via_de_identity_provider_telt_als_geverifieerd_zolang_dat_aan_staat(
-    rol_gebruiker, settings, door_idp
+    rol_gebruiker, settings, sso, door_idp, open_
 ):
-    """Contract with toegang.oidc: it sets session["kt_login_via_idp"] = True after an IdP login."""
+    """Contract with toegang.oidc: it sets session["kt_login_via_idp"] = True after an IdP login
+    (tests/toegang/test_inloggen_via_idp.py goes through the real round trip)."""
+    settings.OIDC_ENABLED = sso
     settings.OIDC_MFA_DOOR_IDP = door_idp
     medewerker = rol_gebruiker(Rol.CONSULENT)
     client = Client()
@@ -116,7 +120,9 @@ def test_een_sessie_via_de_identity_provider_telt_als_geverifieerd_zolang_dat_aa
     sessie = client.session
     sessie["kt_login_via_idp"] = True
     sessie.save()
-    assert client.get("/").status_code == (200 if door_idp else 302)
+    assert client.get("/").status_code == (200 if open_ else 302)
+    # Either way a page renders (also the logout button when single sign-on is off now).
+    assert client.get("/", follow=True).status_code == 200
 
 
 # --- Setting up ----------------------------------------------------------------------------------
