@@ -59,7 +59,6 @@ import time_machine
 from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
-from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -74,6 +73,7 @@ from tests.factories import (
 )
 from tests.gesprekken.conftest import ladder_invullen, resultaat
 from tests.gesprekken.factories import OnderzoekFactory
+from tests.tweestaps import TweestapsClient
 from wmo.constants import Rol
 
 # --- Roles ----------------------------------------------------------------------------------
@@ -200,6 +200,46 @@ MATRIX: dict[str, Url] = {
         post={rol: ("login", "login") for rol in ROLLEN},
         object=False,
         leeg_post=True,
+    ),
+    # --- Two-step verification (toegang). Every session here passed both steps (the clients are
+    # TweestapsClients), so the code pages send it on; tests/toegang/ test them half-way. ---
+    "toegang:tweestaps": Url(
+        _vast("toegang:tweestaps"),
+        get={rol: ("doorverwezen", "doorverwezen") for rol in IEDEREEN_INGELOGD}
+        | {ANONIEM: ("login", "login")},
+        post={rol: ("doorverwezen", "doorverwezen") for rol in IEDEREEN_INGELOGD}
+        | {ANONIEM: ("login", "login")},
+        object=False,
+        leeg_post=True,
+    ),
+    "toegang:tweestaps_inrichten": Url(
+        _vast("toegang:tweestaps_inrichten"),
+        get={rol: ("doorverwezen", "doorverwezen") for rol in IEDEREEN_INGELOGD}
+        | {ANONIEM: ("login", "login")},
+        post={rol: ("doorverwezen", "doorverwezen") for rol in IEDEREEN_INGELOGD}
+        | {ANONIEM: ("login", "login")},
+        object=False,
+        leeg_post=True,
+    ),
+    "toegang:tweestaps_herstelcodes": Url(
+        _vast("toegang:tweestaps_herstelcodes"),
+        get={rol: ("doorverwezen", "doorverwezen") for rol in IEDEREEN_INGELOGD}
+        | {ANONIEM: ("login", "login")},
+        post={rol: ("405", "405") for rol in IEDEREEN_INGELOGD} | {ANONIEM: ("login", "login")},
+        object=False,
+        leeg_post=True,
+    ),
+    # The QR code exists only while an app is being set up (and only for one's own account).
+    "toegang:tweestaps_qr": Url(
+        _vast("toegang:tweestaps_qr"),
+        get={rol: ("404", "404") for rol in IEDEREEN_INGELOGD} | {ANONIEM: ("login", "login")},
+        post={rol: ("405", "405") for rol in IEDEREEN_INGELOGD} | {ANONIEM: ("login", "login")},
+        object=False,
+        leeg_post=True,
+    ),
+    # Beheer resets a colleague's two-step verification: own = a medewerker of the own organisation.
+    "toegang:tweestaps_herstellen": Url(
+        _r("toegang:tweestaps_herstellen", "consulent.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER)
     ),
     # --- Werkvoorraad, inwoners, meldingen, brieven (meldingen) ---
     "werkvoorraad": Url(
@@ -518,7 +558,7 @@ def _bouw_wereld() -> Wereld:
 
     for rol, user in g.items():
         if user is not None:
-            client = Client()
+            client = TweestapsClient()  # both steps: password and two-step code
             client.force_login(user)
             wereld.sessies[rol] = client.cookies[settings.SESSION_COOKIE_NAME].value
 
@@ -612,7 +652,7 @@ def matrix_client():
     """One test client for the module: a new client loads the middleware again, and WhiteNoise
     (WHITENOISE_USE_FINDERS in the test settings) then scans every static file, which took
     most of this module's time."""
-    return Client()
+    return TweestapsClient()  # its force_login (test_admin) passes both steps
 
 
 @pytest.fixture
