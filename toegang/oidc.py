@@ -44,6 +44,7 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import Group
 from django.core import checks
@@ -220,7 +221,20 @@ def medewerker_aanmelden_via_idp(*, claims: Mapping[str, Any]) -> Medewerker:
     return medewerker
 
 
-# --- The backend ------------------------------------------------------------------------------
+# --- The backends -----------------------------------------------------------------------------
+
+
+class WachtwoordBackend(ModelBackend):
+    """Password login while single sign-on is on: never for an account of the provider.
+
+    An account with ``oidc_sub`` gets its roles from the provider at every login (BIO 9.2.6). With
+    a password (a link that beheer mailed, say) it could log in around the provider and keep a
+    role the provider took away, so it is refused here, also for a running session. When single
+    sign-on is switched off, Django's own ModelBackend is used again and such a password works.
+    """
+
+    def user_can_authenticate(self, user):
+        return super().user_can_authenticate(user) and not getattr(user, "oidc_sub", None)
 
 
 class IdpBackend(OIDCAuthenticationBackend):

@@ -5,6 +5,9 @@ outside our control; everything on our side is real: mozilla-django-oidc's views
 backend and service, the session, PostgreSQL.
 """
 
+import os
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -313,3 +316,45 @@ def test_beheerder_en_dossierrol_samen_geweigerd(client, oidc_aan):
         inloggen_via_idp(client, oidc_aan)
     assert rollen(Medewerker.objects.get(oidc_sub="idp-sub-4711")) == {Rol.FUNCTIONEEL_BEHEERDER}
     assert "_auth_user_id" in client.session
+
+
+def test_account_van_de_idp_logt_niet_in_met_een_wachtwoord(client, oidc_aan, team, settings):
+    """A password (say from a link beheer mailed) must not get around the provider's roles."""
+    inloggen_via_idp(client, oidc_aan)
+    client.logout()
+    medewerker = Medewerker.objects.get(oidc_sub="idp-sub-4711")
+    medewerker.set_password("een-lang-wachtwoord-42")
+    medewerker.save()
+    lokaal = MedewerkerFactory(team=team, rollen=[Rol.CONSULENT])
+    # The backends as wmo.settings.base composes them with OIDC on (test_backends_met_oidc_aan).
+    settings.AUTHENTICATION_BACKENDS = [
+        "toegang.oidc.WachtwoordBackend" if b == "django.contrib.auth.backends.ModelBackend" else b
+        for b in settings.AUTHENTICATION_BACKENDS
+    ]
+    antwoord = client.post(
+        reverse("login"), {"username": medewerker.username, "password": "een-lang-wachtwoord-42"}
+    )
+    assert antwoord.status_code == 200
+    assert "_auth_user_id" not in client.session
+    # A local account still logs in with its password.
+    client.post(reverse("login"), {"username": lokaal.username, "password": "geheim-wachtwoord"})
+    assert client.session["_auth_user_id"] == str(lokaal.pk)
+
+
+@pytest.mark.parametrize("alleen", ["false", "true"])
+def test_backends_met_oidc_aan(alleen):
+    """wmo.settings.base read with OIDC on, in a fresh interpreter (settings are read at import)."""
+    omgeving = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wmo.settings.test",
+        "OIDC_ENABLED": "true",
+        "OIDC_ALLEEN": alleen,
+    }
+    code = "import django; django.setup(); from django.conf import settings; print(*settings.AUTHENTICATION_BACKENDS)"
+    uit = subprocess.run(
+        [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True
+    )
+    backends = uit.stdout.split()
+    assert "django.contrib.auth.backends.ModelBackend" not in backends
+    assert backends[-1] == "toegang.oidc.IdpBackend"
+    assert ("toegang.oidc.WachtwoordBackend" in backends) is (alleen == "false")

@@ -277,6 +277,16 @@ if OIDC_ENABLED:
         "toegang.oidc.IdpBackend",
     ]
 
+# While single sign-on is on, passwords work only for accounts that are not the provider's: their
+# roles follow its groups at every login (toegang.oidc.WachtwoordBackend).
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS = [
+        "toegang.oidc.WachtwoordBackend"
+        if backend == "django.contrib.auth.backends.ModelBackend"
+        else backend
+        for backend in AUTHENTICATION_BACKENDS
+    ]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
