@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.forms import DATE_FORMATS, DATE_WIDGET
+from meldingen.forms import DATE_FORMATS, DATE_WIDGET, GEPLAND, ONTVANGEN
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Voorziening
@@ -19,6 +19,7 @@ def _date_field(label, **kwargs) -> forms.DateField:
 
 
 class AanvraagForm(KeukentafelForm):
+    datum_bereik = {"ontvangen_op": ONTVANGEN}
     ontvangen_op = _date_field(
         _("Datum ontvangen"), help_text=_("De dag na deze datum begint de beslistermijn.")
     )
@@ -28,6 +29,7 @@ class AanvraagForm(KeukentafelForm):
 
 
 class OpschortenForm(KeukentafelForm):
+    datum_bereik = {"eerste_dag_stil": GEPLAND, "termijn_tot": GEPLAND}
     prefix = "opschorten"
     reden = forms.ChoiceField(
         label=_("Waarom staat de termijn stil?"), choices=OpschortingReden.choices, widget=forms.RadioSelect
@@ -73,6 +75,7 @@ class OpschortenForm(KeukentafelForm):
 
 
 class BeeindigenForm(KeukentafelForm):
+    datum_bereik = {"eerste_dag_weer": GEPLAND}
     prefix = "beeindigen"
     eerste_dag_weer = _date_field(
         _("Eerste dag dat de termijn weer loopt"),
@@ -81,6 +84,7 @@ class BeeindigenForm(KeukentafelForm):
 
 
 class VerdagenForm(KeukentafelForm):
+    datum_bereik = {"verwachte_datum": GEPLAND}
     prefix = "verdagen"
     verwachte_datum = _date_field(_("Nieuwe verwachte beslisdatum"))
     reden = forms.CharField(
@@ -89,12 +93,14 @@ class VerdagenForm(KeukentafelForm):
 
 
 class IngebrekestellingForm(KeukentafelForm):
+    datum_bereik = {"ontvangen_op": ONTVANGEN}
     prefix = "ingebrekestelling"
     service_field_map = {"ingebrekestelling_op": "ontvangen_op"}
     ontvangen_op = _date_field(_("Ingebrekestelling ontvangen op"))
 
 
 class BesluitForm(KeukentafelForm):
+    datum_bereik = {"besloten_op": ONTVANGEN}
     prefix = "besluit"
     besloten_op = _date_field(
         _("Beschikking verstuurd op"),
@@ -173,6 +179,7 @@ class NazorgForm(KeukentafelForm):
 
 
 class BezwaarForm(KeukentafelForm):
+    datum_bereik = {"ontvangen_op": ONTVANGEN}
     ontvangen_op = _date_field(_("Bezwaarschrift ontvangen op"))
     gronden = forms.CharField(
         label=_("Waarom is de inwoner het niet eens?"),

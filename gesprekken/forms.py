@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.forms import DATE_FORMATS, DATE_WIDGET
+from meldingen.forms import DATE_FORMATS, DATE_WIDGET, GEPLAND, ONTVANGEN
 from wmo.constants import VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.tekstlengte import KORT, MIDDEL
@@ -15,6 +15,7 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
 
 
 class GesprekForm(KeukentafelForm):
+    datum_bereik = {"gepland_op": GEPLAND}
     prefix = "gesprek"
     gepland_op = forms.DateTimeField(
         label=_("Datum en tijd"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS
@@ -239,6 +240,7 @@ class ResultaatForm(KeukentafelForm):
 
 
 class ReactieForm(KeukentafelForm):
+    datum_bereik = {"reactie_ontvangen_op": ONTVANGEN}
     reactie = forms.ChoiceField(
         label=_("Reactie van de inwoner"),
         choices=[
@@ -272,6 +274,7 @@ class ReactieForm(KeukentafelForm):
 
 
 class VervolgafspraakForm(KeukentafelForm):
+    datum_bereik = {"uiterlijk": GEPLAND}
     prefix = "afspraak"
     actie = forms.CharField(
         label=_("Wat moet er gebeuren?"), max_length=KORT, widget=forms.Textarea(attrs={"rows": 2})
@@ -290,6 +293,7 @@ class VervolgafspraakForm(KeukentafelForm):
 
 
 class PersoonlijkPlanForm(KeukentafelForm):
+    datum_bereik = {"ontvangen_op": ONTVANGEN}
     prefix = "plan"
     bestand = forms.FileField(
         label=_("Persoonlijk plan (PDF, JPG of PNG)"),

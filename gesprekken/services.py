@@ -144,6 +144,18 @@ def gesprek_plannen(
     if plaats == Plaats.THUIS and not adres.strip():
         inwoner = melding.inwoner
         adres = f"{inwoner.adresregel}, {inwoner.postcode_weergave} {inwoner.woonplaats}"
+    # The same plan posted twice (a double click) is one gesprek: with the melding locked, a
+    # planned gesprek with the same consulent, moment and place is returned, marked as a repeat.
+    zelfde = Gesprek.objects.filter(
+        melding=melding,
+        status=GesprekStatus.GEPLAND,
+        consulent=consulent,
+        gepland_op=gepland_op,
+        plaats=plaats,
+    ).first()
+    if zelfde is not None:
+        zelfde.al_gepland = True
+        return zelfde
     gesprek = Gesprek(
         melding=melding,
         consulent=consulent,
@@ -200,14 +212,54 @@ def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> G
     return gesprek
 
 
+UITNODIGING_VERSTUURD = "Uitnodiging verstuurd"
+
+
 @transaction.atomic
 def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
-    """The uitnodiging: when and where, the agenda, the right to bring someone, cliëntondersteuning."""
-    melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
-        pk=gesprek.melding_id
+    """The uitnodiging: when and where, the agenda, the right to bring someone, cliëntondersteuning.
+
+    Idempotent (wmo.brieven.versturen, "the same send twice"): the melding and the gesprek are
+    locked, and the send is recorded in the gesprek's history. When the gesprek's last change is
+    that record, made today, and neither melding nor inwoner changed since, this uitnodiging
+    already went out: the letter is returned, marked as a repeat. Rescheduling the gesprek (a
+    change) or asking again on another day makes a new letter.
+    """
+    melding = (
+        Melding.objects.select_for_update(of=("self",))
+        .select_related("inwoner", "gemeente", "team", "consulent")
+        .get(pk=gesprek.melding_id)
     )
+    gesprek = Gesprek.objects.select_for_update().get(pk=gesprek.pk)
     if gesprek.status != GesprekStatus.GEPLAND:
         raise ValidationError(_("Alleen voor een gepland gesprek gaat een uitnodiging uit."))
+    laatste = gesprek.history.order_by("-history_date", "-history_id").first()
+    if (
+        laatste is not None
+        and laatste.history_change_reason == UITNODIGING_VERSTUURD
+        and timezone.localdate(laatste.history_date) == timezone.localdate()
+        and (
+            brieven.last_change(Melding.history.filter(id=melding.pk), melding.inwoner.history.all())
+            or laatste.history_date
+        )
+        <= laatste.history_date
+    ):
+        # This gesprek's letter is the first uitnodiging after that record: the melding was
+        # locked from the record to the letter, so no other gesprek's letter came between.
+        vorige = (
+            Brief.objects.filter(
+                soort=BriefSoort.UITNODIGING_GESPREK,
+                melding=melding,
+                origineel__isnull=True,
+                verstuurd_op__gte=laatste.history_date,
+            )
+            .defer("pdf")
+            .order_by("verstuurd_op", "pk")
+            .first()
+        )
+        if vorige is not None:
+            return brieven.als_herhaling(vorige, vorige)
+    save_with_history(gesprek, door=door, reden=UITNODIGING_VERSTUURD)
     onderzoek = Onderzoek.objects.filter(melding=melding).first()
     return brieven.brief_versturen(
         soort=BriefSoort.UITNODIGING_GESPREK,
@@ -414,9 +466,38 @@ def _maatwerk_gevraagd(resultaten) -> bool:
     return any(t.trede == Trede.MAATWERK and t.voorziening_id for r in resultaten for t in r.treden.all())
 
 
+def _verslag_al_verstuurd(onderzoek: Onderzoek, melding: Melding) -> VerslagVersie | None:
+    """The newest version, when it went out today and nothing the verslag states changed since:
+    the onderzoek, its resultaten and ladders, vervolgafspraken, gesprekken, the inwoner and the
+    melding (apart from the status change the send itself makes). Called with the onderzoek
+    locked (wmo.brieven.versturen, "the same send twice")."""
+    vorige = onderzoek.versies.select_related("brief").defer("brief__pdf").order_by("-nummer").first()
+    if vorige is None:
+        return None
+    sinds = brieven.last_change(
+        Onderzoek.history.filter(id=onderzoek.pk),
+        ResultaatOnderzoek.history.filter(onderzoek_id=onderzoek.pk),
+        LadderTrede.history.filter(resultaat__onderzoek_id=onderzoek.pk),
+        Vervolgafspraak.history.filter(onderzoek_id=onderzoek.pk),
+        Gesprek.history.filter(melding_id=melding.pk),
+        Melding.history.filter(id=melding.pk).exclude(history_change_reason=VERSLAG_VERSTUURD),
+        melding.inwoner.history.all(),
+    )
+    if brieven.eerder_verstuurd(soort=BriefSoort.VERSLAG, melding=melding, sinds=sinds) != vorige.brief:
+        return None
+    return vorige
+
+
+VERSLAG_VERSTUURD = "Verslag verstuurd"
+
+
 @transaction.atomic
 def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersie:
-    """Freeze the verslag as a new version (PDF, hash, date) and meet the onderzoek clock."""
+    """Freeze the verslag as a new version (PDF, hash, date) and meet the onderzoek clock.
+
+    Idempotent: three parallel sends make one version and one letter (``_verslag_al_verstuurd``);
+    the repeats get that version back, marked ``al_verstuurd``.
+    """
     onderzoek = Onderzoek.objects.select_for_update().select_related("melding").get(pk=onderzoek.pk)
     _ensure_editable(onderzoek)
     if not onderzoek.resultaten.filter(aan_de_orde=True).exists():
@@ -429,10 +510,12 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
         raise ValidationError(
             _("De eigen oplossing van de inwoner wordt niet gevolgd: schrijf eerst op waarom.")
         )
-    nummer = (onderzoek.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
     melding = Melding.objects.select_related("inwoner", "gemeente", "team", "consulent").get(
         pk=onderzoek.melding_id
     )
+    if vorige := _verslag_al_verstuurd(onderzoek, melding):
+        return brieven.als_herhaling(vorige, vorige.brief)
+    nummer = (onderzoek.versies.aggregate(n=Max("nummer"))["n"] or 0) + 1
     context = verslag_context(onderzoek, nummer=nummer)
     brief = brieven.brief_versturen(soort=BriefSoort.VERSLAG, melding=melding, door=door, context=context)
     versie = VerslagVersie(
@@ -441,7 +524,7 @@ def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersi
     save_with_history(versie, door=door, reden=f"Verslag versie {nummer} verstuurd")
     if melding.status == MeldingStatus.IN_ONDERZOEK:
         melding_status_zetten(
-            melding=melding, door=door, naar=MeldingStatus.VERSLAG_VERSTUURD, reden="Verslag verstuurd"
+            melding=melding, door=door, naar=MeldingStatus.VERSLAG_VERSTUURD, reden=VERSLAG_VERSTUURD
         )
     return versie
 

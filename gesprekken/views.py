@@ -5,6 +5,8 @@ Thin: every object is reached through ``Melding.objects.zichtbaar_voor`` (a fore
 JavaScript; htmx only makes the onderzoek sections save themselves.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -13,15 +15,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from meldingen.models import Melding
 from wmo import brieven
-from wmo.actions import call_for_form, call_with_message
+from wmo.actions import call_for_form, call_with_message, message_for_send
 from wmo.constants import BriefSoort
 from wmo.models import Medewerker
 from wmo.query import consulenten_voor
+from wmo.redirects import safe_next_url
 from wmo.services import inzage_vastleggen
 
 from . import services
@@ -81,13 +83,22 @@ def gesprek_plannen(request, pk):
 
         def plannen_en_uitnodigen():
             gesprek = services.gesprek_plannen(melding=melding, door=request.user, **form.service_kwargs())
+            brief = None
             if form.cleaned_data["uitnodiging"]:
-                services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
-            return gesprek
+                brief = services.uitnodiging_versturen(gesprek=gesprek, door=request.user)
+            return gesprek, brief
 
-        if call_for_form(form, plannen_en_uitnodigen):
+        if gepland := call_for_form(form, plannen_en_uitnodigen):
+            gesprek, brief = gepland
+            if getattr(gesprek, "al_gepland", False):
+                # The same plan posted twice (a double click): one gesprek, one letter.
+                tekst = "Dit gesprek was al gepland. Er is geen tweede gesprek gemaakt."
+                if brief is not None:
+                    tekst += " De uitnodiging is al gemaakt."
+                messages.info(request, tekst)
+                return redirect("meldingen:melding", pk=melding.pk)
             tekst = "Het gesprek is gepland."
-            if form.cleaned_data["uitnodiging"]:
+            if brief is not None:
                 tekst += " De uitnodiging is gemaakt en bewaard bij de brieven."
             messages.success(request, tekst)
             return redirect("meldingen:melding", pk=melding.pk)
@@ -115,8 +126,10 @@ def gesprek_status(request, pk, gesprek_pk):
 def uitnodiging_versturen(request, pk, gesprek_pk):
     melding = _melding(request, pk)
     gesprek = get_object_or_404(Gesprek, melding=melding, pk=gesprek_pk)
-    if call_with_message(request, services.uitnodiging_versturen, gesprek=gesprek, door=request.user):
-        messages.success(request, "De uitnodiging is gemaakt en bewaard bij de brieven.")
+    if brief := call_with_message(
+        request, services.uitnodiging_versturen, gesprek=gesprek, door=request.user
+    ):
+        message_for_send(request, brief, "De uitnodiging is gemaakt en bewaard bij de brieven.")
     return redirect("meldingen:melding", pk=melding.pk)
 
 
@@ -257,7 +270,7 @@ def sectie_opslaan(request, pk, sectie):
     voorzieningen = None
     if sectie == "algemeen":
         form = OnderzoekForm(request.POST, instance=Onderzoek.objects.get(pk=onderzoek.pk), prefix="algemeen")
-    elif sectie.startswith("r") and sectie[1:].isdigit():
+    elif re.fullmatch(r"r[0-9]{1,2}", sectie):
         resultaat = get_object_or_404(
             ResultaatOnderzoek.objects.prefetch_related("treden"), onderzoek=onderzoek, gebied=int(sectie[1:])
         )
@@ -345,7 +358,7 @@ def verslag_versturen(request, pk):
     onderzoek = _onderzoek(request, pk)
     versie = call_with_message(request, services.verslag_versturen, onderzoek=onderzoek, door=request.user)
     if versie:
-        messages.success(request, f"Versie {versie.nummer} van het verslag is gemaakt en bewaard.")
+        message_for_send(request, versie, f"Versie {versie.nummer} van het verslag is gemaakt en bewaard.")
     return _redirect_to_onderzoek(pk, "verslag")
 
 
@@ -409,10 +422,8 @@ def vervolgafspraak_afronden(request, afspraak_pk):
     )
     if call_with_message(request, services.vervolgafspraak_afronden, afspraak=afspraak, door=request.user):
         messages.success(request, "De vervolgafspraak staat op gedaan.")
-    volgende = request.POST.get("volgende", "")
-    if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
-        return redirect(volgende)
-    return _redirect_to_onderzoek(afspraak.onderzoek.melding_id, "vervolgafspraken")
+    onderzoek_url = reverse("gesprekken:onderzoek", args=[afspraak.onderzoek.melding_id])
+    return redirect(safe_next_url(request, f"{onderzoek_url}#vervolgafspraken"))
 
 
 # --- Persoonlijk plan -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from django import forms
 from django.utils import timezone
@@ -9,7 +9,7 @@ from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.tekstlengte import LANG
-from wmo.validators import normalize_postcode, validate_niet_in_toekomst
+from wmo.validators import DatumBereik, normalize_postcode, validate_niet_in_toekomst
 
 from .constants import Afsluitreden, Kanaal, MelderRelatie
 from .models import Inwoner
@@ -18,17 +18,31 @@ JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 
+# The ranges of the app's date fields (wmo.validators.DatumBereik), chosen here once:
+# - a date something was received (melding, aanvraag, plan, reactie, ingebrekestelling, bezwaar)
+#   or done (besluit): never in the future, and at most two years back. Registering later than
+#   that is in practice a typo in the year; the beslistermijn of two weeks (Wmo 2015 art. 2.3.5)
+#   and the bezwaartermijn of six weeks (Awb 6:7) are long over by then.
+# - a date planned (gesprek, opschorting, vervolgafspraak, verdaging): from a year back (a
+#   gesprek recorded afterwards) to a year ahead (Awb 4:14 asks for a "redelijke termijn";
+#   a year is more than any of these).
+ONTVANGEN = DatumBereik(jaren_terug=2, niet_in_toekomst=True)
+GEPLAND = DatumBereik(jaren_terug=1, jaren_vooruit=1)
+
 
 class ZoekForm(KeukentafelForm):
     q = forms.CharField(
         label=_("Zoek een inwoner"),
         required=False,
+        max_length=100,
         help_text=_("BSN, naam, geboortedatum (dd-mm-jjjj) of postcode met huisnummer (2011 AB 12)."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
 
 class InwonerForm(KeukentafelModelForm):
+    # Nobody alive was born before 1900; nobody is born tomorrow.
+    datum_bereik = {"geboortedatum": DatumBereik(vanaf=date(1900, 1, 1), niet_in_toekomst=True)}
     postcode = forms.CharField(label=_("postcode"), max_length=7, help_text=_("Bijvoorbeeld 2011 AB."))
     vertegenwoordiger_postcode = forms.CharField(
         label=_("postcode vertegenwoordiger"),
@@ -116,6 +130,7 @@ class InwonerForm(KeukentafelModelForm):
 
 
 class MeldingForm(KeukentafelForm):
+    datum_bereik = {"ontvangen_datum": ONTVANGEN}
     service_field_map = {"ontvangen_op": "ontvangen_datum"}
 
     ontvangen_datum = forms.DateField(

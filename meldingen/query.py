@@ -36,7 +36,7 @@ class InwonerQuerySet(models.QuerySet):
         geboren = _parse_date(q)
         if geboren:
             return self.filter(geboortedatum=geboren)
-        m = re.fullmatch(r"([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d+)?\s*\w*", q)
+        m = re.fullmatch(r"([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d{1,6})?\s*\w*", q, flags=re.ASCII)
         if m and POSTCODE_RE.match(f"{m.group(1)}{m.group(2)}"):
             qs = self.filter(postcode=f"{m.group(1)}{m.group(2).upper()}")
             return qs.filter(huisnummer=int(m.group(3))) if m.group(3) else qs

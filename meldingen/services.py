@@ -173,9 +173,13 @@ def melding_toewijzen(
     When the melding moves from one consulent to another, the inwoner gets a letter naming the
     new contact ("nieuwe contactpersoon"); the history records who did it.
     """
+    # Locked first: two assignments at once (a double click, two tabs) run one after the other,
+    # and the second sees the first's consulent, so the inwoner gets one letter, not two.
+    vorige_id = (
+        Melding.objects.select_for_update().filter(pk=melding.pk).values_list("consulent_id", flat=True)[0]
+    )
     if not melding.is_open:
         raise ValidationError(_("Een afgesloten melding kan niet meer worden toegewezen."))
-    vorige_id = Melding.objects.filter(pk=melding.pk).values_list("consulent_id", flat=True).first()
     if team is not None:
         melding.team = team
     melding.consulent = consulent
@@ -235,16 +239,33 @@ def melding_status_zetten(*, melding: Melding, door: Medewerker, naar: str, rede
     return melding
 
 
+def _send_once(*, soort: str, melding: Melding, door: Medewerker) -> Brief:
+    """Send a letter about the melding alone, once: with the melding locked, an identical send
+    earlier today (nothing in the melding or the inwoner changed since) is returned instead
+    (wmo.brieven.versturen, "the same send twice")."""
+    melding = Melding.objects.select_for_update(of=("self",)).select_related("inwoner").get(pk=melding.pk)
+    sinds = brieven.last_change(
+        Melding.history.filter(id=melding.pk), Inwoner.history.filter(id=melding.inwoner_id)
+    )
+    if vorige := brieven.eerder_verstuurd(soort=soort, melding=melding, sinds=sinds):
+        return brieven.als_herhaling(vorige, vorige)
+    return brieven.brief_versturen(soort=soort, melding=melding, door=door)
+
+
 @transaction.atomic
 def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Brief:
-    """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent."""
-    return brieven.brief_versturen(soort=BriefSoort.ONTVANGSTBEVESTIGING, melding=melding, door=door)
+    """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent.
+
+    Idempotent: a second send the same day without a change in between returns the first."""
+    return _send_once(soort=BriefSoort.ONTVANGSTBEVESTIGING, melding=melding, door=door)
 
 
 @transaction.atomic
 def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Brief:
-    """Tell the inwoner in writing who the new contact is after a change of consulent."""
-    return brieven.brief_versturen(soort=BriefSoort.NIEUWE_CONTACTPERSOON, melding=melding, door=door)
+    """Tell the inwoner in writing who the new contact is after a change of consulent.
+
+    Idempotent like the ontvangstbevestiging; a new assignment is a change, so a new letter."""
+    return _send_once(soort=BriefSoort.NIEUWE_CONTACTPERSOON, melding=melding, door=door)
 
 
 HERVERDELEN_MAX = 200

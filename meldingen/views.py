@@ -3,20 +3,22 @@
 Thin: scope through the QuerySets (a foreign id answers 404), writes through the services.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from wmo import brieven
-from wmo.actions import call_for_form, call_with_message
+from wmo.actions import call_for_form, call_with_message, message_for_send
 from wmo.constants import Rol
 from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
+from wmo.redirects import safe_next_url
 from wmo.services import inzage_vastleggen
 
 from . import services
@@ -31,7 +33,8 @@ ZOEK_MAX = 25
 @permission_required("meldingen.view_inwoner", raise_exception=True)
 def inwoner_zoeken(request):
     form = ZoekForm(request.GET or None)
-    q = request.GET.get("q", "").strip()
+    # Only what the form accepts reaches the query: no NUL byte, no megabytes (ZoekForm).
+    q = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
     resultaten = list(
         Inwoner.objects.zichtbaar_voor(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
     )
@@ -47,10 +50,16 @@ def inwoner_zoeken(request):
     return render(request, template, context)
 
 
+def _bsn_from_search(request) -> str:
+    """The BSN the search page passes on (?bsn=...), when it is one: 9 digits, else nothing."""
+    bsn = request.GET.get("bsn", "")
+    return bsn if re.fullmatch(r"[0-9]{9}", bsn) else ""
+
+
 @permission_required("meldingen.add_inwoner", raise_exception=True)
 def inwoner_registreren(request):
     gemeenten = Gemeente.objects.filter(pk__in=request.user.gemeente_ids)
-    form = InwonerForm(request.POST or None, gemeenten=gemeenten, initial={"bsn": request.GET.get("bsn", "")})
+    form = InwonerForm(request.POST or None, gemeenten=gemeenten, initial={"bsn": _bsn_from_search(request)})
     if request.method == "POST" and form.is_valid():
         inwoner = call_for_form(form, services.inwoner_registreren, door=request.user, **form.cleaned_data)
         if inwoner:
@@ -173,10 +182,7 @@ def melding_toewijzen(request, pk):
                 {"melding": melding, **_werkvoorraad_toewijzen(request)},
             )
         return HttpResponseClientRedirect(reverse("meldingen:melding", args=[melding.pk]))
-    volgende = request.POST.get("volgende", "")
-    if url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
-        return redirect(volgende)
-    return redirect("meldingen:melding", pk=melding.pk)
+    return redirect(safe_next_url(request, reverse("meldingen:melding", args=[melding.pk])))
 
 
 @require_POST
@@ -214,7 +220,7 @@ def ontvangstbevestiging_versturen(request, pk):
         request, services.ontvangstbevestiging_versturen, melding=melding, door=request.user
     )
     if brief:
-        messages.success(request, f"De ontvangstbevestiging ({brief.kenmerk}) is gemaakt en bewaard.")
+        message_for_send(request, brief, f"De ontvangstbevestiging ({brief.kenmerk}) is gemaakt en bewaard.")
     return redirect("meldingen:melding", pk=melding.pk)
 
 
@@ -268,11 +274,19 @@ def _werkvoorraad_toewijzen(request) -> dict:
 PER_PAGINA = 50
 
 
+MAX_PAGINA = 10_000  # 500,000 meldingen: more than any region has open; beyond it the list is empty
+
+
 def _page_number(request) -> int:
-    try:
-        return max(1, int(request.GET.get("pagina", 1)))
-    except ValueError:
+    """The page from ?pagina=: plain digits from 1 to MAX_PAGINA; anything else is page 1
+    ("-1", "abc", "١", a NUL byte) or the last page we count to (a number with 20 digits,
+    which PostgreSQL would refuse as OFFSET)."""
+    waarde = request.GET.get("pagina", "")
+    if not (waarde.isascii() and waarde.isdigit()):
         return 1
+    if len(waarde) > len(str(MAX_PAGINA)):  # int() of a long string is slow, or refused
+        return MAX_PAGINA
+    return min(max(1, int(waarde)), MAX_PAGINA)
 
 
 def werkvoorraad(request):

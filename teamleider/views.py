@@ -132,13 +132,17 @@ def herverdelen(request):
     van_consulent = None
     if van:
         try:
+            if not (van.isascii() and van.isdigit()):
+                raise ValueError(van)
             van_consulent = consulenten.get(pk=int(van))
         except (ValueError, consulenten.model.DoesNotExist):
             raise Http404 from None
     scope = common.meldingen(user).filter(status__in=OPEN_STATUSSEN)
     if request.method == "POST":
         gekozen = request.POST.getlist("meldingen")
-        if not all(p.isdigit() for p in gekozen) or scope.filter(pk__in=gekozen).count() != len(set(gekozen)):
+        if not all(p.isascii() and p.isdigit() for p in gekozen) or scope.filter(
+            pk__in=gekozen
+        ).count() != len(set(gekozen)):
             raise Http404  # a melding outside the user's scope (or closed): as if it does not exist
     lijst = werklast.open_meldingen_van(user, van_consulent.pk if van_consulent else None)
     form = HerverdelenForm(

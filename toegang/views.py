@@ -9,12 +9,10 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_otp import user_has_device
@@ -23,6 +21,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wmo.actions import call_for_form
 from wmo.constants import Rol
 from wmo.models import Medewerker
+from wmo.redirects import safe_next_url
+from wmo.views import LoginView
 
 from . import services
 from .forms import BevestigCodeForm, CodeForm
@@ -33,7 +33,7 @@ logger = logging.getLogger("keukentafel.toegang")
 HERSTELCODES_SESSIE = "kt_herstelcodes"
 
 
-class InloggenView(auth_views.LoginView):
+class InloggenView(LoginView):
     """The password step. django-axes counts failures and locks the username+IP (``geblokkeerd``).
     Then straight on to the code: a password alone opens nothing (toegang.middleware)."""
 
@@ -48,12 +48,9 @@ class InloggenView(auth_views.LoginView):
 
 def _volgende(request) -> str:
     """Where to go after the code: ``next`` when it is ours, else the werkvoorraad."""
-    volgende = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return volgende
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    # The one check every redirect to a user-supplied target uses (wmo.redirects): a name
+    # without a slash ("foo") passed url_has_allowed_host_and_scheme and crashed redirect().
+    return safe_next_url(request, reverse(settings.LOGIN_REDIRECT_URL), field="next")
 
 
 def _met_volgende(naam: str, request) -> str:

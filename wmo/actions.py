@@ -23,6 +23,10 @@ from typing import TypeVar
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from wmo.brieven import al_verstuurd_bericht
+from wmo.termijnen import TermijnBuitenBereik
 
 T = TypeVar("T")
 
@@ -35,6 +39,9 @@ def call_for_form(form, service: Callable[..., T], /, **kwargs) -> T | None:
     except ValidationError as error:
         form.add_service_error(error)
         return None
+    except TermijnBuitenBereik as error:  # a date the form let through, refused by the engine
+        form.add_service_error(ValidationError(str(error)))
+        return None
 
 
 def call_with_message(request: HttpRequest, service: Callable[..., T], /, **kwargs) -> T | None:
@@ -46,3 +53,19 @@ def call_with_message(request: HttpRequest, service: Callable[..., T], /, **kwar
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return None
+    except TermijnBuitenBereik as error:
+        messages.error(request, str(error))
+        return None
+
+
+def message_for_send(request: HttpRequest, result, success: str) -> None:
+    """After a send: ``success``, or for a repeated send (a double click, wmo.brieven.versturen)
+    the friendly "Deze brief is al verstuurd op ..." instead; never an error."""
+    if herhaling := al_verstuurd_bericht(result):
+        messages.info(request, herhaling)
+    elif getattr(result, "herhaald", False):
+        messages.info(
+            request, _("Dit was al vastgelegd. Er is niets veranderd en er is geen brief verstuurd.")
+        )
+    else:
+        messages.success(request, success)

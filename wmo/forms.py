@@ -3,6 +3,8 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from .validators import DatumBereik
+
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
@@ -21,10 +23,18 @@ class KeukentafelFormMixin:
     """Base for every form: Utrecht classes on widgets; fields with an error get aria-invalid and a link
     (aria-describedby) to their error message, so screen readers read the error with the field."""
 
+    # Field name -> its DatumBereik; every other date field gets the general range (wmo.validators).
+    datum_bereik: dict[str, DatumBereik] = {}
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateField | forms.DateTimeField):
+                field.validators = [
+                    *(v for v in field.validators if not isinstance(v, DatumBereik)),
+                    self.datum_bereik.get(name) or DatumBereik(),
+                ]
             css = next(
                 (c for w, c in WIDGET_CLASSES.items() if isinstance(field.widget, w)),
                 "utrecht-textbox utrecht-textbox--html-input",

@@ -48,10 +48,36 @@ from functools import cache
 from wmo.regels import opschorting
 
 DAG = timedelta(days=1)
+# The dates the engine computes with. The feestdagen are valid for 1900..2200 (``pasen``) and
+# no term of the Wmo or the Awb is longer than a few months, so a date outside this range is a
+# typo (31-12-9999) that must be refused with a message, not an OverflowError at ``date.max``.
+EERSTE_DATUM = date(1900, 1, 1)
+LAATSTE_DATUM = date(2199, 12, 31)
 PERSOONLIJK_PLAN_TERMIJN = timedelta(days=7)  # Wmo 2015 art. 2.3.2 lid 2
 ONDERZOEK_TERMIJN = timedelta(weeks=6)  # Wmo 2015 art. 2.3.2 lid 1
 BESLISTERMIJN_DAGEN = 14  # Wmo 2015 art. 2.3.5 lid 1: two weeks
 BEZWAAR_TERMIJN = timedelta(weeks=6)  # Awb 6:7
+
+
+class TermijnBuitenBereik(ValueError):
+    """A date outside EERSTE_DATUM..LAATSTE_DATUM reached the engine; the message is for the user.
+
+    Forms refuse such dates first (wmo.validators.DatumBereik); this is the engine's own guard,
+    raised before any arithmetic, and wmo.actions shows it like a service's refusal.
+    """
+
+    def __init__(self, d: date):
+        super().__init__(
+            f"Met de datum {d.day}-{d.month}-{d.year} kan geen termijn worden berekend. "
+            f"Vul een datum in tussen {EERSTE_DATUM.year} en {LAATSTE_DATUM.year}."
+        )
+        self.datum = d
+
+
+def _check_range(*dagen: date | None) -> None:
+    for d in dagen:
+        if d is not None and not EERSTE_DATUM <= d <= LAATSTE_DATUM:
+            raise TermijnBuitenBereik(d)
 
 
 # --- Atw calendar -------------------------------------------------------------------
@@ -161,6 +187,7 @@ def atw_verlengen(start: date, end: date, extra: Collection[date] = ()) -> date:
     with two werkdagen. Example: Thursday 2 April 2026 + 3 days = Easter Sunday; art. 1
     gives Tuesday 7 April, which holds one werkdag; art. 2 then gives Wednesday 8 April.
     """
+    _check_range(start, end)
     if end < start:
         raise ValueError("Een termijn kan niet eindigen vóór de dag waarop hij begint.")
     extra = frozenset(extra)
@@ -179,12 +206,14 @@ def atw_verlengen(start: date, end: date, extra: Collection[date] = ()) -> date:
 def persoonlijk_plan_deadline(ontvangen: date, extra: Collection[date] = ()) -> date:
     """Last day to hand in a persoonlijk plan: 7 days after the melding was received
     (Wmo 2015 art. 2.3.2 lid 2), then Atw art. 1 and 2."""
+    _check_range(ontvangen)
     return atw_verlengen(ontvangen, ontvangen + PERSOONLIJK_PLAN_TERMIJN, extra)
 
 
 def onderzoek_deadline(ontvangen: date, extra: Collection[date] = ()) -> date:
     """Last day of the onderzoek: 6 weeks after the melding was received
     (Wmo 2015 art. 2.3.2 lid 1), then Atw art. 1 and 2."""
+    _check_range(ontvangen)
     return atw_verlengen(ontvangen, ontvangen + ONDERZOEK_TERMIJN, extra)
 
 
@@ -205,8 +234,11 @@ def beslis_deadline(
 
     Returns None while a suspension without an end is reached before the raw end: the
     clock stands still and no deadline can be given. Raises ValueError when a
-    suspension does not end after it starts.
+    suspension does not end after it starts, TermijnBuitenBereik for a date outside
+    EERSTE_DATUM..LAATSTE_DATUM.
     """
+    opschortingen = list(opschortingen)
+    _check_range(ontvangen, *(d for interval in opschortingen for d in interval))
     laatste = opschorting.lopende_dag(ontvangen, BESLISTERMIJN_DAGEN, opschortingen)
     return None if laatste is None else atw_verlengen(ontvangen, laatste, extra)
 
@@ -216,4 +248,5 @@ def bezwaar_deadline(bekendgemaakt: date, extra: Collection[date] = ()) -> date:
     was bekendgemaakt (Awb 6:8 lid 1), then Atw art. 1 and 2. The grace for a
     bezwaarschrift posted in time (Awb 6:9 lid 2) and excusable lateness (Awb 6:11)
     are for the person judging the bezwaar, not for this clock."""
+    _check_range(bekendgemaakt)
     return atw_verlengen(bekendgemaakt, bekendgemaakt + BEZWAAR_TERMIJN, extra)

@@ -1,5 +1,6 @@
 import re
 from collections.abc import Iterator
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,86 @@ def validate_niet_in_toekomst(moment) -> None:
 
     if moment and moment > timezone.now():
         raise ValidationError(_("De datum van ontvangst kan niet in de toekomst liggen."), code="toekomst")
+
+
+def _years_from(d, years: int):
+    """``d`` moved by whole years; 29 February becomes 28 February in a year without it."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+class DatumBereik:
+    """A date (or moment) within a range that makes sense for its field, with a Dutch message.
+
+    Every date field of every form gets one (wmo.forms.KeukentafelFormMixin): by default
+    ``ALGEMEEN_VANAF`` to ``ALGEMEEN_TOT``, narrowed per field where the field's meaning
+    allows (a birth date, a date received, a date planned). Without it a typo such as
+    31-12-9999 reached the deadline engine, whose ``date + 6 weeks`` overflowed into a 500
+    after part of the change was made. The range is checked against today in Amsterdam at
+    the moment of validating, so a form left open overnight checks tomorrow's range.
+
+    ``jaren_terug``/``jaren_vooruit`` count from today; ``niet_in_toekomst`` ends at today.
+    """
+
+    def __init__(
+        self,
+        *,
+        vanaf=None,
+        tot=None,
+        jaren_terug: int | None = None,
+        jaren_vooruit: int | None = None,
+        niet_in_toekomst: bool = False,
+    ):
+        self.vanaf, self.tot = vanaf, tot
+        self.jaren_terug, self.jaren_vooruit = jaren_terug, jaren_vooruit
+        self.niet_in_toekomst = niet_in_toekomst
+
+    def grenzen(self):
+        """(first, last) allowed date today."""
+        from django.utils import timezone
+
+        vandaag = timezone.localdate()
+        eerste = self.vanaf or ALGEMEEN_VANAF
+        laatste = self.tot or ALGEMEEN_TOT
+        if self.jaren_terug is not None:
+            eerste = max(eerste, _years_from(vandaag, -self.jaren_terug))
+        if self.jaren_vooruit is not None:
+            laatste = min(laatste, _years_from(vandaag, self.jaren_vooruit))
+        if self.niet_in_toekomst:
+            laatste = min(laatste, vandaag)
+        return eerste, laatste
+
+    def __call__(self, value) -> None:
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        if value is None:
+            return
+        if isinstance(value, datetime):
+            value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        eerste, laatste = self.grenzen()
+        if value < eerste:
+            raise ValidationError(
+                _("Deze datum ligt te ver terug. Vul een datum in vanaf %(datum)s."),
+                code="datum_te_vroeg",
+                params={"datum": date_format(eerste, "j F Y")},
+            )
+        if value > laatste:
+            if self.niet_in_toekomst and laatste == timezone.localdate():
+                message = _(
+                    "Deze datum kan niet in de toekomst liggen. Vul vandaag (%(datum)s) of eerder in."
+                )
+            else:
+                message = _("Deze datum ligt te ver vooruit. Vul een datum in tot en met %(datum)s.")
+            raise ValidationError(
+                message, code="datum_te_laat", params={"datum": date_format(laatste, "j F Y")}
+            )
+
+
+# The widest range any date field accepts. Before 1900 no living inwoner was born and the
+# deadline engine's feestdagen are not modelled (wmo.termijnen); after 2099 no term of
+# this app can end (the longest, a voorziening's einddatum, is set for years, not decades).
+ALGEMEEN_VANAF = date(1900, 1, 1)
+ALGEMEEN_TOT = date(2099, 12, 31)

@@ -25,7 +25,7 @@ from aanvragen.constants import OpschortingReden
 from aanvragen.models import Aanvraag, Opschorting, Verdaging
 from wmo import brieven
 from wmo.constants import BriefSoort
-from wmo.models import Medewerker
+from wmo.models import Brief, Medewerker
 from wmo.regels import dwangsom as dwangsom_regel
 from wmo.regels import opschorting as opschorting_regel
 from wmo.services import save_with_history
@@ -59,6 +59,24 @@ def verzoek_te_vroeg_melding(verzocht_op: date) -> str:
     }
 
 
+def _repeat(obj, soort: BriefSoort | None, aanvraag: Aanvraag):
+    """``obj`` as the result of a repeated send: marked with the letter the first send made
+    (wmo.brieven.versturen, "the same send twice"). The caller holds the aanvraag's lock and
+    has found the identical record; its letter is the newest of this kind about the melding.
+    A suspension without a letter (another reason than a request for information) is marked
+    with None: nothing was sent, and nothing is sent again."""
+    obj.al_verstuurd = (
+        Brief.objects.filter(soort=soort, melding_id=aanvraag.melding_id, origineel__isnull=True)
+        .defer("pdf")
+        .order_by("-verstuurd_op", "-pk")
+        .first()
+        if soort
+        else None
+    )
+    obj.herhaald = True
+    return obj
+
+
 @transaction.atomic
 def aanvraag_opschorten(
     *,
@@ -83,6 +101,18 @@ def aanvraag_opschorten(
     aanvraag = _lock(aanvraag)
     _ensure_open(aanvraag)
     lopend = _open_opschorting(aanvraag)
+    if lopend and (lopend.reden, lopend.eerste_dag_stil, lopend.termijn_tot, lopend.toelichting) == (
+        reden,
+        eerste_dag_stil,
+        termijn_tot,
+        toelichting,
+    ):
+        # The same suspension posted twice (a double click): one suspension, one letter.
+        return _repeat(
+            lopend,
+            BriefSoort.VERZOEK_OM_AANVULLING if reden == OpschortingReden.AANVULLING_GEVRAAGD else None,
+            aanvraag,
+        )
     if lopend:
         raise ValidationError(
             _(
@@ -145,6 +175,9 @@ def opschorting_beeindigen(
     aanvraag = _lock(opschorting.aanvraag)
     _ensure_open(aanvraag)
     opschorting = Opschorting.objects.select_for_update().get(pk=opschorting.pk)
+    if not opschorting.is_open and opschorting.eerste_dag_weer == eerste_dag_weer:
+        # Ended with this very day already (a double click): one letter.
+        return _repeat(opschorting, BriefSoort.OPSCHORTING_BEEINDIGD, aanvraag)
     if not opschorting.is_open:
         raise ValidationError(
             _("Deze opschorting is al beëindigd: de termijn loopt weer sinds %(datum)s.")
@@ -194,6 +227,14 @@ def aanvraag_verdagen(
                 % {"vandaag": _format_date(vandaag)}
             }
         )
+    vorige = aanvraag.verdagingen.order_by("-pk").first()
+    if vorige and (vorige.verwachte_datum, vorige.reden, vorige.gemeld_op) == (
+        verwachte_datum,
+        reden,
+        vandaag,
+    ):
+        # The same notice posted twice the same day (a double click): one verdaging, one letter.
+        return _repeat(vorige, BriefSoort.VERDAGINGSBERICHT, aanvraag)
     verdaging = Verdaging(
         aanvraag=aanvraag, verwachte_datum=verwachte_datum, reden=reden, gemeld_op=timezone.localdate()
     )

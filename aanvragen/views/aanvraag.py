@@ -25,7 +25,7 @@ from aanvragen.forms import (
 )
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Opschorting
 from meldingen.models import Melding
-from wmo.actions import call_for_form
+from wmo.actions import call_for_form, message_for_send
 from wmo.models import Brief
 from wmo.services import inzage_vastleggen
 
@@ -109,33 +109,40 @@ def aanvraag_actie(request, pk, actie):
     aanvraag = _aanvraag_of_404(request, pk)
     form = ACTIE_FORMS[actie](request.POST)
     if form.is_valid():
-        bericht = call_for_form(
+        gedaan = call_for_form(
             form, _perform_actie, actie=actie, aanvraag=aanvraag, data=form.cleaned_data, door=request.user
         )
-        if bericht:
-            messages.success(request, bericht)
+        if gedaan:
+            resultaat, bericht = gedaan
+            message_for_send(request, resultaat, bericht)
             return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
     return _detail(request, aanvraag, **{actie: form})
 
 
-def _perform_actie(*, actie: str, aanvraag: Aanvraag, data: dict, door) -> str:
+def _perform_actie(*, actie: str, aanvraag: Aanvraag, data: dict, door) -> tuple[object, str]:
+    """Call the action's service; (its result, the success message). A repeated send comes back
+    marked (wmo.brieven.versturen) and the view says so instead of the success message."""
     if actie == "voorziening":
-        services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
-        return "De gevraagde voorziening is toegevoegd."
+        gedaan = services.aanvraag_voorziening_toevoegen(aanvraag=aanvraag, door=door, **data)
+        return gedaan, "De gevraagde voorziening is toegevoegd."
     if actie == "opschorten":
-        services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **data)
-        return "De beslistermijn staat stil. De brief is gemaakt als u om aanvulling vroeg."
+        gedaan = services.aanvraag_opschorten(aanvraag=aanvraag, door=door, **data)
+        return gedaan, "De beslistermijn staat stil. De brief is gemaakt als u om aanvulling vroeg."
     if actie == "beeindigen":
-        lopend = aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first()
+        # The open one; after a double click the first post already ended it: then the last one,
+        # and the service recognises the repeat (or refuses with the date it ran again).
+        lopend = aanvraag.opschortingen.filter(eerste_dag_weer__isnull=True).first() or (
+            aanvraag.opschortingen.order_by("-eerste_dag_stil", "-pk").first()
+        )
         if lopend is None:
             raise ValidationError("Er loopt geen opschorting.")
-        services.opschorting_beeindigen(opschorting=lopend, door=door, **data)
-        return "De beslistermijn loopt weer. De inwoner krijgt een brief met de nieuwe datum."
+        gedaan = services.opschorting_beeindigen(opschorting=lopend, door=door, **data)
+        return gedaan, "De beslistermijn loopt weer. De inwoner krijgt een brief met de nieuwe datum."
     if actie == "verdagen":
-        services.aanvraag_verdagen(aanvraag=aanvraag, door=door, **data)
-        return "Het verdagingsbericht is gemaakt. De wettelijke termijn blijft hetzelfde."
+        gedaan = services.aanvraag_verdagen(aanvraag=aanvraag, door=door, **data)
+        return gedaan, "Het verdagingsbericht is gemaakt. De wettelijke termijn blijft hetzelfde."
     if actie == "ingebrekestelling":
-        services.aanvraag_ingebrekestelling_registreren(aanvraag=aanvraag, door=door, **data)
-        return "De ingebrekestelling is vastgelegd."
-    services.aanvraag_besloten(aanvraag=aanvraag, door=door, **data)
-    return "Het besluit is vastgelegd. De bezwaartermijn loopt."
+        gedaan = services.aanvraag_ingebrekestelling_registreren(aanvraag=aanvraag, door=door, **data)
+        return gedaan, "De ingebrekestelling is vastgelegd."
+    gedaan = services.aanvraag_besloten(aanvraag=aanvraag, door=door, **data)
+    return gedaan, "Het besluit is vastgelegd. De bezwaartermijn loopt."

@@ -112,7 +112,8 @@ def test_opschorten_beeindigen_en_verdagen(client, consulent_en_aanvraag):
         )
     assert response.status_code == 302
     assert Brief.objects.filter(melding=aanvraag.melding, soort=BriefSoort.VERZOEK_OM_AANVULLING).exists()
-    response = client.post(_actie(aanvraag, "beeindigen"), {"beeindigen-eerste_dag_weer": "2026-04-30"})
+    with time_machine.travel(on_day(date(2026, 4, 30), 12)):  # dates are bound to around today
+        response = client.post(_actie(aanvraag, "beeindigen"), {"beeindigen-eerste_dag_weer": "2026-04-30"})
     assert response.status_code == 302
     aanvraag.refresh_from_db()
     assert aanvraag.beslis_deadline == date(

@@ -35,10 +35,21 @@ from .context import GEDEELD, brief_context
 from .ontvangers import Ontvanger, ontvangers
 from .responses import brief_response, pdf_response
 from .soorten import SOORTEN, Brieftype
-from .versturen import brief_versturen, render_brief
+from .versturen import (
+    al_verstuurd_bericht,
+    als_herhaling,
+    brief_versturen,
+    eerder_verstuurd,
+    last_change,
+    render_brief,
+)
 
 __all__ = [
     "GEDEELD",
+    "al_verstuurd_bericht",
+    "als_herhaling",
+    "eerder_verstuurd",
+    "last_change",
     "Ontvanger",
     "SOORTEN",
     "Brieftype",

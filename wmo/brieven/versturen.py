@@ -1,7 +1,13 @@
 """Make a letter and keep it exactly as sent: render (wmo.pdf) and freeze in one function."""
 
+from datetime import datetime
+from typing import TypeVar
+
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
@@ -10,6 +16,8 @@ from wmo.pdf import render_pdf
 from .context import brief_context
 from .ontvangers import Ontvanger, ontvangers
 from .soorten import SOORTEN
+
+T = TypeVar("T")
 
 
 def render_brief(
@@ -79,3 +87,57 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
         )
         origineel = origineel or brief
     return origineel
+
+
+# --- The same send twice ------------------------------------------------------------------
+#
+# A double click, a retry after a slow answer or three tabs posting at once must not make three
+# letters (and three versions of a verslag). Every service that sends a letter first locks the
+# row that owns it (select_for_update), so sends about one object run one after the other;
+# then it asks ``eerder_verstuurd`` whether this send already happened. "The same send" is:
+# the same kind of letter about the same melding, sent earlier TODAY (Europe/Amsterdam), with no
+# change since to anything the letter states (the service names those objects' history). The
+# second call then returns what the first made, marked with ``al_verstuurd``, and the view says
+# "Deze brief is al verstuurd op ...". A letter asked for on another day is a new letter: its
+# date differs, and a letter that got lost in the post must be sendable again.
+
+
+def last_change(*histories) -> datetime | None:
+    """The newest ``history_date`` in the given django-simple-history querysets (None if all empty)."""
+    momenten = [m for qs in histories if (m := qs.aggregate(m=Max("history_date"))["m"]) is not None]
+    return max(momenten, default=None)
+
+
+def eerder_verstuurd(*, soort: BriefSoort, melding, sinds: datetime | None = None) -> Brief | None:
+    """The original of the newest letter of ``soort`` about ``melding`` if it went out today
+    and at or after ``sinds`` (the last change to what it states); else None. Call it with the
+    owning row locked, so a parallel send waits and then finds this one."""
+    brief = (
+        Brief.objects.filter(soort=soort, melding=melding, origineel__isnull=True)
+        .defer("pdf")
+        .order_by("-verstuurd_op", "-pk")
+        .first()
+    )
+    if brief is None or timezone.localdate(brief.verstuurd_op) != timezone.localdate():
+        return None
+    if sinds is not None and brief.verstuurd_op < sinds:
+        return None
+    return brief
+
+
+def als_herhaling(obj: T, brief: Brief) -> T:
+    """Mark ``obj`` (the letter, or the object the send made) as made by an earlier, identical send."""
+    obj.al_verstuurd = brief
+    return obj
+
+
+def al_verstuurd_bericht(obj) -> str | None:
+    """For the view: the friendly answer to a repeated send, or None when this send was new."""
+    brief = getattr(obj, "al_verstuurd", None)
+    if brief is None:
+        return None
+    moment = timezone.localtime(brief.verstuurd_op)
+    return _("Deze brief is al verstuurd op %(datum)s om %(tijd)s uur. Er is geen nieuwe brief gemaakt.") % {
+        "datum": date_format(moment, "j F Y"),
+        "tijd": date_format(moment, "H:i"),
+    }
