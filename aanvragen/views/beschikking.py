@@ -100,14 +100,19 @@ def _render_beschikking(
         .select_related("brief")
         .order_by("-nummer")
         .first(),
-        "nazorg_form": (nazorg_form or NazorgForm())
-        if beschikking.nazorg_op
-        and not beschikking.nazorg_gedaan_op
-        and user.has_perm("aanvragen.change_aanvraag")
-        else None,
-        "bezwaar_form": (bezwaar_form or BezwaarForm())
-        if beschikking.is_verstuurd and user.has_perm("aanvragen.change_aanvraag")
-        else None,
+        # A posted form comes back (with its error) even when it would not be offered now.
+        "nazorg_form": nazorg_form
+        or (
+            NazorgForm()
+            if beschikking.nazorg_op
+            and not beschikking.nazorg_gedaan_op
+            and user.has_perm("aanvragen.change_aanvraag")
+            else None
+        ),
+        "bezwaar_form": bezwaar_form
+        or (
+            BezwaarForm() if beschikking.is_verstuurd and user.has_perm("aanvragen.change_aanvraag") else None
+        ),
     }
     return render(request, "aanvragen/beschikking/detail.html", context)
 
