@@ -74,7 +74,22 @@ def _detail(request, aanvraag, *, status=200, **bound):
     kan_wijzigen = request.user.has_perm("aanvragen.change_aanvraag") and aanvraag.is_open
     opschortingen = list(aanvraag.opschortingen.all())
     lopend = next((o for o in opschortingen if o.is_open), None)
-    forms = {naam: bound.get(naam) or cls() for naam, cls in ACTIE_FORMS.items()} if kan_wijzigen else {}
+    heeft_beschikking = hasattr(aanvraag, "beschikking")
+    aangeboden = {
+        "voorziening": not heeft_beschikking,
+        "beeindigen": lopend is not None,
+        "opschorten": lopend is None,
+        "verdagen": True,
+        "ingebrekestelling": not aanvraag.ingebrekestelling_op,
+        "besluit": not heeft_beschikking,
+    }
+    # The forms offered now; a posted one always comes back, with its error and what was typed,
+    # also when it is no longer offered (a double click, or someone else acted meanwhile).
+    forms = {
+        naam: bound.get(naam) or cls()
+        for naam, cls in ACTIE_FORMS.items()
+        if naam in bound or (kan_wijzigen and aangeboden[naam])
+    }
     context = {
         "aanvraag": aanvraag,
         "melding": aanvraag.melding,
@@ -82,7 +97,7 @@ def _detail(request, aanvraag, *, status=200, **bound):
         "lopende_opschorting": lopend,
         "verdagingen": list(aanvraag.verdagingen.all()),
         "voorzieningen": list(aanvraag.voorzieningen.all()),
-        "heeft_beschikking": hasattr(aanvraag, "beschikking"),
+        "heeft_beschikking": heeft_beschikking,
         "brieven": Brief.objects.filter(melding=aanvraag.melding, soort__in=BRIEF_SOORTEN).defer("pdf"),
         "kan_wijzigen": kan_wijzigen,
         "forms": forms,
