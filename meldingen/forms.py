@@ -130,7 +130,8 @@ class InwonerForm(KeukentafelModelForm):
 
 
 class MeldingForm(KeukentafelForm):
-    datum_bereik = {"ontvangen_datum": ONTVANGEN}
+    # Not in the future is checked with the time in clean() (validate_niet_in_toekomst).
+    datum_bereik = {"ontvangen_datum": DatumBereik(jaren_terug=2)}
     service_field_map = {"ontvangen_op": "ontvangen_datum"}
 
     ontvangen_datum = forms.DateField(
