@@ -14,7 +14,6 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +25,7 @@ from tests.aanvragen.factories import AanvraagFactory
 from tests.factories import MeldingFactory, on_day
 from tests.gesprekken.conftest import ladder_invullen, resultaat
 from tests.gesprekken.factories import OnderzoekFactory
+from tests.tweestaps import TweestapsClient
 from wmo.constants import BriefSoort, Rol, VoorzieningSoort
 from wmo.models import Brief, Voorziening
 
@@ -43,7 +43,7 @@ def _post_in_parallel(user, url, data=None, n=PARALLEL):
 
     def post():
         try:
-            client = Client()
+            client = TweestapsClient()
             client.force_login(user)
             barrier.wait(timeout=30)
             statuses.append(client.post(url, data or {}).status_code)

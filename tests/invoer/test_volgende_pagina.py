@@ -4,6 +4,8 @@ Every view that reads a target from the browser goes through wmo.redirects.safe_
 hostile or broken value gives the view's own default, never a 500 and never another site.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
@@ -109,6 +111,11 @@ def test_vervolgafspraak_afronden_met_vijandige_volgende(client, team, consulent
     assert Vervolgafspraak.objects.get(pk=afspraak.pk).status == "gedaan"
 
 
+def _naar_tweestaps(volgende: str) -> str:
+    """After the password the login goes on to the two-step code, carrying where to go next."""
+    return f"{reverse('toegang:tweestaps')}?{urlencode({'next': volgende})}"
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_inloggen_met_vijandige_next(client, consulent, value):
     page = client.get(reverse("login"), {"next": value})
@@ -117,7 +124,7 @@ def test_inloggen_met_vijandige_next(client, consulent, value):
     response = client.post(
         reverse("login"), {"username": consulent.username, "password": "geheim-wachtwoord", "next": value}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("werkvoorraad")
+    assert response.status_code == 302 and response["Location"] == _naar_tweestaps(reverse("werkvoorraad"))
 
 
 def test_inloggen_met_eigen_next(client, consulent):
@@ -125,4 +132,14 @@ def test_inloggen_met_eigen_next(client, consulent):
         reverse("login"),
         {"username": consulent.username, "password": "geheim-wachtwoord", "next": "/inwoners/"},
     )
-    assert response.status_code == 302 and response["Location"] == "/inwoners/"
+    assert response.status_code == 302 and response["Location"] == _naar_tweestaps("/inwoners/")
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_tweestaps_met_vijandige_next(client, consulent, value):
+    """After the code (here: already verified) ``next`` goes through the same helper."""
+    client.force_login(consulent)
+    response = client.get(reverse("toegang:tweestaps"), {"next": value})
+    assert response.status_code == 302 and response["Location"] == reverse("werkvoorraad")
+    response = client.get(reverse("toegang:tweestaps"), {"next": "/inwoners/"})
+    assert response["Location"] == "/inwoners/"
