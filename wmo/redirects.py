@@ -41,7 +41,7 @@ def is_safe_next_url(request: HttpRequest, value: str | None) -> bool:
 
 
 def safe_next_url(request: HttpRequest, default: str, *, field: str = "volgende") -> str:
-    """The target in the posted (or, for a GET, the query's) ``field`` when it is safe, else ``default``."""
-    source = request.POST if request.method == "POST" else request.GET
-    value = source.get(field, "")
+    """The target in the posted ``field`` (else the query string's, as Django's LoginView reads
+    it: a form may post to ``...?next=/x/``) when it is safe, else ``default``."""
+    value = (request.POST.get(field) if request.method == "POST" else None) or request.GET.get(field, "")
     return value if is_safe_next_url(request, value) else default
