@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from aanvragen.models import Beschikking, BeschikkingRegel
 from gesprekken.models import Onderzoek, PersoonlijkPlan, ResultaatOnderzoek
@@ -51,6 +52,7 @@ def _afgesloten_dossier(*, hulpvraag="Ik val vaak in de badkamer."):
         melding = MeldingFactory(
             team=consulent.team,
             inwoner__gemeente=consulent.organisatie.gemeenten.first(),
+            inwoner__achternaam="Zwanenburg-Oudeweetering",  # a name no page shows by chance
             ontvangen_op=on_day(EINDE, 9),
             hulpvraag=hulpvraag,
             door=consulent,
@@ -242,3 +244,22 @@ def test_anonimiseren_zegt_wie():
         _draai("--anonimiseren", op=LAATSTE_DAG + timedelta(days=1))
     with pytest.raises(CommandError, match="geen actieve medewerker"):
         _draai("--anonimiseren", "--door", "niemand", op=LAATSTE_DAG + timedelta(days=1))
+
+
+def test_een_geanonimiseerd_dossier_opent_nog(client):
+    """The melding and its (emptied) letters and plan still open for the team: no error page."""
+    melding = _afgesloten_dossier()
+    oude_naam = melding.inwoner.achternaam
+    MedewerkerFactory(username="archivaris")
+    _draai("--anonimiseren", "--door", "archivaris", op=LAATSTE_DAG + timedelta(days=1))
+    consulent = MedewerkerFactory(
+        team=melding.team, organisatie=melding.team.organisatie, rollen=[Rol.CONSULENT]
+    )
+    client.force_login(consulent)
+    with _op(LAATSTE_DAG + timedelta(days=2)):
+        pagina = client.get(reverse("meldingen:melding", args=[melding.pk]))
+        plan = PersoonlijkPlan.objects.get(melding=melding)
+        bestand = client.get(reverse("gesprekken:persoonlijk_plan", args=[melding.pk, plan.pk]))
+    assert pagina.status_code == 200
+    assert GEANONIMISEERD in pagina.content.decode() and oude_naam not in pagina.content.decode()
+    assert bestand.status_code == 200 and bestand.content == b""

@@ -36,6 +36,8 @@ Add one line to ``MATRIX`` below, keyed by the URL's full name (``namespace:name
   rule, the cell is an expected failure (strict), and the fix must remove the line.
 - Django admin URLs (``admin:*``) are one family, tested in ``test_admin``: only a superuser gets
   an admin page.
+- URLs that exist only under a setting that is off in the test settings (toegang's single
+  sign-on URLs without ``OIDC_ENABLED``) are not in the resolver here; their own tests cover them.
 
 - Then regenerate the summary for people, ``docs/toegangsmatrix.md``, and commit it (a test
   fails while it differs from MATRIX)::
@@ -534,6 +536,16 @@ def _dossier(team, consulent) -> Dossier:
     )
 
 
+def _sessie(user) -> str:
+    """Log ``user`` in completely and return the session key; the matrix logs in only here.
+
+    A login that needs more than the password step (two-step verification) is completed here,
+    the way tests/conftest.py's client does it for the rest of the suite."""
+    client = TweestapsClient()  # both steps: password and two-step code
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
 def _bouw_wereld() -> Wereld:
     wereld = Wereld()
     gemeente = GemeenteFactory()
@@ -558,9 +570,7 @@ def _bouw_wereld() -> Wereld:
 
     for rol, user in g.items():
         if user is not None:
-            client = TweestapsClient()  # both steps: password and two-step code
-            client.force_login(user)
-            wereld.sessies[rol] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            wereld.sessies[rol] = _sessie(user)
 
     wereld.eigen = _dossier(team, g[CONSULENT])
     wereld.partner = _dossier(partner_team, g[PARTNER_CONSULENT])
@@ -770,7 +780,7 @@ def test_admin(client, wereld, rol):
     else:
         user = wereld.gebruikers[rol]
     if user is not None:
-        client.force_login(user)
+        client.cookies[settings.SESSION_COOKIE_NAME] = _sessie(user)
     if rol in ADMIN_TOEGANG:
         assert client.get(reverse("admin:index")).status_code == 200
         return
