@@ -3,12 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Rol(models.TextChoices):
-    """The four roles; each is a Django group of the same name with its permissions (wmo.rollen)."""
+    """The roles; each is a Django group of the same name with its permissions (wmo.rollen)."""
 
     LOKETMEDEWERKER = "loketmedewerker", _("Loketmedewerker")
     CONSULENT = "consulent", _("Consulent")
     TEAMLEIDER = "teamleider", _("Teamleider")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    # AVG art. 37-39: supervises the processing; reads the access log (wmo.inzagelog), no dossier.
+    PRIVACY_FUNCTIONARIS = "privacy_functionaris", _("Functionaris gegevensbescherming")
 
 
 class OrganisatieSoort(models.TextChoices):
@@ -52,3 +54,14 @@ class Resultaatgebied(models.IntegerChoices):
     VERPLAATSEN_HUIS = 6, _("Zich verplaatsen in, om en nabij het huis")
     LOKAAL_VERPLAATSEN = 7, _("Zich lokaal verplaatsen per vervoermiddel")
     CONTACTEN = 8, _("Contacten hebben met medemensen en meedoen")
+
+
+class InzageActie(models.TextChoices):
+    """What a medewerker did with personal data, as the access log records it (NEN 7513:2018:
+    the action is one of the log's required elements; wmo.inzagelog)."""
+
+    RAADPLEGEN = "raadplegen", _("Raadplegen")
+    ZOEKEN = "zoeken", _("Zoeken")
+    EXPORTEREN = "exporteren", _("Exporteren")
+    DOWNLOADEN = "downloaden", _("Afdrukken of downloaden")
+    WIJZIGEN = "wijzigen", _("Wijzigen")

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import BriefSoort, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
+from .constants import BriefSoort, InzageActie, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
 from .regels.vertegenwoordiging import OntvangerRol
 
 
@@ -324,21 +324,110 @@ class Brief(models.Model):
         return self.origineel_id is not None
 
 
-class Inzage(models.Model):
-    """Trace of who opened which dossier (health data: reading leaves a trace)."""
+class AppendOnlyError(Exception):
+    """An attempt to change or remove a row of the access log (BIO 12.4.2)."""
 
+
+class InzageQuerySet(models.QuerySet):
+    """The access log is append-only: a bulk update or delete through the ORM is refused too."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("Het inzagelog is alleen-toevoegen: een rij wijzigen kan niet.")
+
+    def delete(self):
+        raise AppendOnlyError(
+            "Het inzagelog is alleen-toevoegen: rijen verwijderen kan alleen inzagelog_opschonen."
+        )
+
+
+class Inzage(models.Model):
+    """One row of the access log: who did what with whose personal data, when and from where.
+
+    NEN 7513:2018 asks of a log of access to (health) records: the user (identified, with role
+    and organisation at that moment), the client whose data it was, the object and action, the
+    moment, and the source of the access. BIO 12.4.1 (event logging) asks the same of a
+    government system, BIO 12.4.2 that the log is protected against change and removal, and
+    BIO 12.4.3 that what administrators do is logged as well: the privacy officer's own searches
+    are rows here too.
+
+    Denormalised on purpose: name, organisation and roles are copied at the moment of access,
+    so the row stays right when the medewerker later moves or gets another role.
+    ``inwoner`` is empty only when no single inwoner applies (a search of the log itself that
+    showed nobody). Rows are written only by ``wmo.services.inzage_vastleggen`` and
+    ``inzages_vastleggen``; the tamper-evident hash chain, verification and retention live in
+    ``wmo.inzagelog``. Append-only: ``save()`` refuses an update, ``delete()`` refuses, and on
+    PostgreSQL a trigger refuses UPDATE and DELETE (migration 0008).
+    """
+
+    tijdstip = models.DateTimeField(_("tijdstip"), db_index=True)
     medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
-    inwoner = models.ForeignKey("meldingen.Inwoner", on_delete=models.CASCADE, related_name="inzages")
-    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
-    wat = models.CharField(_("wat"), max_length=100)
+    medewerker_naam = models.CharField(_("naam medewerker"), max_length=300)
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisatie_naam = models.CharField(_("organisatie"), max_length=200, blank=True)
+    rollen = models.CharField(_("rollen"), max_length=300, blank=True)
+    inwoner = models.ForeignKey(
+        "meldingen.Inwoner", on_delete=models.PROTECT, null=True, blank=True, related_name="inzages"
+    )
+    object_type = models.CharField(_("soort gegevens"), max_length=40, blank=True)
+    object_id = models.PositiveBigIntegerField(_("nummer"), null=True, blank=True)
+    actie = models.CharField(
+        _("actie"), max_length=20, choices=InzageActie.choices, default=InzageActie.RAADPLEGEN
+    )
+    wat = models.CharField(_("omschrijving"), max_length=200)
+    ip_adres = models.CharField(_("IP-adres"), max_length=45, blank=True)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
+
+    objects = InzageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inzage")
         verbose_name_plural = _("inzages")
-        ordering = ["-tijdstip"]
+        ordering = ["-tijdstip", "-id"]
+        indexes = [
+            models.Index(fields=["inwoner", "tijdstip"], name="inzage_inwoner_tijdstip_idx"),
+            models.Index(fields=["medewerker", "tijdstip"], name="inzage_medewerker_tijdstip_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(actie__in=InzageActie.values), name="inzage_actie_geldig"
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.medewerker} {self.wat} {self.tijdstip:%d-%m-%Y %H:%M}"
+        return f"{self.medewerker_naam} {self.wat} {self.tijdstip:%d-%m-%Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Het inzagelog is alleen-toevoegen: een rij wijzigen kan niet.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Het inzagelog is alleen-toevoegen: een rij verwijderen kan niet.")
+
+
+class InzageAnker(models.Model):
+    """Where the hash chain starts after a purge: the hash of the last row removed.
+
+    ``inzagelog_opschonen`` removes rows past the retention period (INZAGELOG_BEWAARTERMIJN_JAREN)
+    and adds an anchor, so ``inzagelog_controleren`` still verifies the rows that remain. One row
+    per purge, never changed: it is also the record of who purged how much, and when (BIO 12.4.3).
+    """
+
+    tot_en_met_id = models.PositiveBigIntegerField(_("tot en met rij"))
+    hash = models.CharField(_("hash"), max_length=64)
+    aantal = models.PositiveIntegerField(_("aantal verwijderd"))
+    bewaard_vanaf = models.DateTimeField(_("bewaard vanaf"))
+    tijdstip = models.DateTimeField(_("tijdstip"))
+
+    class Meta:
+        verbose_name = _("anker van het inzagelog")
+        verbose_name_plural = _("ankers van het inzagelog")
+        ordering = ["-tot_en_met_id"]
+
+    def __str__(self):
+        return f"tot en met {self.tot_en_met_id}"
 
 
 def gelijkgestelde_dagen() -> frozenset:

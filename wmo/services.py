@@ -2,7 +2,12 @@
 trace that reading a dossier leaves (Inzage)."""
 
 from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
 
+from . import inzagelog
+from .clientip import client_ip
+from .constants import InzageActie
 from .models import Inzage, Medewerker
 
 
@@ -15,17 +20,67 @@ def save_with_history(instance: models.Model, *, door: Medewerker, reden: str = 
     instance.save()
 
 
-def inzage_vastleggen(*, medewerker: Medewerker, inwoner, wat: str) -> Inzage:
-    """Leave the trace that ``medewerker`` read ``wat`` of ``inwoner``'s dossier (health data).
-
-    A plain insert, no full_clean(): the inwoner was just read from the database, and a page
-    view should not pay a query for validating it.
-    """
-    return Inzage.objects.create(medewerker=medewerker, inwoner=inwoner, wat=wat)
-
-
-def inzages_vastleggen(*, medewerker: Medewerker, inwoner_ids, wat: str) -> list[Inzage]:
-    """The same trace for many inwoners at once (one insert), e.g. when a list leaves the system."""
-    return Inzage.objects.bulk_create(
-        [Inzage(medewerker=medewerker, inwoner_id=pk, wat=wat) for pk in inwoner_ids]
+def _inzage(
+    *, medewerker: Medewerker, request: HttpRequest | None, actie: str, wat: str, object_type: str
+) -> Inzage:
+    """An unsaved log row with who (as they are now: name, organisation, roles) and from where."""
+    organisatie = medewerker.organisatie if medewerker.organisatie_id else None
+    return Inzage(
+        medewerker=medewerker,
+        medewerker_naam=medewerker.get_full_name() or medewerker.get_username(),
+        organisatie=organisatie,
+        organisatie_naam=organisatie.naam if organisatie else "",
+        rollen=", ".join(sorted(medewerker.rollen)),
+        actie=InzageActie(actie),
+        wat=wat[:200],
+        object_type=object_type,
+        ip_adres=client_ip(request) if request is not None else "",
     )
+
+
+def inzage_vastleggen(
+    *,
+    medewerker: Medewerker,
+    inwoner,
+    wat: str,
+    request: HttpRequest | None = None,
+    actie: str = InzageActie.RAADPLEGEN,
+    object: models.Model | None = None,
+) -> Inzage:
+    """Leave the trace that ``medewerker`` did ``actie`` with ``object`` (``wat`` describes it) of
+    ``inwoner``'s personal data: one row of the access log (NEN 7513:2018; BIO 12.4.1).
+
+    ``inwoner`` may be None only when no single inwoner applies. ``request`` gives the source
+    address (wmo.clientip). One lock query and one insert; no full_clean(): every value comes from
+    objects just read, and a page view should not pay for validating them (wmo.inzagelog).
+    """
+    rij = _inzage(
+        medewerker=medewerker,
+        request=request,
+        actie=actie,
+        wat=wat,
+        object_type=object._meta.model_name if object is not None else "",
+    )
+    rij.inwoner = inwoner
+    rij.object_id = object.pk if object is not None else None
+    return inzagelog.toevoegen([rij], tijdstip=timezone.now())[0]
+
+
+def inzages_vastleggen(
+    *,
+    medewerker: Medewerker,
+    inwoner_ids,
+    wat: str,
+    request: HttpRequest | None = None,
+    actie: str = InzageActie.RAADPLEGEN,
+    object_type: str = "",
+) -> list[Inzage]:
+    """The same trace for every inwoner a list or export shows, once per inwoner, in one insert
+    (search results, werkvoorraad, teamleider lists, exports). Nothing shown: nothing logged."""
+    gezien = list(dict.fromkeys(pk for pk in inwoner_ids if pk is not None))
+    rijen = []
+    for pk in gezien:
+        rij = _inzage(medewerker=medewerker, request=request, actie=actie, wat=wat, object_type=object_type)
+        rij.inwoner_id = pk
+        rijen.append(rij)
+    return inzagelog.toevoegen(rijen, tijdstip=timezone.now())

@@ -287,6 +287,16 @@ if OIDC_ENABLED:
         for backend in AUTHENTICATION_BACKENDS
     ]
 
+# --- Access log (NEN 7513; wmo.inzagelog) ------------------------------------------------------
+# Years a row of the access log is kept before `manage.py inzagelog_opschonen` removes it.
+# NEN 7513:2018 par. 8.5: at least 2 years, at most as long as the dossier; 5 is the minimum the
+# minister set for healthcare (Stcrt. 2019, 38007), followed here (see wmo/inzagelog.py).
+INZAGELOG_BEWAARTERMIJN_JAREN = env.int("INZAGELOG_BEWAARTERMIJN_JAREN", default=5)
+# How many proxies of our own stand in front of the app (the TLS proxy: 1). The access log takes
+# the client's address from X-Forwarded-For only then (the n-th address from the right); with 0
+# the header is ignored and REMOTE_ADDR counts, so a forged header never reaches the log.
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
