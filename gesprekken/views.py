@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from meldingen.models import Melding
 from wmo import brieven
 from wmo.actions import call_for_form, call_with_message, message_for_send
-from wmo.constants import BriefSoort
+from wmo.constants import BriefSoort, InzageActie
 from wmo.models import Medewerker
 from wmo.query import consulenten_voor
 from wmo.redirects import safe_next_url
@@ -102,6 +102,13 @@ def gesprek_plannen(request, pk):
                 tekst += " De uitnodiging is gemaakt en bewaard bij de brieven."
             messages.success(request, tekst)
             return redirect("meldingen:melding", pk=melding.pk)
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"gesprek plannen {melding.kenmerk}",
+        request=request,
+        object=melding,
+    )
     return render(request, "gesprekken/gesprek_form.html", {"form": form, "melding": melding})
 
 
@@ -143,6 +150,13 @@ def triage_vastleggen(request, pk):
         ):
             messages.success(request, "Het triagebesluit is vastgelegd.")
             return redirect("meldingen:melding", pk=melding.pk)
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"triage {melding.kenmerk}",
+        request=request,
+        object=melding,
+    )
     return render(request, "gesprekken/triage_form.html", {"form": form, "melding": melding})
 
 
@@ -223,6 +237,8 @@ def onderzoek(request, pk):
         medewerker=request.user,
         inwoner=onderzoek.melding.inwoner,
         wat=f"onderzoek {onderzoek.melding.kenmerk}",
+        request=request,
+        object=onderzoek,
     )
     return render(request, "gesprekken/onderzoek.html", _onderzoek_context(request, onderzoek))
 
@@ -341,6 +357,9 @@ def verslag_voorbeeld(request, pk):
         medewerker=request.user,
         inwoner=onderzoek.melding.inwoner,
         wat=f"verslag concept {onderzoek.melding.kenmerk}",
+        request=request,
+        actie=InzageActie.DOWNLOADEN,
+        object=onderzoek,
     )
     pdf = brieven.render_brief(
         soort=BriefSoort.VERSLAG,
@@ -383,6 +402,13 @@ def verslag_reactie(request, pk, nummer):
                 tekst += " Het ondertekende verslag geldt als aanvraag: de aanvraag is geregistreerd."
             messages.success(request, tekst)
             return _redirect_to_onderzoek(pk, "verslag")
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=onderzoek.melding.inwoner,
+        wat=f"verslag versie {versie.nummer} {onderzoek.melding.kenmerk}",
+        request=request,
+        object=versie,
+    )
     return render(
         request,
         "gesprekken/reactie_form.html",
@@ -459,7 +485,12 @@ def persoonlijk_plan_bekijken(request, pk, plan_pk):
     melding = _melding(request, pk)
     plan = get_object_or_404(PersoonlijkPlan, melding=melding, pk=plan_pk)
     inzage_vastleggen(
-        medewerker=request.user, inwoner=melding.inwoner, wat=f"persoonlijk plan {melding.kenmerk}"
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"persoonlijk plan {melding.kenmerk}",
+        request=request,
+        actie=InzageActie.DOWNLOADEN,
+        object=plan,
     )
     response = HttpResponse(bytes(plan.inhoud), content_type=plan.soort)
     response["Content-Disposition"] = f'inline; filename="persoonlijk-plan-{melding.kenmerk}"'

@@ -15,11 +15,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from wmo import brieven
 from wmo.actions import call_for_form, call_with_message, message_for_send
-from wmo.constants import Rol
+from wmo.constants import InzageActie, Rol
 from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
 from wmo.redirects import safe_next_url
-from wmo.services import inzage_vastleggen
+from wmo.services import inzage_vastleggen, inzages_vastleggen
 
 from . import services
 from .constants import MeldingStatus
@@ -37,6 +37,14 @@ def inwoner_zoeken(request):
     q = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
     resultaten = list(
         Inwoner.objects.zichtbaar_voor(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
+    )
+    inzages_vastleggen(
+        medewerker=request.user,
+        inwoner_ids=[i.pk for i in resultaten[:ZOEK_MAX]],
+        wat="zoekresultaat",
+        request=request,
+        actie=InzageActie.ZOEKEN,
+        object_type="inwoner",
     )
     context = {
         "form": form,
@@ -80,8 +88,19 @@ def inwoner_wijzigen(request, pk):
         if call_for_form(
             form, services.inwoner_wijzigen, inwoner=inwoner, door=request.user, **form.cleaned_data
         ):
+            inzage_vastleggen(
+                medewerker=request.user,
+                inwoner=inwoner,
+                wat="gegevens inwoner",
+                request=request,
+                actie=InzageActie.WIJZIGEN,
+                object=inwoner,
+            )
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("meldingen:dossier", pk=inwoner.pk)
+    inzage_vastleggen(
+        medewerker=request.user, inwoner=inwoner, wat="gegevens inwoner", request=request, object=inwoner
+    )
     return render(
         request,
         "meldingen/inwoner_form.html",
@@ -107,6 +126,9 @@ def melding_registreren(request, inwoner_id):
         if melding:
             messages.success(request, f"Melding {melding.kenmerk} is geregistreerd.")
             return redirect("meldingen:melding", pk=melding.pk)
+    inzage_vastleggen(
+        medewerker=request.user, inwoner=inwoner, wat="melding registreren", request=request, object=inwoner
+    )
     return render(
         request,
         "meldingen/melding_form.html",
@@ -126,7 +148,13 @@ def _melding_of_404(request, pk) -> Melding:
 @permission_required("meldingen.view_melding", raise_exception=True)
 def melding_detail(request, pk):
     melding = _melding_of_404(request, pk)
-    inzage_vastleggen(medewerker=request.user, inwoner=melding.inwoner, wat=f"melding {melding.kenmerk}")
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"melding {melding.kenmerk}",
+        request=request,
+        object=melding,
+    )
     return render(request, "meldingen/melding_detail.html", _melding_context(request, melding))
 
 
@@ -209,6 +237,13 @@ def melding_afsluiten(request, pk):
         ):
             messages.success(request, f"Melding {melding.kenmerk} is afgesloten.")
             return redirect("meldingen:melding", pk=melding.pk)
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"melding afsluiten {melding.kenmerk}",
+        request=request,
+        object=melding,
+    )
     return render(request, "meldingen/melding_afsluiten.html", {"melding": melding, "form": form})
 
 
@@ -230,7 +265,14 @@ def brief_pdf(request, pk):
     """A stored letter as it was sent, for whoever may see its melding; reading it leaves a trace."""
     zichtbaar = Melding.objects.zichtbaar_voor(request.user)
     brief = get_object_or_404(Brief.objects.filter(melding__in=zichtbaar).select_related("inwoner"), pk=pk)
-    inzage_vastleggen(medewerker=request.user, inwoner=brief.inwoner, wat=f"brief {brief.kenmerk}")
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=brief.inwoner,
+        wat=f"brief {brief.kenmerk}",
+        request=request,
+        actie=InzageActie.DOWNLOADEN,
+        object=brief,
+    )
     return brieven.brief_response(brief)
 
 
@@ -250,7 +292,9 @@ def dossier(request, pk):
         .defer("pdf")
         .select_related("verstuurd_door", "melding")
     )
-    inzage_vastleggen(medewerker=request.user, inwoner=inwoner, wat="dossier")
+    inzage_vastleggen(
+        medewerker=request.user, inwoner=inwoner, wat="dossier", request=request, object=inwoner
+    )
     return render(
         request,
         "meldingen/dossier.html",
@@ -294,6 +338,8 @@ def werkvoorraad(request):
     if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
         if user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER):
             return redirect("admin:index")
+        if user.heeft_rol(Rol.PRIVACY_FUNCTIONARIS):
+            return redirect("privacy:inzagelog")
         return render(request, "meldingen/geen_rol.html", status=403)
     open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_lijst()
     mijn = list(open_meldingen.filter(consulent=user)) if user.heeft_rol(Rol.CONSULENT) else []
@@ -310,6 +356,13 @@ def werkvoorraad(request):
         start = (pagina - 1) * PER_PAGINA
         alle = list(overige[start : start + PER_PAGINA + 1])
         meer, alle = len(alle) > PER_PAGINA, alle[:PER_PAGINA]
+    inzages_vastleggen(
+        medewerker=user,
+        inwoner_ids=[m.inwoner_id for m in (*mijn, *wachtrij, *alle)],
+        wat="werkvoorraad",
+        request=request,
+        object_type="melding",
+    )
     context = {
         "mijn": mijn,
         "toon_mijn": user.heeft_rol(Rol.CONSULENT),

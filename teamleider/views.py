@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from meldingen import services as melding_services
 from meldingen.constants import OPEN_STATUSSEN, Afsluitreden
 from wmo.actions import call_for_form
-from wmo.constants import Rol
+from wmo.constants import InzageActie, Rol
 from wmo.query import consulenten_voor
 from wmo.services import inzages_vastleggen
 from wmo.termijnstatus import TERMIJNSTATUS_LABELS
@@ -115,6 +115,18 @@ def dashboard(request):
         "vandaag": vandaag,
         "querystring": _querystring(request),
     }
+    # The lists show inwoners by name: one row in the access log per inwoner shown (NEN 7513).
+    inzages_vastleggen(
+        medewerker=user,
+        inwoner_ids=[
+            *(r["melding"].inwoner_id for r in context["lijst"]),
+            *(b.aanvraag.melding.inwoner_id for b in context["bezwaar"]["lijst"]),
+            *(a.melding.inwoner_id for a in context["dwangsom"]["lijst"]),
+        ],
+        wat="teamleider dashboard",
+        request=request,
+        object_type="melding",
+    )
     template = "teamleider/dashboard.html"
     if request.htmx and request.htmx.target == "dashboard-inhoud":
         template += "#inhoud"
@@ -168,6 +180,14 @@ def herverdelen(request):
             )
             url = reverse("teamleider:herverdelen")
             return redirect(f"{url}?{urlencode({'van': van})}" if van else url)
+    lijst = list(lijst)
+    inzages_vastleggen(
+        medewerker=user,
+        inwoner_ids=[m.inwoner_id for m in lijst],
+        wat="herverdelen",
+        request=request,
+        object_type="melding",
+    )
     status = 422 if request.method == "POST" and request.htmx else 200
     return render(
         request,
@@ -266,17 +286,21 @@ def clientervaringsonderzoek(request):
     )
     naam = f"clientervaringsonderzoek-{d['jaar']}"
     if d["variant"] == "adressen":
-        # Names and addresses leave the system: leave a trace per inwoner (one insert).
+        # A mailing list: name and address only, no BSN and no productgroepen (AVG art. 5 lid 1
+        # onder c, data minimisation: an envelope needs neither). Names and addresses leave the
+        # system: one row in the access log per inwoner (one insert).
         inzages_vastleggen(
             medewerker=user,
             inwoner_ids=[r["inwoner_id"] for r in rijen],
             wat="Steekproef cliëntervaringsonderzoek",
+            request=request,
+            actie=InzageActie.EXPORTEREN,
+            object_type="inwoner",
         )
-        kop = ["BSN", "Voornamen", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Toevoeging"]
-        kop += ["Postcode", "Woonplaats", "Gemeente", "Productgroepen"]
+        kop = ["Voornamen", "Tussenvoegsel", "Achternaam", "Straat", "Huisnummer", "Toevoeging"]
+        kop += ["Postcode", "Woonplaats", "Gemeente"]
         data = (
             [
-                r["bsn"],
                 r["voornamen"],
                 r["tussenvoegsel"],
                 r["achternaam"],
@@ -285,8 +309,7 @@ def clientervaringsonderzoek(request):
                 r["huisnummer_toevoeging"],
                 r["postcode"],
                 r["woonplaats"],
-                r["gemeente"],
-                r["productgroepen"],
+                r["gemeente"],  # the sender of the invitation
             ]
             for r in rijen
         )

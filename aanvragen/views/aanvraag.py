@@ -53,6 +53,13 @@ def aanvraag_registreren(request, melding_id):
         if aanvraag:
             messages.success(request, "De aanvraag is geregistreerd. De beslistermijn loopt.")
             return redirect("aanvragen:aanvraag", pk=aanvraag.pk)
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=melding.inwoner,
+        wat=f"aanvraag registreren {melding.kenmerk}",
+        request=request,
+        object=melding,
+    )
     return render(request, "aanvragen/aanvraag/form.html", {"form": form, "melding": melding})
 
 
@@ -110,7 +117,11 @@ def _detail(request, aanvraag, *, status=200, **bound):
 def aanvraag_detail(request, pk):
     aanvraag = _aanvraag_of_404(request, pk)
     inzage_vastleggen(
-        medewerker=request.user, inwoner=aanvraag.melding.inwoner, wat=f"aanvraag {aanvraag.pk}"
+        medewerker=request.user,
+        inwoner=aanvraag.melding.inwoner,
+        wat=f"aanvraag {aanvraag.pk}",
+        request=request,
+        object=aanvraag,
     )
     return _detail(request, aanvraag)
 

@@ -121,7 +121,11 @@ def _render_beschikking(
 def beschikking_detail(request, pk):
     beschikking = _beschikking_of_404(request, pk)
     inzage_vastleggen(
-        medewerker=request.user, inwoner=beschikking.aanvraag.melding.inwoner, wat="beschikking"
+        medewerker=request.user,
+        inwoner=beschikking.aanvraag.melding.inwoner,
+        wat="beschikking",
+        request=request,
+        object=beschikking,
     )
     return _render_beschikking(request, beschikking)
 

@@ -84,13 +84,26 @@ def test_adressen_veilig_en_met_spoor(voorzieningen, client, teamleider):
     client.force_login(teamleider)
     response = client.get(URL, {"jaar": 2026, "variant": "adressen"})
     tekst = response.content.decode("utf-8-sig")
-    assert voorzieningen["q"].bsn in tekst
+    # A mailing list: name and address, no BSN and no care products (AVG art. 5 lid 1 onder c).
+    regels = tekst.splitlines()
+    assert (
+        regels[0]
+        == "Voornamen;Tussenvoegsel;Achternaam;Straat;Huisnummer;Toevoeging;Postcode;Woonplaats;Gemeente"
+    )
+    assert len(regels) == 3
+    for inwoner in (voorzieningen["p"], voorzieningen["q"]):
+        assert inwoner.bsn not in tekst
+        assert inwoner.straat in tekst and inwoner.postcode in tekst
+    assert "BSN" not in tekst and "Productgroepen" not in tekst
     # A name that looks like a formula is written as text (CSV injection).
     assert ';"\'=HYPERLINK(""http://x"")";' in tekst
     assert ";=HYPERLINK" not in tekst and ';"=HYPERLINK' not in tekst
     assert set(Inzage.objects.values_list("inwoner_id", flat=True)) == {
         voorzieningen["p"].pk,
         voorzieningen["q"].pk,
+    }
+    assert set(Inzage.objects.values_list("actie", "object_type", "wat", "medewerker_id")) == {
+        ("exporteren", "inwoner", "Steekproef cliëntervaringsonderzoek", teamleider.pk)
     }
 
 
