@@ -49,6 +49,7 @@ run: install fonts
 	@echo "  teamleider  teamleider Wmo-team Haarlem"
 	@echo "  beheerder   functioneel beheerder (beheer, geen dossiers)"
 	@echo "  partner     loket en consulent bij Stichting Welzijn Kennemerland"
+	@echo "  privacy     functionaris gegevensbescherming (inzagelog, geen dossiers)"
 	@echo "Tweestapsverificatie: na het wachtwoord vraagt Keukentafel een code. De eerste keer scant u"
 	@echo "  een QR-code met een authenticator-app (FreeOTP, Aegis, Google/Microsoft Authenticator) en"
 	@echo "  bewaart u tien herstelcodes. Zonder telefoon: zet TWEESTAPS_DEMO_GEHEIM in .env voor"

@@ -1,7 +1,8 @@
 """Roles and what each may do: the one place where groups get their permissions.
 
 Health data: least privilege. The functioneel beheerder maintains the catalogue, the holiday
-table, teams and users, but opens no dossier. Which dossiers a role sees (scope) lives in
+table, teams and users, but opens no dossier; nor does the privacy officer, who reads the access
+log. Which dossiers a role sees (scope) lives in
 ``meldingen.query``; which actions it may take lives here as permissions.
 """
 
@@ -93,6 +94,12 @@ ROL_PERMISSIES: dict[str, list[str]] = {
         "aanvragen.change_mandaat",
         "aanvragen.delete_mandaat",
     ],
+    # The functionaris gegevensbescherming (AVG art. 37-39) supervises: reads the access log and
+    # answers inzageverzoeken (AVG art. 15) from it, but opens no dossier (no meldingen.* rights,
+    # and meldingen.query scopes no inwoner to this role).
+    Rol.PRIVACY_FUNCTIONARIS: [
+        "wmo.view_inzage",
+    ],
 }
 
 # Roles that work in dossiers (see meldingen.query for their scope).
@@ -100,7 +107,7 @@ DOSSIER_ROLLEN = (Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER)
 
 
 def rollen_instellen(**kwargs) -> None:
-    """Create the four groups and give each exactly its permissions (run after every migrate)."""
+    """Create the groups and give each exactly its permissions (run after every migrate)."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
 

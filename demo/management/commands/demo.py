@@ -37,6 +37,7 @@ GEBRUIKERS = [
     ("teamleider", "Marco", "Bakker", [Rol.TEAMLEIDER], "haarlem", False),
     ("beheerder", "Anouk", "Visser", [Rol.FUNCTIONEEL_BEHEERDER], "haarlem", True),
     ("partner", "Peter", "Smit", [Rol.LOKETMEDEWERKER, Rol.CONSULENT], "partner", False),
+    ("privacy", "Lotte", "Jansen", [Rol.PRIVACY_FUNCTIONARIS], "haarlem", False),
 ]
 
 ALGEMEEN = [
