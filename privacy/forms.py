@@ -31,8 +31,15 @@ class ZoekForm(KeukentafelForm):
         return data
 
     def omschrijving(self) -> str:
-        """The search in words, for the officer's own row in the access log (BIO 12.4.3)."""
-        d = self.cleaned_data
+        """The search in words, for the officer's own row in the access log (BIO 12.4.3).
+
+        Not the inwoner's BSN or name as typed: the log outlives the dossier's anonymisation
+        (privacy.bewaartermijn) and cannot be changed, so it says only how the officer searched;
+        the inwoners shown are rows of their own, linked to the inwoner (AVG art. 5 lid 1 onder c).
+        """
+        d = dict(self.cleaned_data)
+        if d.get("inwoner"):
+            d["inwoner"] = "BSN" if d["inwoner"].strip().isdigit() else "naam"
         delen = [
             f"{naam}: {d[naam]}" for naam in ("medewerker", "inwoner", "van", "tot", "actie") if d.get(naam)
         ]

@@ -246,7 +246,13 @@ MATRIX: dict[str, Url] = {
     # --- Werkvoorraad, inwoners, meldingen, brieven (meldingen) ---
     "werkvoorraad": Url(
         _vast("werkvoorraad"),
-        get=mag(*DOSSIER_ROLLEN, afwijkend={BEHEERDER: ("doorverwezen", "doorverwezen")}),
+        get=mag(
+            *DOSSIER_ROLLEN,
+            afwijkend={
+                BEHEERDER: ("doorverwezen", "doorverwezen"),
+                PRIVACY: ("doorverwezen", "doorverwezen"),
+            },
+        ),
         object=False,
     ),
     "meldingen:inwoner_zoeken": Url(
@@ -428,6 +434,10 @@ MATRIX: dict[str, Url] = {
     "teamleider:clientervaringsonderzoek": Url(
         _vast("teamleider:clientervaringsonderzoek"), get=mag(TEAMLEIDER), object=False
     ),
+    # --- The access log and inzageverzoeken (privacy): the privacy officer only ---
+    "privacy:inzagelog": Url(_vast("privacy:inzagelog"), get=mag(PRIVACY), object=False),
+    "privacy:inzageverzoek": Url(_r("privacy:inzageverzoek", "inwoner.pk"), get=mag(PRIVACY)),
+    "privacy:inzageverzoek_csv": Url(_r("privacy:inzageverzoek_csv", "inwoner.pk"), get=mag(PRIVACY)),
 }
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
@@ -808,6 +818,7 @@ FAMILIES = {
     "gesprekken": "Gesprek, onderzoek en verslag",
     "aanvragen": "Aanvraag en beschikking",
     "teamleider": "Teamleider",
+    "privacy": "Inzagelog en inzageverzoeken (functionaris gegevensbescherming)",
 }
 
 
