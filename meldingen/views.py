@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from wmo import brieven
 from wmo.actions import call_for_form, call_with_message, message_for_send
 from wmo.constants import InzageActie, Rol
+from wmo.middleware import framed_by_own_pages
 from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
 from wmo.redirects import safe_next_url
@@ -259,7 +259,7 @@ def ontvangstbevestiging_versturen(request, pk):
     return redirect("meldingen:melding", pk=melding.pk)
 
 
-@xframe_options_sameorigin  # shown beside the draft beschikking, on our own pages only
+@framed_by_own_pages  # shown beside the draft beschikking, on our own pages only
 @permission_required("wmo.view_brief", raise_exception=True)
 def brief_pdf(request, pk):
     """A stored letter as it was sent, for whoever may see its melding; reading it leaves a trace."""

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "wmo",
     "meldingen",
     "gesprekken",
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise: static files keep their long cache and need no page headers.
+    "wmo.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,7 +163,54 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # the letter viewer's PDF answers SAMEORIGIN (wmo.middleware.framed_by_own_pages)
+
+# Content-Security-Policy (django-csp): everything from our own origin, nothing inline, no eval.
+# htmx is configured for it in templates/base.html (<meta name="htmx-config">); the template test
+# (tests/wmo/test_beveiligingsheaders.py) refuses inline <script>, style="" and on…= in web pages.
+# The Django admin (/admin/) gets the same policy: it has no inline scripts; its two inline styles
+# (the column width of a changelist without actions, a border in django-simple-history's history
+# list) are cosmetic and the browser skips them. The letter PDFs that a page frames answer with
+# frame-ancestors 'self' instead of 'none'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page of ours uses a camera, microphone,
+# location, payment or device ports; a script smuggled in cannot either. Fullscreen stays for our
+# own origin (the PDF viewer). Only features that Chromium knows: unknown ones are console errors.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
 
 # --- Logging in: lockout (django-axes) and two-step verification (django-otp); see toegang/ ----
 # Failed password attempts for one username from one IP address before that combination is locked.
