@@ -10,7 +10,8 @@ class ToegangConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        from . import signals  # noqa: F401  (connects the login log)
+        # Signal receivers: the login log, and logging in starts the inactivity time.
+        from . import sessie, signals  # noqa: F401
 
         if settings.OIDC_ENABLED:  # single sign-on is configured completely (toegang.oidc)
             from django.core import checks

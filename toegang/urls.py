@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.urls import path
 
-from . import views
+from . import sessie_views, views
 
 app_name = "toegang"
 
 urlpatterns = [
+    path("sessie/", sessie_views.sessie, name="sessie"),
     path("tweestaps/", views.tweestaps, name="tweestaps"),
     path("tweestaps/inrichten/", views.tweestaps_inrichten, name="tweestaps_inrichten"),
     path("tweestaps/herstelcodes/", views.tweestaps_herstelcodes, name="tweestaps_herstelcodes"),

@@ -6,7 +6,11 @@ municipal workstations, AVG art. 32), DENY framing (SAMEORIGIN only for the lett
 page shows), nosniff, the Referrer-Policy and HSTS. Static files keep their long cache.
 """
 
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,6 +96,7 @@ def _pages(melding, brief, plan, beschikking) -> list[tuple[str, dict]]:
         (reverse("teamleider:dashboard"), {}),
         (reverse("teamleider:managementinformatie"), {}),
         (reverse("teamleider:managementinformatie_csv"), {}),
+        (reverse("toegang:sessie"), {}),
         ("/admin/", {}),
         ("/bestaat-niet/", {}),
     ]
@@ -201,3 +206,24 @@ def test_de_scan_laat_toegestane_dingen_staan():
         '{# style="x" in a comment #}<script src="/static/x.js" defer></script>'
         '<p class="kt-online" data-onderzoek="1">Wat de inwoner online doet: stijl=mooi.</p>'
     )
+
+
+def _csp_uit_instellingen(**omgeving) -> dict:
+    """The CSP directives as the settings module builds them from this environment (a fresh process)."""
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wmo.settings.test", **omgeving}
+    uit = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert uit.returncode == 0, uit.stderr
+    return json.loads(uit.stdout)
+
+
+def test_uitloggen_bij_de_idp_mag_als_formulierdoel():
+    """The logout form posts here and is redirected to the provider: form-action must allow that."""
+    assert _csp_uit_instellingen(OIDC_ENABLED="false")["form-action"] == ["'self'"]
+    assert _csp_uit_instellingen(
+        OIDC_ENABLED="true",
+        OIDC_OP_LOGOUT_ENDPOINT="https://login.example.nl:8443/realms/g/protocol/openid-connect/logout",
+    )["form-action"] == ["'self'", "https://login.example.nl:8443"]

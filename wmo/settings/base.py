@@ -8,6 +8,7 @@ only in production. Every variable is listed with its meaning in ``.env.example`
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After auth, messages and htmx (it logs out with a message, htmx gets HX-Redirect).
+    "toegang.sessie.InactivityMiddleware",
     "toegang.middleware.TweestapsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login attempt into the lockout page.
@@ -101,6 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "toegang.sessie.context_processor",
             ],
         },
     },
@@ -171,7 +175,8 @@ X_FRAME_OPTIONS = "DENY"  # the letter viewer's PDF answers SAMEORIGIN (wmo.midd
 # The Django admin (/admin/) gets the same policy: it has no inline scripts; its two inline styles
 # (the column width of a changelist without actions, a border in django-simple-history's history
 # list) are cosmetic and the browser skips them. The letter PDFs that a page frames answer with
-# frame-ancestors 'self' instead of 'none'.
+# frame-ancestors 'self' instead of 'none'. form-action 'self' also covers the redirect after a form
+# is sent: logging out at the identity provider adds its origin (below, with the OIDC settings).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -245,6 +250,13 @@ OTP_STATIC_THROTTLE_FACTOR = env.int("OTP_STATIC_THROTTLE_FACTOR", default=1)
 TWEESTAPS_DEMO_GEHEIM = env.str("TWEESTAPS_DEMO_GEHEIM", default="")
 if TWEESTAPS_DEMO_GEHEIM and not DEBUG:
     raise ImproperlyConfigured("TWEESTAPS_DEMO_GEHEIM is alleen voor de demo (DEBUG=true).")
+
+# --- Session: ends after inactivity (BIO 9.4.2; toegang/sessie.py) --------------------------------
+# Minutes without activity after which a medewerker is logged out (5 to 60, checked at start-up).
+SESSIE_INACTIEF_MINUTEN = env.int("SESSIE_INACTIEF_MINUTEN", default=15)
+# Seconds before that moment the page warns and offers "Ingelogd blijven" (20 to 300; WCAG 2.2.1
+# asks for at least 20 seconds to respond).
+SESSIE_WAARSCHUWING_SECONDEN = env.int("SESSIE_WAARSCHUWING_SECONDEN", default=60)
 
 # --- Request size: the TLS proxy caps the whole body (persoonlijk plan uploads are up to 10 MB) --
 # Largest request body without its files (form fields), in bytes; larger is refused (400).
@@ -328,6 +340,12 @@ if OIDC_ENABLED:
         *([] if OIDC_ALLEEN else ["django.contrib.auth.backends.ModelBackend"]),
         "toegang.oidc.IdpBackend",
     ]
+# Logging out through the provider is a POST here followed by a redirect to its end_session_endpoint.
+# CSP form-action also governs that redirect, and the logout button is on every page: the provider's
+# origin is a permitted form target everywhere (logging in is a link, which form-action ignores).
+if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT:
+    _idp = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_idp.scheme}://{_idp.netloc}")
 
 # While single sign-on is on, passwords work only for accounts that are not the provider's: their
 # roles follow its groups at every login (toegang.oidc.WachtwoordBackend).

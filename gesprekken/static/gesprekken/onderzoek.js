@@ -7,10 +7,19 @@
  * until the consulent changes the text. After a reload of the page every kept text is put back
  * into its form and sent. A stale versie still gets the server's 409 conflict with both texts:
  * nothing is overwritten silently.
+ *
+ * The keys carry the medewerker's id (data-gebruiker on <body>): a copy is only ever put back for
+ * the person who typed it. Logging out, the end of the session and the login page remove every
+ * copy (static/js/sessie.js): on a shared workstation it is health data.
+ *
+ * Just before the session ends, static/js/sessie.js sends the event "kt:sessie-einde": every
+ * section whose text the server does not have yet is sent once more, and the event learns when
+ * those saves are done.
  */
 (function () {
   "use strict";
-  var PREFIX = "keukentafel:onderzoek:";
+  var PREFIX = "keukentafel:onderzoek:" + (document.body.getAttribute("data-gebruiker") || "") + ":";
+  var opgeslagen = new WeakMap();  // form → its values as the server has them (JSON)
 
   function sleutel(form) { return PREFIX + form.getAttribute("action"); }
 
@@ -48,6 +57,13 @@
         el.value = lijst[0];
       }
     });
+  }
+
+  // The text of a form, without its versie (the server moves that on with every save).
+  function alsTekst(form) {
+    var data = waarden(form);
+    Object.keys(data).forEach(function (k) { if (/(^|-)versie$/.test(k)) { delete data[k]; } });
+    return JSON.stringify(data);
   }
 
   function bewaard(form) {
@@ -91,10 +107,15 @@
       ? "Geen verbinding. Uw tekst is in deze browser bewaard en wordt verstuurd zodra er weer verbinding is."
       : "Geen verbinding en niet bewaard. Kopieer uw tekst voor de zekerheid.");
   });
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = formVan(e.detail.elt);
+    if (form) { form.ktVerstuurd = alsTekst(form); }
+  });
   document.addEventListener("htmx:afterRequest", function (e) {
     var form = formVan(e.detail.elt);
     var s = e.detail.xhr ? e.detail.xhr.status : 0;
     if (!form || s === 0) { return; }
+    if (s >= 200 && s < 300) { opgeslagen.set(form, form.ktVerstuurd); }
     if (s >= 500) {
       bewaar(form, "offline");
       status(form, "Opslaan is mislukt. Uw tekst is in deze browser bewaard; we proberen het zo opnieuw.");
@@ -114,7 +135,27 @@
     var el = document.getElementById("verbinding");
     if (el) { el.textContent = "Geen verbinding. U kunt gewoon doortypen."; }
   });
+  // The session is about to end: send what the server does not have, and say when it is done.
+  document.addEventListener("kt:sessie-einde", function (e) {
+    if (!window.htmx) { return; }
+    document.querySelectorAll("form[data-autosave][hx-post]").forEach(function (form) {
+      if (alsTekst(form) === opgeslagen.get(form) && !bewaard(form)) { return; }
+      e.detail.wacht.push(new Promise(function (klaar) {
+        function na(ev) {
+          if (formVan(ev.detail.elt) !== form) { return; }
+          document.removeEventListener("htmx:afterRequest", na);
+          document.removeEventListener("htmx:sendError", na);
+          klaar();
+        }
+        document.addEventListener("htmx:afterRequest", na);
+        document.addEventListener("htmx:sendError", na);
+        status(form, "Uw tekst wordt bewaard voordat u wordt uitgelogd…");
+        window.htmx.trigger(form, "kt-opnieuw");
+      }));
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-autosave]").forEach(function (form) { opgeslagen.set(form, alsTekst(form)); });
     herstellen();
     window.setInterval(function () { if (navigator.onLine) { opnieuwVersturen(); } }, 30000);
   });
