@@ -12,7 +12,7 @@ from . import sessie as regels
 def sessie(request):
     """GET: seconds left, without counting as activity. POST: stay logged in ("Ingelogd blijven")."""
     if not request.user.is_authenticated:
-        return JsonResponse({"resterend": 0}, status=401 if request.method == "POST" else 200)
+        return JsonResponse({"resterend": 0})  # the page then goes to the login page
     if request.method == "POST":
         return JsonResponse({"resterend": regels.sessie_verlengen(request=request)})
     return JsonResponse({"resterend": regels.resterende_seconden(request)})

@@ -203,6 +203,15 @@ MATRIX: dict[str, Url] = {
         object=False,
         leeg_post=True,
     ),
+    # The session endpoint of static/js/sessie.js: seconds left (GET), stay logged in (POST); to
+    # someone not logged in it says 0 (toegang/sessie_views.py).
+    "toegang:sessie": Url(
+        _vast("toegang:sessie"),
+        get={rol: ("ok", "ok") for rol in ROLLEN},
+        post={rol: ("ok", "ok") for rol in ROLLEN},
+        object=False,
+        leeg_post=True,
+    ),
     # --- Two-step verification (toegang). Every session here passed both steps (the clients are
     # TweestapsClients), so the code pages send it on; tests/toegang/ test them half-way. ---
     "toegang:tweestaps": Url(
