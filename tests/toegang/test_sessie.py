@@ -207,8 +207,8 @@ def test_andere_duur_uit_de_instelling(ingelogd, klok, settings):
 
 
 def test_querybudget_van_het_sessie_endpoint(ingelogd, klok, django_assert_max_num_queries):
-    """GET reads the session and the user; POST also writes the session (in a savepoint)."""
-    with django_assert_max_num_queries(2):
+    """GET reads the session, the user and the two-step device; POST also writes the session."""
+    with django_assert_max_num_queries(3):
         assert ingelogd.get(SESSIE).status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert ingelogd.post(SESSIE).status_code == 200
