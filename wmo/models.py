@@ -149,7 +149,8 @@ class Medewerker(AbstractUser):
         editable=False,
         help_text=_("Wordt gevuld bij de eerste keer inloggen via de identity provider van de gemeente."),
     )
-    history = HistoricalRecords()
+    # Not the password hash: old hashes kept in the history would be secrets nobody needs (BIO 9.4.3).
+    history = HistoricalRecords(excluded_fields=["password"])
 
     class Meta:
         verbose_name = _("medewerker")
