@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "beheer"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("medewerkers/", views.medewerkers, name="medewerkers"),
+    path("medewerkers/nieuw/", views.medewerker_aanmaken, name="medewerker_aanmaken"),
+    path("medewerkers/<int:pk>/", views.medewerker, name="medewerker"),
+    path("medewerkers/<int:pk>/wijzigen/", views.medewerker_wijzigen, name="medewerker_wijzigen"),
+    path("medewerkers/<int:pk>/deactiveren/", views.medewerker_deactiveren, name="medewerker_deactiveren"),
+    path(
+        "medewerkers/<int:pk>/wachtwoordlink/",
+        views.wachtwoordlink_versturen,
+        name="wachtwoordlink_versturen",
+    ),
+    path("medewerkers/<int:pk>/rol-aanvragen/", views.rol_aanvragen, name="rol_aanvragen"),
+    path("medewerkers/<int:pk>/rollen/<str:rol>/intrekken/", views.rol_intrekken, name="rol_intrekken"),
+    path("rolaanvragen/", views.rolaanvragen, name="rolaanvragen"),
+    path("rolaanvragen/<int:pk>/", views.rolaanvraag, name="rolaanvraag"),
+]

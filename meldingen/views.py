@@ -337,7 +337,7 @@ def werkvoorraad(request):
     user = request.user
     if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
         if user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER):
-            return redirect("admin:index")
+            return redirect("beheer:start")
         if user.heeft_rol(Rol.PRIVACY_FUNCTIONARIS):
             return redirect("privacy:inzagelog")
         return render(request, "meldingen/geen_rol.html", status=403)

@@ -71,4 +71,4 @@ def teamleider(rol_gebruiker):
 
 @pytest.fixture
 def beheerder(rol_gebruiker):
-    return rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)
+    return rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER)

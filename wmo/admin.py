@@ -1,15 +1,17 @@
-"""Beheer for the functioneel beheerder: catalogue, Atw days, gemeenten, teams and users.
+"""The admin of the shared core: catalogue, Atw days, gemeenten, organisations and teams.
 
+``admin.site`` (``/admin/``) is for superusers only (wmo.adminsite); the functioneel beheerder
+gets these same ModelAdmins on its own site (``beheer.technisch``). Users are maintained in
+``beheer/`` (and registered on ``admin.site`` by ``beheer.admin``, without a password field).
 Dossiers (inwoners, meldingen) are deliberately not in the admin: health data stays in the
 scoped views.
 """
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .feestdagen import gelijkgestelde_dag_toevoegen, gelijkgestelde_dag_verwijderen
-from .models import GelijkgesteldeDag, Gemeente, Medewerker, Organisatie, Team, Voorziening
+from .models import GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
 
 
 @admin.register(Gemeente)
@@ -27,13 +29,6 @@ class OrganisatieAdmin(SimpleHistoryAdmin):
 class TeamAdmin(SimpleHistoryAdmin):
     list_display = ["naam", "organisatie", "telefoon"]
     list_filter = ["organisatie"]
-
-
-@admin.register(Medewerker)
-class MedewerkerAdmin(UserAdmin, SimpleHistoryAdmin):
-    list_display = ["username", "first_name", "last_name", "organisatie", "team", "is_active"]
-    list_filter = ["organisatie", "team", "groups", "is_active"]
-    fieldsets = UserAdmin.fieldsets + (("Organisatie", {"fields": ("organisatie", "team", "telefoon")}),)
 
 
 @admin.register(Voorziening)

@@ -3,9 +3,6 @@ from django.urls import include, path
 
 from . import wachtwoord
 
-admin.site.site_header = "Keukentafel beheer"
-admin.site.site_title = "Keukentafel"
-
 urlpatterns = [
     # /inloggen/ and /uitloggen/ (URL names "login" and "logout"): password with lockout, then the
     # two-step code under /toegang/.
@@ -27,8 +24,11 @@ urlpatterns = [
         wachtwoord.WachtwoordIngesteldView.as_view(),
         name="password_reset_complete",
     ),
-    # The Django admin: a technical back door (beheer pages in the app itself live under /beheer/).
+    # The Django admin: a technical back door for superusers only (wmo.adminsite). The
+    # functioneel beheerder has the app's beheer pages under /beheer/ and, for the catalogue and
+    # settings, an admin of its own without users (beheer.technisch).
     path("admin/", admin.site.urls),
+    path("beheer/technisch/", include("beheer.technisch", namespace="beheer_technisch")),
     path("", include("meldingen.urls")),
     path("", include("gesprekken.urls")),
     path("", include("aanvragen.urls")),

@@ -167,15 +167,20 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
 
 
 def test_functioneel_beheerder_beheert_de_mandaten(client, rol_gebruiker):
-    beheerder = rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)
+    """In the beheerder's own admin (beheer.technisch); /admin/ is for superusers only."""
+    beheerder = rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER)
     hbh = Voorziening.objects.create(
         naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01"
     )
     client.force_login(beheerder)
-    assert client.get(reverse("admin:aanvragen_mandaat_changelist")).status_code == 200
+    assert client.get(reverse("beheer_technisch:aanvragen_mandaat_changelist")).status_code == 200
     response = client.post(
-        reverse("admin:aanvragen_mandaat_add"), {"voorziening": hbh.pk, "rol": "consulent", "vier_ogen": "on"}
+        reverse("beheer_technisch:aanvragen_mandaat_add"),
+        {"voorziening": hbh.pk, "rol": "consulent", "vier_ogen": "on"},
     )
     assert response.status_code == 302
     assert Mandaat.objects.get(voorziening=hbh).vier_ogen
-    assert client.get("/admin/aanvragen/aanvraag/").status_code == 404  # dossiers stay out of beheer
+    assert (
+        client.get("/beheer/technisch/aanvragen/aanvraag/").status_code == 404
+    )  # dossiers stay out of beheer
+    assert client.get("/admin/aanvragen/mandaat/").status_code == 404

@@ -31,7 +31,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DB_CONN_HEALTH_CHECKS", default=True)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "wmo.apps.KeukentafelAdminConfig",  # django.contrib.admin, with /admin/ for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

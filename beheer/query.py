@@ -1,0 +1,52 @@
+"""Reads for the beheer pages, always within the beheerder's own organisation."""
+
+from django.contrib.auth.models import Group
+from django.db.models import Prefetch, Q, QuerySet
+
+from wmo.models import Medewerker
+
+from .constants import RoltoekenningStatus
+from .models import Roltoekenning
+
+
+def medewerkers_voor(beheerder: Medewerker) -> QuerySet[Medewerker]:
+    """The accounts of the beheerder's organisation (none without one), with team and roles.
+
+    Not the superusers: whoever could change a superuser's e-mail address and mail it a link
+    would own the technical back door."""
+    if not beheerder.organisatie_id:
+        return Medewerker.objects.none()
+    return (
+        Medewerker.objects.filter(organisatie_id=beheerder.organisatie_id, is_superuser=False)
+        .select_related("team")
+        .prefetch_related(Prefetch("groups", queryset=Group.objects.order_by("name")))
+    )
+
+
+def zoeken(qs: QuerySet[Medewerker], tekst: str) -> QuerySet[Medewerker]:
+    for woord in tekst.split():
+        qs = qs.filter(
+            Q(username__icontains=woord)
+            | Q(first_name__icontains=woord)
+            | Q(last_name__icontains=woord)
+            | Q(email__icontains=woord)
+        )
+    return qs
+
+
+def roltoekenningen_voor(beheerder: Medewerker) -> QuerySet[Roltoekenning]:
+    if not beheerder.organisatie_id:
+        return Roltoekenning.objects.none()
+    return Roltoekenning.objects.filter(
+        medewerker__organisatie_id=beheerder.organisatie_id, medewerker__is_superuser=False
+    ).select_related(
+        "medewerker", "medewerker__team", "aangevraagd_door", "beoordeeld_door", "ingetrokken_door"
+    )
+
+
+def open_aanvragen_voor(beheerder: Medewerker) -> QuerySet[Roltoekenning]:
+    return (
+        roltoekenningen_voor(beheerder)
+        .filter(status=RoltoekenningStatus.AANGEVRAAGD)
+        .order_by("aangevraagd_op")
+    )
