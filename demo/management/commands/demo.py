@@ -35,7 +35,9 @@ GEBRUIKERS = [
     ("consulent2", "Joost", "Verhoeven", [Rol.CONSULENT], "haarlem", False),
     ("zandvoort", "Ingrid", "Kramer", [Rol.CONSULENT], "zandvoort", False),
     ("teamleider", "Marco", "Bakker", [Rol.TEAMLEIDER], "haarlem", False),
-    ("beheerder", "Anouk", "Visser", [Rol.FUNCTIONEEL_BEHEERDER], "haarlem", True),
+    ("beheerder", "Anouk", "Visser", [Rol.FUNCTIONEEL_BEHEERDER], "haarlem", False),
+    # A second beheerder: a role takes effect only when another beheerder approves (four eyes).
+    ("beheerder2", "Bram", "de Jong", [Rol.FUNCTIONEEL_BEHEERDER], "haarlem", False),
     ("partner", "Peter", "Smit", [Rol.LOKETMEDEWERKER, Rol.CONSULENT], "partner", False),
     ("privacy", "Lotte", "Jansen", [Rol.PRIVACY_FUNCTIONARIS], "haarlem", False),
 ]
