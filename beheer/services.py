@@ -32,6 +32,7 @@ A service checks who may do it (the beheerder of the same organisation) and refu
 ValidationError; the views answer 404 for an account of another organisation before that.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -72,6 +73,14 @@ def _mag_beheren(door: Medewerker, medewerker: Medewerker) -> None:
 def _niet_zichzelf(door: Medewerker, medewerker: Medewerker, message: str) -> None:
     if door.pk == medewerker.pk:
         raise ValidationError(message, code="zichzelf")
+
+
+def rol_uit_idp(medewerker: Medewerker) -> bool:
+    """With single sign-on, an account that logs in through the identity provider gets its roles
+    from the provider's groups at every login (toegang.oidc): that group administration is the
+    second person, and a role granted here would be gone at the next login. Revoking here still
+    works at once (until the provider gives it back at the next login)."""
+    return bool(settings.OIDC_ENABLED and medewerker.oidc_sub)
 
 
 def _functiescheiding(medewerker: Medewerker, rol: str) -> None:
@@ -277,6 +286,12 @@ def rol_aanvragen(*, door: Medewerker, medewerker: Medewerker, rol: str, reden: 
         raise ValidationError({"reden": "Schrijf op waarom deze medewerker de rol nodig heeft."})
     if not medewerker.is_active:
         raise ValidationError("Dit account is gedeactiveerd.")
+    if rol_uit_idp(medewerker):
+        raise ValidationError(
+            {
+                "rol": "Deze medewerker logt in via de identity provider van de gemeente; de rollen komen daarvandaan."
+            }
+        )
     if rol in medewerker.rollen:
         raise ValidationError({"rol": "Deze medewerker heeft deze rol al."})
     if Roltoekenning.objects.filter(medewerker=medewerker, rol=rol, status=S.AANGEVRAAGD).exists():

@@ -94,8 +94,9 @@ def medewerker(request, pk):
         "rollen": [(r, Rol(r).label if r in Rol.values else r) for r in rollen],
         "zelf": zelf,
         "toekenningen": toekenningen,
+        "rol_uit_idp": services.rol_uit_idp(m),
         "rol_form": RolAanvragenForm(rollen=aan_te_vragen)
-        if aan_te_vragen and m.is_active and not zelf
+        if aan_te_vragen and m.is_active and not zelf and not services.rol_uit_idp(m)
         else None,
         "geschiedenis": m.history.exclude(history_change_reason=None)
         .exclude(history_change_reason="")

@@ -224,3 +224,16 @@ def test_andere_rollen_mogen_niet_in_beheer(client, consulent, teamleider):
         assert client.get(reverse("beheer:start")).status_code == 403
         assert client.get(reverse("beheer:medewerker", args=[user.pk])).status_code == 403
         assert "/beheer/" not in client.get(reverse("werkvoorraad")).content.decode()
+
+
+def test_met_single_sign_on_komen_de_rollen_uit_de_identity_provider(client, beheerder_a, collega, settings):
+    """The provider's group administration is the second person (toegang.oidc sets the roles at
+    every login), so no local grant for an account that logs in through it."""
+    settings.OIDC_ENABLED = True
+    Medewerker.objects.filter(pk=collega.pk).update(oidc_sub="idp-123")
+    collega.refresh_from_db()
+    with pytest.raises(ValidationError, match="identity provider"):
+        services.rol_aanvragen(door=beheerder_a, medewerker=collega, rol=Rol.CONSULENT, reden="x")
+    client.force_login(beheerder_a)
+    pagina = client.get(reverse("beheer:medewerker", args=[collega.pk])).content.decode()
+    assert "identity provider" in pagina and "Rol aanvragen" not in pagina
