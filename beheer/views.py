@@ -254,8 +254,6 @@ def rolaanvraag(request, pk):
             ):
                 messages.success(request, "De aanvraag is geweigerd.")
                 return redirect("beheer:rolaanvragen")
-        elif actie not in ("goedkeuren", "weigeren"):
-            raise Http404
     return render(
         request,
         "beheer/rolaanvraag.html",

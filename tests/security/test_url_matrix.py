@@ -64,6 +64,8 @@ from django.db import transaction
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from beheer import services as beheer_services
+from beheer import technisch
 from gesprekken import services as gesprek_services
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
 from tests.factories import (
@@ -447,6 +449,66 @@ MATRIX: dict[str, Url] = {
     "privacy:inzagelog": Url(_vast("privacy:inzagelog"), get=mag(PRIVACY), object=False),
     "privacy:inzageverzoek": Url(_r("privacy:inzageverzoek", "inwoner.pk"), get=mag(PRIVACY)),
     "privacy:inzageverzoek_csv": Url(_r("privacy:inzageverzoek_csv", "inwoner.pk"), get=mag(PRIVACY)),
+    # --- Choosing one's own password through a one-time link (wmo.wachtwoord): for everyone ---
+    "password_reset": Url(
+        _vast("password_reset"),
+        get={rol: ("ok", "ok") for rol in ROLLEN},
+        post={rol: ("formfout", "formfout") for rol in ROLLEN},
+        object=False,
+        leeg_post=True,
+    ),
+    "password_reset_done": Url(
+        _vast("password_reset_done"), get={rol: ("ok", "ok") for rol in ROLLEN}, object=False
+    ),
+    "password_reset_confirm": Url(
+        # a link that is not (or no longer) valid: the page says so, to everyone
+        lambda d: reverse("password_reset_confirm", args=["MQ", "ongeldig-token"]),
+        get={rol: ("ok", "ok") for rol in ROLLEN},
+        object=False,
+    ),
+    "password_reset_complete": Url(
+        _vast("password_reset_complete"), get={rol: ("ok", "ok") for rol in ROLLEN}, object=False
+    ),
+    # --- Beheer: accounts and roles of the beheerder's own organisation (beheer) ---
+    # own: an account of the beheerder's organisation; foreign: one of another organisation.
+    "beheer:start": Url(_vast("beheer:start"), get=mag(BEHEERDER), object=False),
+    "beheer:medewerkers": Url(_vast("beheer:medewerkers"), get=mag(BEHEERDER), object=False),
+    "beheer:medewerker_aanmaken": Url(
+        _vast("beheer:medewerker_aanmaken"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        object=False,
+        leeg_post=True,
+    ),
+    "beheer:medewerker": Url(_r("beheer:medewerker", "consulent.pk"), get=mag(BEHEERDER)),
+    "beheer:medewerker_wijzigen": Url(
+        _r("beheer:medewerker_wijzigen", "consulent.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:medewerker_deactiveren": Url(
+        _r("beheer:medewerker_deactiveren", "consulent.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:wachtwoordlink_versturen": Url(
+        _r("beheer:wachtwoordlink_versturen", "consulent.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
+    "beheer:rol_aanvragen": Url(
+        _r("beheer:rol_aanvragen", "consulent.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
+    "beheer:rol_intrekken": Url(
+        lambda d: reverse("beheer:rol_intrekken", args=[d.consulent.pk, Rol.CONSULENT]),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:rolaanvragen": Url(_vast("beheer:rolaanvragen"), get=mag(BEHEERDER), object=False),
+    "beheer:rolaanvraag": Url(
+        _r("beheer:rolaanvraag", "rolaanvraag.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
 }
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
@@ -484,6 +546,7 @@ class Dossier:
     aangevraagd: object = None
     beschikking: object = None
     consulent: object = None
+    rolaanvraag: object = None  # a beheer.Roltoekenning asked for in the dossier's organisation
 
 
 @dataclass
@@ -540,6 +603,12 @@ def _dossier(team, consulent) -> Dossier:
         melding=melding, door=consulent, ontvangen_op=vandaag, voorzieningen=[VoorzieningFactory()]
     )
     beschikking = BeschikkingFactory(aanvraag=aanvraag, door=consulent)
+    rolaanvraag = beheer_services.rol_aanvragen(
+        door=MedewerkerFactory(team=team, organisatie=team.organisatie, rollen=[Rol.FUNCTIONEEL_BEHEERDER]),
+        medewerker=MedewerkerFactory(team=team, organisatie=team.organisatie),
+        rol=Rol.LOKETMEDEWERKER,
+        reden="Nieuw aan het loket",
+    )
     return Dossier(
         inwoner=melding.inwoner,
         melding=melding,
@@ -552,6 +621,7 @@ def _dossier(team, consulent) -> Dossier:
         aangevraagd=aanvraag.voorzieningen.first(),
         beschikking=beschikking,
         consulent=consulent,
+        rolaanvraag=rolaanvraag,
     )
 
 
@@ -581,7 +651,7 @@ def _bouw_wereld() -> Wereld:
     g[LOKET] = medewerker(team, Rol.LOKETMEDEWERKER)
     g[CONSULENT] = medewerker(team, Rol.CONSULENT)
     g[TEAMLEIDER] = medewerker(team, Rol.TEAMLEIDER)
-    g[BEHEERDER] = medewerker(team, Rol.FUNCTIONEEL_BEHEERDER, is_staff=True)
+    g[BEHEERDER] = medewerker(team, Rol.FUNCTIONEEL_BEHEERDER)
     g[PARTNER_LOKET] = medewerker(partner_team, Rol.LOKETMEDEWERKER)
     g[PARTNER_CONSULENT] = medewerker(partner_team, Rol.CONSULENT)
     if PRIVACY in ROLLEN:
@@ -711,7 +781,8 @@ def test_matrix(client, wereld, geval):
 
 def url_patronen() -> dict[str, str]:
     """Every URL pattern of the project: full name (namespace:name) -> route. Unnamed patterns
-    get the key "(naamloos) <route>"; every pattern of the admin namespace the key "admin"."""
+    get the key "(naamloos) <route>"; every pattern of the admin namespace the key "admin", and
+    of the beheerder's own admin site the key "beheer_technisch"."""
     patronen: dict[str, str] = {}
 
     def walk(patterns, namespaces: list[str], prefix: str):
@@ -723,6 +794,8 @@ def url_patronen() -> dict[str, str]:
                 route = prefix + str(p.pattern)
                 if namespaces[:1] == ["admin"]:
                     patronen["admin"] = "admin/…"
+                elif namespaces[:1] == ["beheer_technisch"]:
+                    patronen["beheer_technisch"] = "beheer/technisch/…"
                 elif p.name:
                     patronen[":".join(namespaces + [p.name])] = route
                 else:
@@ -734,7 +807,7 @@ def url_patronen() -> dict[str, str]:
 
 def test_elke_url_staat_in_de_matrix():
     patronen = url_patronen()
-    ontbreekt = sorted(set(patronen) - set(MATRIX) - {"admin"})
+    ontbreekt = sorted(set(patronen) - set(MATRIX) - {"admin", "beheer_technisch"})
     weg = sorted(set(MATRIX) - set(patronen))
     regels = []
     if ontbreekt:
@@ -778,7 +851,7 @@ def admin_urls() -> list[str]:
 
 # Who gets an admin page today; everyone else must get the login or 403/404 on every admin URL.
 ADMIN_TOEGANG = {"superuser"}
-ADMIN_BEKEND = {BEHEERDER: "beheerrollen: /admin/ only for superusers"}
+ADMIN_BEKEND: dict[str, str] = {}
 
 
 @pytest.mark.django_db
@@ -808,6 +881,36 @@ def test_admin(client, wereld, rol):
     assert not gekregen, f"{rol} gets admin pages: {gekregen}"
 
 
+# --- The beheerder's own admin site (beheer.technisch): one family too -------------------------
+
+
+def technisch_urls() -> list[str]:
+    """The site's index and, per registered model (no user model among them), list and add page."""
+    urls = [reverse("beheer_technisch:index")]
+    for model in technisch.site._registry:
+        meta = model._meta
+        urls.append(reverse(f"beheer_technisch:{meta.app_label}_{meta.model_name}_changelist"))
+        urls.append(reverse(f"beheer_technisch:{meta.app_label}_{meta.model_name}_add"))
+    return urls
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", [pytest.param(r, id=f"{r}-beheer_technisch") for r in [*ROLLEN, "superuser"]])
+def test_beheer_technisch(client, wereld, rol):
+    """Only the functioneel beheerder (of an execution organisation) gets its catalogue pages;
+    a superuser uses /admin/."""
+    user = MedewerkerFactory(is_superuser=True) if rol == "superuser" else wereld.gebruikers[rol]
+    if user is not None:
+        client.force_login(user)
+    pagina = [(url, client.get(url).status_code) for url in technisch_urls()]
+    if rol == BEHEERDER:  # every list; an add page where its role may add (not a gemeente)
+        assert all(s == 200 or (s == 403 and url.endswith("/add/")) for url, s in pagina), pagina
+        assert sum(s == 200 for _, s in pagina) >= len(technisch.site._registry) * 2
+        return
+    gekregen = [(url, s) for url, s in pagina if s == 200]
+    assert not gekregen, f"{rol} gets beheer/technisch pages: {gekregen}"
+
+
 # --- The summary for people: docs/toegangsmatrix.md ----------------------------------------------
 
 ROL_KOPPEN = {
@@ -828,6 +931,7 @@ FAMILIES = {
     "aanvragen": "Aanvraag en beschikking",
     "teamleider": "Teamleider",
     "privacy": "Inzagelog en inzageverzoeken (functionaris gegevensbescherming)",
+    "beheer": "Beheer: accounts en rollen",
 }
 
 
@@ -885,6 +989,8 @@ def samenvatting() -> str:
             if ADMIN_BEKEND
             else "."
         ),
+        "- **Catalogus en instellingen** (`/beheer/technisch/…`, een eigen admin zonder accounts):"
+        " alleen de functioneel beheerder van een uitvoeringsorganisatie.",
         "",
     ]
     voetnoten: list[str] = []
