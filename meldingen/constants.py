@@ -87,3 +87,14 @@ class Contactvoorkeur(models.TextChoices):
     TELEFOON = "telefoon", _("Telefoon")
     EMAIL = "email", _("E-mail")
     POST = "post", _("Post")
+
+
+class RaadplegingReden(models.TextChoices):
+    """Why someone opens an inwoner's dossier without a care relation (meldingen.models.Raadpleging)."""
+
+    CONTACT = "contact", _("De inwoner of iemand namens de inwoner neemt contact op")
+    POST = "post", _("Er is post of een bericht binnengekomen over de inwoner")
+    VOORZIENING = "voorziening", _("Vraag over een voorziening of beschikking die loopt of liep")
+    BEZWAAR_KLACHT = "bezwaar_klacht", _("Bezwaar, klacht of verzoek van de inwoner")
+    OVERDRACHT = "overdracht", _("Overdracht of vraag van een collega")
+    ANDERS = "anders", _("Anders")

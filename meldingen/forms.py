@@ -11,8 +11,8 @@ from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.tekstlengte import LANG
 from wmo.validators import DatumBereik, normalize_postcode, validate_niet_in_toekomst
 
-from .constants import Afsluitreden, Kanaal, MelderRelatie
-from .models import Inwoner
+from .constants import Afsluitreden, Kanaal, MelderRelatie, RaadplegingReden
+from .models import RAADPLEGING_TOELICHTING_MAX, Inwoner
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -38,6 +38,28 @@ class ZoekForm(KeukentafelForm):
         help_text=_("BSN, naam, geboortedatum (dd-mm-jjjj) of postcode met huisnummer (2011 AB 12)."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
+
+
+class RaadplegenForm(KeukentafelForm):
+    """The reason for opening a dossier without a care relation (services.inwoner_raadplegen)."""
+
+    reden = forms.ChoiceField(
+        label=_("Waarom wilt u het dossier inzien?"),
+        choices=RaadplegingReden.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies waarom u het dossier wilt inzien.")},
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=RAADPLEGING_TOELICHTING_MAX,
+        help_text=_("Verplicht bij ‘Anders’. Schrijf geen gezondheidsgegevens op."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["toelichting"].voorwaardelijk = True  # required with 'Anders' only: the help text says so
 
 
 class InwonerForm(KeukentafelModelForm):

@@ -22,8 +22,12 @@ from .constants import (
     Kanaal,
     MelderRelatie,
     MeldingStatus,
+    RaadplegingReden,
 )
 from .query import InwonerQuerySet, MeldingQuerySet
+
+# How many digits of the BSN a search result shows (Inwoner.bsn_laatste_cijfers).
+BSN_ZICHTBAAR = 3
 
 
 def _postcode_weergave(postcode: str) -> str:
@@ -122,6 +126,16 @@ class Inwoner(models.Model):
         return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
 
     @property
+    def bsn_laatste_cijfers(self) -> str:
+        """The last BSN_ZICHTBAAR digits: what a search result shows of the BSN.
+
+        AVG art. 5 lid 1 onder c (data minimisation) and Wmo 2015 art. 5.1.1: a search shows
+        whom it found, not the full BSN. Three digits, with name, birth date and address, are
+        enough to check over the phone that it is the right person; the full BSN is on the dossier.
+        """
+        return self.bsn[-BSN_ZICHTBAAR:]
+
+    @property
     def adresregel(self) -> str:
         return f"{self.straat} {self.huisnummer}{self.huisnummer_toevoeging}".strip()
 
@@ -218,6 +232,9 @@ class Melding(models.Model):
     onderzoek_deadline = models.DateField(_("uiterste datum onderzoek"), db_index=True)
     # When the onderzoek clock was met (verslag sent, or the melding ended otherwise).
     onderzoek_afgerond_op = models.DateField(_("onderzoek afgerond op"), null=True, blank=True, db_index=True)
+    # The day the melding reached a final status (besloten, or afgesloten zonder aanvraag): the
+    # care relation lasts ZORGRELATIE_MAANDEN after it (InwonerQuerySet.met_zorgrelatie).
+    beeindigd_op = models.DateField(_("beëindigd op"), null=True, blank=True, db_index=True)
     geregistreerd_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     history = HistoricalRecords()
@@ -245,6 +262,11 @@ class Melding(models.Model):
             models.CheckConstraint(
                 condition=models.Q(melder_is_inwoner=True) | ~models.Q(melder_relatie=""),
                 name="melding_melder_met_relatie",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=OPEN_STATUSSEN, beeindigd_op__isnull=True)
+                | (~models.Q(status__in=OPEN_STATUSSEN) & models.Q(beeindigd_op__isnull=False)),
+                name="melding_beeindigd_op_bij_eindstatus",
             ),
         ]
         indexes = [
@@ -305,3 +327,55 @@ class Melding(models.Model):
                 errors["afsluit_toelichting"] = _("Schrijf op waarom de inwoner de melding intrekt.")
         if errors:
             raise ValidationError(errors)
+
+
+RAADPLEGING_TOELICHTING_MAX = 200
+
+
+class Raadpleging(models.Model):
+    """A lookup of an inwoner's dossier without a care relation, with the reason given for it.
+
+    Wmo 2015 art. 5.1.1 lets the college process an inwoner's (health) data only as far as the
+    task needs it, and AVG art. 5 lid 1 onder b and c and art. 9 ask the same: a medewerker
+    opens a dossier because of a care relation (a melding in its scope, open or recently
+    closed). Anything else is an exception that must be justified and traceable (NEN 7513:2018:
+    who, whose data, when, and why): the medewerker states a reason, the access lasts
+    RAADPLEGING_GELDIG_MINUTEN and the access log (wmo.models.Inzage) gets a row with the reason.
+    Append-only: a row is the record itself (no history table), nobody edits or deletes one.
+    """
+
+    medewerker = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey(Inwoner, on_delete=models.CASCADE, related_name="raadplegingen")
+    reden = models.CharField(_("reden"), max_length=20, choices=RaadplegingReden.choices)
+    toelichting = models.CharField(_("toelichting"), max_length=RAADPLEGING_TOELICHTING_MAX, blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"))
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+
+    class Meta:
+        verbose_name = _("raadpleging zonder zorgrelatie")
+        verbose_name_plural = _("raadplegingen zonder zorgrelatie")
+        ordering = ["-tijdstip"]
+        indexes = [
+            models.Index(fields=["medewerker", "inwoner", "geldig_tot"], name="raadpleging_geldig_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__gt=models.F("tijdstip")), name="raadpleging_geldig_na_tijdstip"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reden__in=RaadplegingReden.values), name="raadpleging_reden_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(reden=RaadplegingReden.ANDERS) | ~models.Q(toelichting=""),
+                name="raadpleging_anders_met_toelichting",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.medewerker} {self.inwoner_id} {self.get_reden_display()} {self.tijdstip:%d-%m-%Y %H:%M}"
+        )
+
+    def clean(self):
+        if self.reden == RaadplegingReden.ANDERS and not self.toelichting.strip():
+            raise ValidationError({"toelichting": _("Schrijf op waarom u het dossier wilt inzien.")})

@@ -1,15 +1,21 @@
 """Reads: who may see which inwoner and melding (the one place of that rule), and search."""
 
+import calendar
 import re
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from wmo.constants import Rol
 from wmo.validators import POSTCODE_RE
 
 from .constants import OPEN_STATUSSEN
+
+# Postcode with an optional house number as typed in the search box ("2023 CB 41", "2023cb").
+_POSTCODE_ZOEK = re.compile(r"([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d{1,6})?\s*\w*", flags=re.ASCII)
 
 
 class InwonerQuerySet(models.QuerySet):
@@ -26,6 +32,36 @@ class InwonerQuerySet(models.QuerySet):
             return self.none()
         return self.filter(gemeente_id__in=user.gemeente_ids)
 
+    def met_zorgrelatie(self, user) -> "InwonerQuerySet":
+        """Inwoners with whom the user has a care relation: one query (a subquery on meldingen).
+
+        A care relation is a melding in the user's melding scope (``MeldingQuerySet.zichtbaar_voor``:
+        a partner organisation's own teams, the consulent's team, the loket's gemeenten) that is
+        open, or that ended (besloten or afgesloten) less than ZORGRELATIE_MAANDEN months ago.
+        Wmo 2015 art. 5.1.1 and AVG art. 5 lid 1 onder c: the dossier is opened for the task,
+        not because the inwoner lives in the gemeente.
+
+        The default of 6 months: after the beschikking the inwoner has 6 weeks for bezwaar (Awb
+        6:7), the college then decides within 12 weeks (Awb 7:10 lid 1, with an advisory
+        committee), and the nazorg call comes about 6 weeks after the help starts (NAZORG_WEKEN):
+        6 + 12 + 6 = 24 weeks, about 6 months, in which the team still works for the inwoner.
+        Choice: a running voorziening alone is no care relation; a herindicatie starts with a new
+        melding, and a question in between is a lookup with a reason (Raadpleging).
+        """
+        return self.zichtbaar_voor(user).filter(Exists(_zorgrelatie_meldingen(user)))
+
+    def met_toegang(self, user) -> "InwonerQuerySet":
+        """Annotate ``heeft_zorgrelatie`` and ``heeft_raadpleging`` (an active lookup with a reason
+        by this user), within ``zichtbaar_voor``; the views decide with both, in the same query."""
+        from .models import Raadpleging
+
+        raadpleging = Raadpleging.objects.filter(
+            inwoner=OuterRef("pk"), medewerker_id=user.pk, geldig_tot__gt=timezone.now()
+        )
+        return self.zichtbaar_voor(user).annotate(
+            heeft_zorgrelatie=Exists(_zorgrelatie_meldingen(user)), heeft_raadpleging=Exists(raadpleging)
+        )
+
     def zoek(self, q: str) -> "InwonerQuerySet":
         """Find by BSN, birth date (dd-mm-jjjj), postcode + house number, or (part of) the name."""
         q = (q or "").strip()
@@ -36,7 +72,7 @@ class InwonerQuerySet(models.QuerySet):
         geboren = _parse_date(q)
         if geboren:
             return self.filter(geboortedatum=geboren)
-        m = re.fullmatch(r"([1-9]\d{3})\s*([A-Za-z]{2})\s*(\d{1,6})?\s*\w*", q, flags=re.ASCII)
+        m = _POSTCODE_ZOEK.fullmatch(q)
         if m and POSTCODE_RE.match(f"{m.group(1)}{m.group(2)}"):
             qs = self.filter(postcode=f"{m.group(1)}{m.group(2).upper()}")
             return qs.filter(huisnummer=int(m.group(3))) if m.group(3) else qs
@@ -46,6 +82,52 @@ class InwonerQuerySet(models.QuerySet):
                 Q(achternaam__icontains=deel) | Q(voornamen__icontains=deel) | Q(tussenvoegsel__iexact=deel)
             )
         return self.filter(filters)
+
+
+def _zorgrelatie_meldingen(user):
+    from .models import Melding
+
+    grens = maanden_terug(timezone.localdate(), settings.ZORGRELATIE_MAANDEN)
+    return (
+        Melding.objects.zichtbaar_voor(user)
+        .filter(inwoner=OuterRef("pk"))
+        .filter(Q(status__in=OPEN_STATUSSEN) | Q(beeindigd_op__gt=grens))
+    )
+
+
+def maanden_terug(dag: date, maanden: int) -> date:
+    """The same day ``maanden`` months earlier (31 May minus 3 months is 28 or 29 February)."""
+    jaar, maand = divmod(dag.year * 12 + dag.month - 1 - maanden, 12)
+    maand += 1
+    return date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def mag_raadplegen(user) -> bool:
+    """Whether the user may open a dossier without a care relation, for a reason (Raadpleging).
+
+    The loketmedewerker, consulent and teamleider of the gemeente's execution organisation may.
+    A partner organisation may not: it sees the inwoners of its own meldingen only. The
+    functioneel beheerder opens no dossier at all.
+    """
+    return bool(
+        user.is_authenticated
+        and user.organisatie_id
+        and user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER)
+        and not user.organisatie.is_partner
+    )
+
+
+def zoekwijze(q: str) -> str:
+    """How ``InwonerQuerySet.zoek`` reads ``q``, in words for the access log (never the value)."""
+    q = (q or "").strip()
+    if re.fullmatch(r"\d{9}", q):
+        return "BSN"
+    if _parse_date(q):
+        return "geboortedatum"
+    m = _POSTCODE_ZOEK.fullmatch(q)
+    if m and POSTCODE_RE.match(f"{m.group(1)}{m.group(2)}"):
+        return "postcode"
+    return "naam"
 
 
 def _parse_date(text: str) -> date | None:

@@ -1,20 +1,23 @@
 """Every write to an inwoner or a melding. Views call these; nothing else changes a dossier."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wmo import brieven, termijnen
 from wmo.constants import BriefSoort
-from wmo.models import Brief, Gemeente, Medewerker, Team, gelijkgestelde_dagen
-from wmo.services import save_with_history
+from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
+from wmo.services import inzage_vastleggen, save_with_history
 from wmo.transitions import check_transition
 
-from .constants import ONDERZOEK_EINDE, OVERGANGEN, Afsluitreden, MeldingStatus
-from .models import Inwoner, Melding
+from .constants import ONDERZOEK_EINDE, OPEN_STATUSSEN, OVERGANGEN, Afsluitreden, MeldingStatus
+from .models import Inwoner, Melding, Raadpleging
+from .query import mag_raadplegen
 
 
 def _set_toestemming_verslag(inwoner: Inwoner, *, toestemming: bool | None, door: Medewerker) -> None:
@@ -52,6 +55,52 @@ def inwoner_wijzigen(
     _set_toestemming_verslag(inwoner, toestemming=toestemming_verslag_bewindvoerder, door=door)
     save_with_history(inwoner, door=door, reden="Gegevens inwoner gewijzigd")
     return inwoner
+
+
+@transaction.atomic
+def inwoner_raadplegen(
+    *,
+    door: Medewerker,
+    inwoner: Inwoner,
+    reden: str,
+    toelichting: str = "",
+    request: HttpRequest | None = None,
+) -> Raadpleging:
+    """Open an inwoner's dossier without a care relation, for a stated reason, for a limited time.
+
+    Who may: the loketmedewerker, consulent and teamleider of the execution organisation, for
+    inwoners of the gemeenten it serves (``mag_raadplegen``). A partner organisation may not: it
+    works only for the inwoners of its own meldingen (it may still register a new melding). The
+    access lasts RAADPLEGING_GELDIG_MINUTEN (Raadpleging explains the law), and the access log gets
+    "Geraadpleegd zonder zorgrelatie: <reden>" (Inzage.wat is short: the full text stays here);
+    ``request`` only gives the log its source address.
+    """
+    if not mag_raadplegen(door) or not Inwoner.objects.zichtbaar_voor(door).filter(pk=inwoner.pk).exists():
+        raise ValidationError(_("U mag het dossier van deze inwoner niet inzien."))
+    nu = timezone.now()
+    raadpleging = Raadpleging(
+        medewerker=door,
+        inwoner=inwoner,
+        reden=reden,
+        toelichting=(toelichting or "").strip(),
+        tijdstip=nu,
+        geldig_tot=nu + timedelta(minutes=settings.RAADPLEGING_GELDIG_MINUTEN),
+    )
+    # The medewerker and the inwoner were just read (the latter through the scope check above), and
+    # the table's check constraints repeat clean() and the field choices: skip those queries.
+    raadpleging.full_clean(exclude=["medewerker", "inwoner"], validate_constraints=False)
+    raadpleging.save()
+    wat = f"Geraadpleegd zonder zorgrelatie: {raadpleging.get_reden_display()}"
+    if raadpleging.toelichting:
+        wat += f" ({raadpleging.toelichting})"
+    inzage_vastleggen(medewerker=door, inwoner=inwoner, wat=inzage_wat(wat), request=request, object=inwoner)
+    return raadpleging
+
+
+def inzage_wat(tekst: str) -> str:
+    """``tekst`` cut to what the access log's ``Inzage.wat`` holds, with an ellipsis."""
+    maximum = Inzage._meta.get_field("wat").max_length
+    return tekst if len(tekst) <= maximum else tekst[: maximum - 1] + "…"
 
 
 def _set_deadlines(melding: Melding, extra=None) -> None:
@@ -203,6 +252,8 @@ def _change_status(melding: Melding, *, naar: str) -> Melding:
     melding.status = naar
     if naar in ONDERZOEK_EINDE and melding.onderzoek_afgerond_op is None:
         melding.onderzoek_afgerond_op = timezone.localdate()  # the onderzoek clock is met (or late)
+    if naar not in OPEN_STATUSSEN:
+        melding.beeindigd_op = timezone.localdate()  # the care relation's last months start (query.py)
     return melding
 
 

@@ -7,6 +7,7 @@ meldingen_patterns = [
     path("inwoners/nieuw/", views.inwoner_registreren, name="inwoner_registreren"),
     path("inwoners/<int:pk>/", views.dossier, name="dossier"),
     path("inwoners/<int:pk>/wijzigen/", views.inwoner_wijzigen, name="inwoner_wijzigen"),
+    path("inwoners/<int:pk>/raadplegen/", views.inwoner_raadplegen, name="inwoner_raadplegen"),
     path("inwoners/<int:inwoner_id>/melding/", views.melding_registreren, name="melding_registreren"),
     path("meldingen/<int:pk>/", views.melding_detail, name="melding"),
     path("meldingen/<int:pk>/toewijzen/", views.melding_toewijzen, name="melding_toewijzen"),

@@ -5,10 +5,14 @@ Thin: scope through the QuerySets (a foreign id answers 404), writes through the
 
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -24,24 +28,33 @@ from wmo.services import inzage_vastleggen, inzages_vastleggen
 from . import services
 from .constants import MeldingStatus
 from .dossier import tijdlijn
-from .forms import AfsluitenForm, InwonerForm, MeldingForm, ToewijzenForm, ZoekForm
+from .forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm, ZoekForm
 from .models import Inwoner, Melding
+from .query import mag_raadplegen, zoekwijze
 
 ZOEK_MAX = 25
 
 
 @permission_required("meldingen.view_inwoner", raise_exception=True)
 def inwoner_zoeken(request):
+    """The loket's search: name, birth date and address of the gemeenten's inwoners, the BSN masked.
+
+    Whether each result has a care relation with the user comes in the same query; the dossier
+    opens directly then, otherwise after a reason (inwoner_raadplegen). The inwoners shown are
+    logged in one insert (reading personal data leaves a trace, NEN 7513).
+    """
     form = ZoekForm(request.GET or None)
     # Only what the form accepts reaches the query: no NUL byte, no megabytes (ZoekForm).
     q = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
-    resultaten = list(
-        Inwoner.objects.zichtbaar_voor(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
+    gevonden = list(
+        Inwoner.objects.met_toegang(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
     )
+    resultaten = gevonden[:ZOEK_MAX]
     inzages_vastleggen(
         medewerker=request.user,
-        inwoner_ids=[i.pk for i in resultaten[:ZOEK_MAX]],
-        wat="zoekresultaat",
+        inwoner_ids=[i.pk for i in resultaten],
+        # How it was searched, not what: the log outlives the dossier's anonymisation (wmo.inzagelog).
+        wat=f"Zoekresultaat: gezocht op {zoekwijze(q)}",
         request=request,
         actie=InzageActie.ZOEKEN,
         object_type="inwoner",
@@ -49,8 +62,9 @@ def inwoner_zoeken(request):
     context = {
         "form": form,
         "q": q,
-        "resultaten": resultaten[:ZOEK_MAX],
-        "meer": len(resultaten) > ZOEK_MAX,
+        "resultaten": resultaten,
+        "meer": len(gevonden) > ZOEK_MAX,
+        "mag_raadplegen": mag_raadplegen(request.user),
     }
     template = "meldingen/inwoner_zoeken.html"
     if request.htmx and request.htmx.target == "zoekresultaten":
@@ -76,9 +90,79 @@ def inwoner_registreren(request):
     return render(request, "meldingen/inwoner_form.html", {"form": form, "titel": "Nieuwe inwoner"})
 
 
+def _inwoner_met_toegang(request, pk, *, volgende: str) -> Inwoner | HttpResponseRedirect:
+    """The inwoner, when the user has a care relation with it or an active lookup with a reason.
+
+    Otherwise: to the page that asks the reason (for who may look up, ``mag_raadplegen``), or a
+    404 (a partner organisation without a melding of its own, or an inwoner outside the scope).
+    """
+    inwoner = get_object_or_404(Inwoner.objects.met_toegang(request.user).select_related("gemeente"), pk=pk)
+    if inwoner.heeft_zorgrelatie or inwoner.heeft_raadpleging:
+        return inwoner
+    if mag_raadplegen(request.user):
+        return redirect(f"{reverse('meldingen:inwoner_raadplegen', args=[pk])}?volgende={volgende}")
+    raise Http404
+
+
+# Where the reason page goes on to: a fixed choice, never a URL from the request.
+RAADPLEGEN_VOLGENDE = {"dossier": "meldingen:dossier", "wijzigen": "meldingen:inwoner_wijzigen"}
+
+
+@permission_required("meldingen.view_inwoner", raise_exception=True)
+def inwoner_raadplegen(request, pk):
+    """ "Inzien zonder lopende melding": the reason, then the dossier for RAADPLEGING_GELDIG_MINUTEN.
+
+    Shows only what the search shows (name, birth date, address, the BSN masked), so the user
+    can check it is the right person before giving a reason.
+    """
+    if not mag_raadplegen(request.user):
+        raise Http404
+    inwoner = get_object_or_404(Inwoner.objects.met_toegang(request.user).select_related("gemeente"), pk=pk)
+    volgende = request.POST.get("volgende") or request.GET.get("volgende")
+    volgende = volgende if volgende in RAADPLEGEN_VOLGENDE else "dossier"
+    doel = reverse(RAADPLEGEN_VOLGENDE[volgende], args=[inwoner.pk])
+    if inwoner.heeft_zorgrelatie or inwoner.heeft_raadpleging:
+        return redirect(doel)
+    form = RaadplegenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        raadpleging = call_for_form(
+            form,
+            services.inwoner_raadplegen,
+            door=request.user,
+            inwoner=inwoner,
+            reden=form.cleaned_data["reden"],
+            toelichting=form.cleaned_data["toelichting"],
+            request=request,
+        )
+        if raadpleging:
+            tot = time_format(timezone.localtime(raadpleging.geldig_tot), "H:i")
+            messages.success(request, f"U kunt het dossier van {inwoner.naam} inzien tot {tot} uur.")
+            return redirect(doel)
+    if request.method == "GET":
+        inzage_vastleggen(
+            medewerker=request.user,
+            inwoner=inwoner,
+            wat="Inzien zonder lopende melding: vraag om reden",
+            request=request,
+            object=inwoner,
+        )
+    return render(
+        request,
+        "meldingen/inwoner_raadplegen.html",
+        {
+            "inwoner": inwoner,
+            "form": form,
+            "volgende": volgende,
+            "minuten": settings.RAADPLEGING_GELDIG_MINUTEN,
+        },
+    )
+
+
 @permission_required("meldingen.change_inwoner", raise_exception=True)
 def inwoner_wijzigen(request, pk):
-    inwoner = get_object_or_404(Inwoner.objects.zichtbaar_voor(request.user), pk=pk)
+    inwoner = _inwoner_met_toegang(request, pk, volgende="wijzigen")
+    if isinstance(inwoner, HttpResponseRedirect):
+        return inwoner
     form = InwonerForm(
         request.POST or None,
         instance=inwoner,
@@ -110,7 +194,10 @@ def inwoner_wijzigen(request, pk):
 
 @permission_required("meldingen.add_melding", raise_exception=True)
 def melding_registreren(request, inwoner_id):
-    inwoner = get_object_or_404(Inwoner.objects.zichtbaar_voor(request.user), pk=inwoner_id)
+    # Every inwoner of the gemeenten: registering a melding needs no care relation, it makes one.
+    inwoner = get_object_or_404(
+        Inwoner.objects.met_toegang(request.user).select_related("gemeente"), pk=inwoner_id
+    )
     teams = teams_voor(request.user)
     form = MeldingForm(
         request.POST or None,
@@ -132,7 +219,12 @@ def melding_registreren(request, inwoner_id):
     return render(
         request,
         "meldingen/melding_form.html",
-        {"form": form, "inwoner": inwoner, "open_meldingen": open_meldingen},
+        {
+            "form": form,
+            "inwoner": inwoner,
+            "open_meldingen": open_meldingen,
+            "heeft_toegang": inwoner.heeft_zorgrelatie or inwoner.heeft_raadpleging,
+        },
     )
 
 
@@ -278,9 +370,14 @@ def brief_pdf(request, pk):
 
 @permission_required("meldingen.view_inwoner", raise_exception=True)
 def dossier(request, pk):
-    inwoner = get_object_or_404(
-        Inwoner.objects.zichtbaar_voor(request.user).select_related("gemeente"), pk=pk
-    )
+    """The inwoner's dossier, with a care relation or an active lookup (``_inwoner_met_toegang``).
+
+    Under a lookup the meldingen listed are still only those of the user's melding scope: the
+    lookup opens the inwoner's own data, not another team's meldingen.
+    """
+    inwoner = _inwoner_met_toegang(request, pk, volgende="dossier")
+    if isinstance(inwoner, HttpResponseRedirect):
+        return inwoner
     meldingen = list(
         Melding.objects.zichtbaar_voor(request.user)
         .filter(inwoner=inwoner)

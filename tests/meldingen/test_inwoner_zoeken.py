@@ -64,3 +64,45 @@ def test_htmx_geeft_alleen_de_resultaten(client, loket, truus):
 def test_functioneel_beheerder_zoekt_geen_inwoners(client, rol_gebruiker, truus):
     client.force_login(rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER))
     assert client.get(reverse("meldingen:inwoner_zoeken"), {"q": "Vermeulen"}).status_code == 403
+
+
+def test_resultaat_toont_bsn_gemaskeerd_ook_bij_zoeken_op_bsn(client, loket, truus):
+    client.force_login(loket)
+    html = client.get(
+        reverse("meldingen:inwoner_zoeken"),
+        {"q": truus.bsn},
+        headers={"HX-Request": "true", "HX-Target": "zoekresultaten"},
+    ).content.decode()
+    assert "Geertruida Vermeulen" in html and "12 maart 1941" in html and "2023 CB" in html
+    assert truus.bsn not in html.split("</caption>")[1]  # the caption repeats what was typed
+    assert f"••••••{truus.bsn[-3:]}" in html and f"BSN eindigt op {truus.bsn[-3:]}" in html
+
+
+def test_zoeken_met_resultaat_laat_een_spoor_na(client, loket, truus, django_assert_num_queries):
+    """One insert for all inwoners shown; a search without results writes nothing."""
+    from wmo.models import Inzage
+
+    tweede = InwonerFactory(achternaam="Vermeulen-Jansen", gemeente=truus.gemeente)
+    client.force_login(loket)
+    client.get(reverse("meldingen:inwoner_zoeken"), {"q": "Zzzz"})
+    assert not Inzage.objects.exists()
+    client.get(reverse("meldingen:inwoner_zoeken"), {"q": "Vermeulen"})
+    rijen = Inzage.objects.filter(medewerker=loket)
+    assert sorted(rijen.values_list("inwoner_id", flat=True)) == sorted([truus.pk, tweede.pk])
+    assert set(rijen.values_list("wat", flat=True)) == {"Zoekresultaat: Vermeulen"}
+
+
+def test_zoeken_query_budget(client, loket, truus, django_assert_max_num_queries):
+    """Fixed, whatever the number of results: session, user, roles, gemeenten, organisation, the
+    search (with the care relation of each result in the same query), the log insert, perms."""
+    client.force_login(loket)
+    url = reverse("meldingen:inwoner_zoeken")
+    htmx = {"HX-Request": "true", "HX-Target": "zoekresultaten"}
+    with django_assert_max_num_queries(10) as weinig:
+        client.get(url, {"q": "Vermeulen"}, headers=htmx)
+    for _ in range(5):
+        InwonerFactory(achternaam="Vermeulen", gemeente=truus.gemeente)
+    with django_assert_max_num_queries(10) as veel:
+        response = client.get(url, {"q": "Vermeulen"}, headers=htmx)
+    assert len(response.context["resultaten"]) == 6
+    assert len(veel.captured_queries) == len(weinig.captured_queries)

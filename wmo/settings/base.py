@@ -294,6 +294,11 @@ NAZORG_WEKEN = env.int("NAZORG_WEKEN", default=6)
 # --anonimiseren` anonymises it (Archiefwet 1995 art. 5, VNG Selectielijst gemeenten 2020; the
 # default and why: privacy.bewaartermijn). Confirm the number with the archivist.
 DOSSIER_BEWAARTERMIJN_JAREN = env.int("DOSSIER_BEWAARTERMIJN_JAREN", default=15)
+# Months a closed melding keeps its care relation: the consulent may still open the inwoner's
+# dossier without giving a reason (meldingen.query.InwonerQuerySet.met_zorgrelatie explains 6).
+ZORGRELATIE_MAANDEN = env.int("ZORGRELATIE_MAANDEN", default=6)
+# Minutes a lookup without care relation (with a reason, meldingen.Raadpleging) gives access.
+RAADPLEGING_GELDIG_MINUTEN = env.int("RAADPLEGING_GELDIG_MINUTEN", default=60)
 # Awb 4:17 dwangsom per day, as periods "days:cents" (law since 2009: 14 days EUR 23, 14 days
 # EUR 35, 14 days EUR 45; at most 42 days). Change when the law changes the amounts.
 DWANGSOM_BEDRAGEN = [

@@ -409,6 +409,8 @@ class Command(BaseCommand):
                     "plan_deadline": plan,
                     "onderzoek_deadline": onderzoek,
                     "onderzoek_afgerond_op": afgerond,
+                    # Closed without aanvraag on the day the onderzoek ended; besloten: set below.
+                    "beeindigd_op": afgerond if status == MeldingStatus.AFGESLOTEN else None,
                     "geregistreerd_door_id": self.loket[team],
                     "geregistreerd_op": ontvangen_op,
                 }
@@ -447,6 +449,7 @@ class Command(BaseCommand):
                     besloten = None
                     if status == MeldingStatus.BESLOTEN:
                         besloten = min(a_ontvangen + timedelta(days=rnd.randrange(3, 25)), vandaag)
+                        rij["beeindigd_op"] = besloten
                     ingebreke = dwangsom_vanaf = None
                     if besloten is None and beslis < vandaag - timedelta(days=3) and rnd.random() < 0.2:
                         ingebreke = min(beslis + timedelta(days=rnd.randrange(1, 10)), vandaag)
