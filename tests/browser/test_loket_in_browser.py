@@ -96,19 +96,20 @@ def test_loketmedewerker_zoekt_inwoner_en_registreert_melding(
     page.on("request", lambda r: documenten.append(r.url) if r.resource_type == "document" else None)
     zoekveld = page.get_by_role("searchbox", name="Zoek een inwoner")
     zoekveld.press_sequentially(ACHTERNAAM[:6], delay=40)
-    resultaat = page.locator("#zoekresultaten").get_by_role("link", name="Geertruida Vermeulen")
+    # She has no melding yet: the loket goes straight from the result to a new melding (opening
+    # her dossier would first ask a reason, see tests/meldingen/test_inwoner_raadplegen.py).
+    resultaat = page.locator("#zoekresultaten").get_by_role(
+        "link", name="nieuwe melding voor Geertruida Vermeulen"
+    )
     expect(resultaat).to_be_visible()
+    expect(page.locator("#zoekresultaten")).to_contain_text("Geen lopende melding")
     assert documenten == [], f"Zoeken laadde de pagina opnieuw: {documenten}"
     expect(zoekveld).to_be_focused()  # the user can keep typing
     expect(zoekveld).to_have_value(ACHTERNAAM[:6])
     expect(page).to_have_url(re.compile(r"/inwoners/\?q=Vermeu$"))  # hx-push-url: back/forward work
 
-    # The dossier.
+    # The new melding.
     resultaat.click()
-    expect(page).to_have_url(url(f"/inwoners/{truus.pk}/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Geertruida Vermeulen")
-    schermafbeelding("dossier")
-    page.get_by_role("link", name="Nieuwe melding").click()
     expect(page).to_have_url(url(f"/inwoners/{truus.pk}/melding/"))
 
     # First try: no hulpvraag, a date in the future, other fields filled in.
@@ -258,8 +259,15 @@ def test_axe_geen_overtredingen(page: Page, url, inloggen, loket, truus, werkvoo
     expect(page.locator("#zoekresultaten table")).to_be_visible()
     bevindingen += _axe(page, "inwoner zoeken")
 
-    page.goto(url(f"/inwoners/{truus.pk}/"))
+    page.goto(url(f"/inwoners/{werkvoorraad_data.inwoner_id}/"))  # a melding: the loket's care relation
+    expect(page.get_by_role("heading", level=1)).to_have_text(werkvoorraad_data.inwoner.naam)
     bevindingen += _axe(page, "dossier")
+
+    page.goto(url(f"/inwoners/{truus.pk}/"))  # no melding: first a reason
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inzien zonder lopende melding")
+    page.get_by_role("button", name="Dossier inzien").click()
+    expect(page.locator("#foutmeldingen")).to_be_visible()
+    bevindingen += _axe(page, "inzien zonder lopende melding, met fout")
 
     page.goto(url(f"/inwoners/{truus.pk}/melding/"))
     page.get_by_label("Hulpvraag").fill("")
@@ -281,7 +289,8 @@ def test_geen_horizontaal_scrollen_op_320px(page: Page, url, inloggen, loket, tr
     for naam, pad in [
         ("werkvoorraad", "/"),
         ("inwoner zoeken", f"/inwoners/?q={ACHTERNAAM}"),
-        ("dossier", f"/inwoners/{truus.pk}/"),
+        ("dossier", f"/inwoners/{werkvoorraad_data.inwoner_id}/"),
+        ("inzien zonder lopende melding", f"/inwoners/{truus.pk}/raadplegen/"),
         ("melding registreren", f"/inwoners/{truus.pk}/melding/"),
         ("melding", f"/meldingen/{werkvoorraad_data.pk}/"),
     ]:

@@ -418,6 +418,14 @@ class Command(BaseCommand):
         )
         ms.ontvangstbevestiging_versturen(melding=m, door=loket)
 
+        # 13. Known from before, no melding now. Every role of the execution organisation finds him
+        #     (BSN masked) and opens his dossier only with a reason ("Inzien zonder lopende
+        #     melding", logged); the partner finds him too, may register a melding, and gets a 404
+        #     on his dossier. The other case for each role: consulent, consulent2 and teamleider
+        #     open Haarlem's dossiers directly and Zandvoort's with a reason (zandvoort: the other
+        #     way round); the partner opens only mevrouw Yilmaz (case 9).
+        inwoner("Theo", "Vries", date(1947, 1, 19), "Kruisweg", 55, "2011LC", "Haarlem", haarlem, tussen="de")
+
     def _rolstoel_beschikking(self, melding, consulent, teamleider):
         """Domein.md: wants a heavy and a light wheelchair, policy allows one. One is granted,
         the other refused with motivering; the inwoner objects."""
