@@ -283,11 +283,21 @@ MATRIX: dict[str, Url] = {
         post=mag(LOKET, CONSULENT, PARTNER_LOKET, PARTNER_CONSULENT),
         leeg_post=True,
     ),
+    # A partner may register a melding for any inwoner of its gemeenten (it makes the care relation;
+    # the inwoner's dossier stays closed to it until then): inwonertoegang's choice.
     "meldingen:melding_registreren": Url(
         _r("meldingen:melding_registreren", "inwoner.pk"),
-        get=mag(LOKET, PARTNER_LOKET),
-        post=mag(LOKET, PARTNER_LOKET),
+        get=mag(LOKET, PARTNER_LOKET, afwijkend={PARTNER_LOKET: ("ok", "ok")}),
+        post=mag(LOKET, PARTNER_LOKET, afwijkend={PARTNER_LOKET: ("ok", "formfout")}),
         leeg_post=True,
+    ),
+    # "Inzien zonder lopende melding": with a care relation (the own dossier) straight on to the
+    # dossier; without one the reason form (tests/meldingen/test_inwoner_raadplegen.py). Partners
+    # may not look up.
+    "meldingen:inwoner_raadplegen": Url(
+        _r("meldingen:inwoner_raadplegen", "inwoner.pk"),
+        get=mag(afwijkend={r: ("doorverwezen", "404") for r in (LOKET, CONSULENT, TEAMLEIDER)}),
+        post=mag(afwijkend={r: ("doorverwezen", "404") for r in (LOKET, CONSULENT, TEAMLEIDER)}),
     ),
     "meldingen:melding": Url(_r("meldingen:melding", "melding.pk"), get=mag(*DOSSIER_ROLLEN)),
     "meldingen:melding_toewijzen": Url(
@@ -513,19 +523,7 @@ MATRIX: dict[str, Url] = {
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
 # who fixes it. The cell expects the rule above and is a strict expected failure until then.
-BEKEND: dict[tuple[str, str, str, str], str] = {
-    (rol, naam, "foreign", methode): "inwonertoegang: a partner sees only inwoners of its own meldingen"
-    for rol, naam, methode in [
-        (PARTNER_LOKET, "meldingen:dossier", "get"),
-        (PARTNER_LOKET, "meldingen:inwoner_wijzigen", "get"),
-        (PARTNER_LOKET, "meldingen:inwoner_wijzigen", "post"),
-        (PARTNER_LOKET, "meldingen:melding_registreren", "get"),
-        (PARTNER_LOKET, "meldingen:melding_registreren", "post"),
-        (PARTNER_CONSULENT, "meldingen:dossier", "get"),
-        (PARTNER_CONSULENT, "meldingen:inwoner_wijzigen", "get"),
-        (PARTNER_CONSULENT, "meldingen:inwoner_wijzigen", "post"),
-    ]
-}
+BEKEND: dict[tuple[str, str, str, str], str] = {}
 
 
 # --- The data: built once for this module ---------------------------------------------------
