@@ -275,24 +275,24 @@ def test_oude_afgesloten_melding_geeft_geen_zorgrelatie_meer(client, consulent, 
 
 
 def test_query_budget_raadplegen(client, consulent, gemeente, django_assert_max_num_queries):
-    """8 for every page here (session, user, permissions twice, roles, organisation, gemeenten,
-    the inwoner with its access in one query), + the log insert; the POST adds the check,
-    the insert of the Raadpleging and its log row inside a transaction."""
+    """9 for every page here (session, user, its two-step device, permissions twice, roles,
+    organisation, gemeenten, the inwoner with its access in one query), + the log insert and the
+    header's team; the POST adds the check, the Raadpleging and its log row in a transaction."""
     inwoner = InwonerFactory(gemeente=gemeente)
     client.force_login(consulent)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get(_raadplegen(inwoner)).status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.post(_raadplegen(inwoner), {"reden": RaadplegingReden.POST}).status_code == 302
     ander = InwonerFactory(gemeente=gemeente)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert client.get(_raadplegen(ander)).status_code == 200
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         assert client.get(_dossier(inwoner)).status_code == 200
 
 
 def test_query_budget_doorsturen_naar_reden(client, consulent, gemeente, django_assert_max_num_queries):
     inwoner = InwonerFactory(gemeente=gemeente)
     client.force_login(consulent)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         assert client.get(_dossier(inwoner)).status_code == 302
