@@ -59,11 +59,11 @@ from gesprekken.forms import (
     VervolgafspraakForm,
 )
 from gesprekken.models import ResultaatOnderzoek
-from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, ToewijzenForm
+from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm
 from meldingen.models import Melding
 from teamleider.forms import HerverdelenForm
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
-from tests.factories import MedewerkerFactory, MeldingFactory
+from tests.factories import InwonerFactory, MedewerkerFactory, MeldingFactory
 from tests.gesprekken.conftest import ladder_invullen
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
@@ -179,6 +179,11 @@ class World:
         return MeldingFactory(team=self.team, consulent=self.consulent, inwoner__gemeente=self.gemeente)
 
     @cached_property
+    def inwoner_zonder_melding(self):
+        """No care relation: the lookup with a reason shows its form."""
+        return InwonerFactory(gemeente=self.gemeente)
+
+    @cached_property
     def onderzoek(self):
         melding = MeldingFactory(team=self.team, consulent=self.consulent, inwoner__gemeente=self.gemeente)
         return OnderzoekFactory(melding=melding, door=self.consulent)
@@ -266,6 +271,13 @@ POST_VIEWS = {
         Case(
             reverse("meldingen:inwoner_wijzigen", args=[w.melding.inwoner_id]),
             lambda u: InwonerForm(instance=w.melding.inwoner, gemeenten=_gemeenten(u)),
+        )
+    ],
+    "meldingen:inwoner_raadplegen": lambda w: [
+        Case(
+            reverse("meldingen:inwoner_raadplegen", args=[w.inwoner_zonder_melding.pk]),
+            lambda u: RaadplegenForm(),
+            extra={"volgende": ["dossier", "wijzigen", "https://example.org/"]},
         )
     ],
     "meldingen:melding_registreren": lambda w: [
