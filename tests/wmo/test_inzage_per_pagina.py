@@ -131,7 +131,9 @@ def test_zoekresultaten_een_rij_per_getoonde_inwoner(client, user, team):
     client.get(reverse("meldingen:inwoner_zoeken"), {"q": "zoekmans"}, headers={"HX-Request": "true"})
     rijen = Inzage.objects.all()
     assert {r.inwoner_id for r in rijen} == {i.pk for i in gevonden} and len(rijen) == 3
-    assert {(r.actie, r.wat, r.object_type) for r in rijen} == {("zoeken", "Zoekresultaat: gezocht op naam", "inwoner")}
+    assert {(r.actie, r.wat, r.object_type) for r in rijen} == {
+        ("zoeken", "Zoekresultaat: gezocht op naam", "inwoner")
+    }
     client.get(reverse("meldingen:inwoner_zoeken"), {"q": "niemand-heet-zo"})
     client.get(reverse("meldingen:inwoner_zoeken"))
     assert Inzage.objects.count() == 3  # nothing shown, nothing logged
