@@ -36,7 +36,7 @@ CSP = {
     "object-src": "'none'",
 }
 PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), "
+    "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), "
     "encrypted-media=(), fullscreen=(self), geolocation=(), gyroscope=(), hid=(), idle-detection=(), "
     "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
     "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()"
