@@ -127,31 +127,33 @@ def medewerker_wijzigen(request, pk):
     )
 
 
+def _met_reden_bevestigen(request, m, *, vraag, service, succes, titel, uitleg, knop, **kwargs):
+    """A confirmation page that asks why (deactivating, revoking a role): the reason goes to the
+    service, which records it; on success back to the medewerker's page."""
+    form = RedenForm(request.POST or None)
+    form.fields["reden"].label = vraag
+    if request.method == "POST" and form.is_valid():
+        if call_for_form(
+            form, service, door=request.user, medewerker=m, reden=form.cleaned_data["reden"], **kwargs
+        ):
+            messages.success(request, succes)
+            return redirect("beheer:medewerker", pk=m.pk)
+    context = {"form": form, "medewerker": m, "titel": titel, "uitleg": uitleg, "knop": knop}
+    return render(request, "beheer/bevestigen.html", context)
+
+
 @beheerder_required
 def medewerker_deactiveren(request, pk):
     m = _medewerker(request, pk)
-    form = RedenForm(request.POST or None)
-    form.fields["reden"].label = "Waarom is het account niet meer nodig?"
-    if request.method == "POST" and form.is_valid():
-        if call_for_form(
-            form,
-            services.medewerker_deactiveren,
-            door=request.user,
-            medewerker=m,
-            reden=form.cleaned_data["reden"],
-        ):
-            messages.success(request, f"Het account van {m} is gedeactiveerd. Inloggen kan niet meer.")
-            return redirect("beheer:medewerker", pk=m.pk)
-    return render(
+    return _met_reden_bevestigen(
         request,
-        "beheer/bevestigen.html",
-        {
-            "form": form,
-            "medewerker": m,
-            "titel": f"{m} deactiveren",
-            "uitleg": "Na het deactiveren kan deze medewerker niet meer inloggen, ook niet in een sessie die nog open staat.",
-            "knop": "Deactiveren",
-        },
+        m,
+        vraag="Waarom is het account niet meer nodig?",
+        service=services.medewerker_deactiveren,
+        succes=f"Het account van {m} is gedeactiveerd. Inloggen kan niet meer.",
+        titel=f"{m} deactiveren",
+        uitleg="Na het deactiveren kan deze medewerker niet meer inloggen, ook niet in een sessie die nog open staat.",
+        knop="Deactiveren",
     )
 
 
@@ -189,29 +191,17 @@ def rol_intrekken(request, pk, rol):
     m = _medewerker(request, pk)
     if rol not in Rol.values:
         raise Http404
-    form = RedenForm(request.POST or None)
-    form.fields["reden"].label = "Waarom wordt de rol ingetrokken?"
-    if request.method == "POST" and form.is_valid():
-        if call_for_form(
-            form,
-            services.rol_intrekken,
-            door=request.user,
-            medewerker=m,
-            rol=rol,
-            reden=form.cleaned_data["reden"],
-        ):
-            messages.success(request, f"De rol {Rol(rol).label.lower()} is ingetrokken. Dat geldt meteen.")
-            return redirect("beheer:medewerker", pk=m.pk)
-    return render(
+    naam = Rol(rol).label.lower()
+    return _met_reden_bevestigen(
         request,
-        "beheer/bevestigen.html",
-        {
-            "form": form,
-            "medewerker": m,
-            "titel": f"Rol {Rol(rol).label.lower()} intrekken bij {m}",
-            "uitleg": "De rol is meteen weg. Opnieuw geven kan alleen met een nieuwe aanvraag en de goedkeuring van een tweede beheerder.",
-            "knop": "Rol intrekken",
-        },
+        m,
+        vraag="Waarom wordt de rol ingetrokken?",
+        service=services.rol_intrekken,
+        succes=f"De rol {naam} is ingetrokken. Dat geldt meteen.",
+        titel=f"Rol {naam} intrekken bij {m}",
+        uitleg="De rol is meteen weg. Opnieuw geven kan alleen met een nieuwe aanvraag en de goedkeuring van een tweede beheerder.",
+        knop="Rol intrekken",
+        rol=rol,
     )
 
 
