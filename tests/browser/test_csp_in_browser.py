@@ -42,8 +42,8 @@ def fouten(page: Page):
     page.add_init_script(VERZAMELEN)
 
     def console(m):
-        # The browser asks for /favicon.ico by itself; the app has none (a 404, not our concern).
-        if m.type == "error" and not m.location.get("url", "").endswith("/favicon.ico"):
+        # Every page names its icon (static/img/favicon.svg), so the browser asks no /favicon.ico.
+        if m.type == "error":
             gezien.append(f"console: {m.text} ({m.location.get('url')})")
 
     page.on("console", console)
