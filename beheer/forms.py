@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 
 from wmo.constants import Rol
 from wmo.forms import KeukentafelForm
@@ -21,9 +22,11 @@ class MedewerkerForm(KeukentafelForm):
     team = forms.ModelChoiceField(label="Team", queryset=Team.objects.none(), empty_label="Kies een team")
     telefoon = forms.CharField(label="Telefoon", max_length=30, required=False)
 
-    def __init__(self, *args, organisatie_id, bestaand: bool = False, **kwargs):
+    def __init__(self, *args, organisatie_id, bestaand: bool = False, huidig_team_id=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(organisatie_id=organisatie_id).order_by("naam")
+        self.fields["team"].queryset = Team.objects.filter(
+            Q(actief=True) | Q(pk=huidig_team_id), organisatie_id=organisatie_id
+        ).order_by("naam")
         if bestaand:
             del self.fields["username"]
             self.fields[
@@ -62,3 +65,49 @@ class WeigerenForm(KeukentafelForm):
     reden = forms.CharField(
         label="Waarom weigert u?", max_length=REDEN_MAX, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class TeamForm(KeukentafelForm):
+    naam = forms.CharField(
+        label="Naam van het team",
+        max_length=100,
+        help_text="Zo heet het team in de lijsten en in brieven, bijvoorbeeld ‘Wmo-team Noord’.",
+    )
+    telefoon = forms.CharField(
+        label="Telefoonnummer",
+        max_length=30,
+        required=False,
+        help_text="Staat in een brief als contact wanneer een melding nog geen consulent heeft.",
+    )
+    email = forms.EmailField(
+        label="E-mailadres",
+        required=False,
+        help_text="Staat in een brief als contact wanneer een melding nog geen consulent heeft.",
+    )
+
+
+WACHTRIJ = "wachtrij"
+
+
+class OverdrachtForm(KeukentafelForm):
+    """Hand over all open meldingen: to whom, and the number the beheerder saw."""
+
+    naar = forms.ChoiceField(
+        label="Aan wie gaan de meldingen?",
+        choices=(),
+        help_text="Een consulent krijgt alle open meldingen. Kiest u de wachtrij, dan gaat elke melding "
+        "terug naar de wachtrij van haar eigen team.",
+        error_messages={
+            "required": "Kies aan wie de meldingen gaan.",
+            "invalid_choice": "Kies een consulent uit de lijst.",
+        },
+    )
+    verwacht = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, ontvangers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["naar"].choices = [
+            ("", "Kies een consulent"),
+            *[(str(c.pk), f"{c} ({c.team.naam})" if c.team_id else str(c)) for c in ontvangers],
+            (WACHTRIJ, "De wachtrij van het team (nog geen consulent)"),
+        ]

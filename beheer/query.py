@@ -1,9 +1,12 @@
 """Reads for the beheer pages, always within the beheerder's own organisation."""
 
 from django.contrib.auth.models import Group
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from wmo.models import Medewerker
+from meldingen.constants import OPEN_STATUSSEN
+from meldingen.models import Melding
+from wmo.models import Medewerker, Team
 
 from .constants import RoltoekenningStatus
 from .models import Roltoekenning
@@ -49,4 +52,23 @@ def open_aanvragen_voor(beheerder: Medewerker) -> QuerySet[Roltoekenning]:
         roltoekenningen_voor(beheerder)
         .filter(status=RoltoekenningStatus.AANGEVRAAGD)
         .order_by("aangevraagd_op")
+    )
+
+
+def teams_voor(beheerder: Medewerker) -> QuerySet[Team]:
+    """The teams of the beheerder's organisation, in use or not."""
+    if not beheerder.organisatie_id:
+        return Team.objects.none()
+    return Team.objects.filter(organisatie_id=beheerder.organisatie_id)
+
+
+def teams_met_bezetting(beheerder: Medewerker) -> QuerySet[Team]:
+    """``teams_voor`` with the number of open meldingen and active members, in one query."""
+
+    def _aantal(qs):
+        return Coalesce(Subquery(qs.order_by().values("team").annotate(n=Count("pk")).values("n")), 0)
+
+    return teams_voor(beheerder).annotate(
+        open_meldingen=_aantal(Melding.objects.filter(team=OuterRef("pk"), status__in=OPEN_STATUSSEN)),
+        actieve_leden=_aantal(Medewerker.objects.filter(team=OuterRef("pk"), is_active=True)),
     )

@@ -30,9 +30,19 @@ SECTIES = (
         "Rollen die een andere beheerder aanvroeg en die op uw goedkeuring wachten.",
     ),
     Sectie(
+        "Teams",
+        "beheer:teams",
+        "Teams van uw organisatie: naam, telefoon en e-mail voor brieven, en teams uit gebruik nemen.",
+    ),
+    Sectie(
+        "Wijzigingen",
+        "beheer:wijzigingen",
+        "Wie wat wanneer veranderde in de beheergegevens.",
+    ),
+    Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
-        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen, gemeenten en teams.",
+        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen en gemeenten.",
         alleen_uitvoering=True,
     ),
 )

@@ -61,6 +61,11 @@ def is_beheerder_van(door: Medewerker, medewerker: Medewerker) -> bool:
     )
 
 
+def is_beheerder_actief(door: Medewerker) -> bool:
+    """``door`` is an active functioneel beheerder with an organisation."""
+    return bool(door.is_active and door.organisatie_id and door.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER))
+
+
 def _mag_beheren(door: Medewerker, medewerker: Medewerker) -> None:
     """The beheerder of the same organisation, or a superuser; a superuser's account only by a
     superuser (its e-mail address and password link are the keys to the back door)."""
@@ -100,9 +105,13 @@ def _functiescheiding(medewerker: Medewerker, rol: str) -> None:
         )
 
 
-def _team_van_organisatie(team: Team, organisatie_id: int | None) -> None:
+def _team_van_organisatie(
+    team: Team, organisatie_id: int | None, *, huidig_team_id: int | None = None
+) -> None:
     if team.organisatie_id != organisatie_id:
         raise ValidationError({"team": "Kies een team van uw eigen organisatie."})
+    if not team.actief and team.pk != huidig_team_id:
+        raise ValidationError({"team": "Dit team is uit gebruik. Kies een ander team."})
 
 
 @transaction.atomic
@@ -128,6 +137,7 @@ def medewerker_aanmaken(
         telefoon=telefoon,
     )
     _mag_beheren(door, medewerker)
+    _team_van_organisatie(team, medewerker.organisatie_id)
     if not email:
         raise ValidationError(
             {"email": "Vul het e-mailadres in: daar komt de link om een wachtwoord te kiezen."}
@@ -153,7 +163,7 @@ def medewerker_wijzigen(
     revokes those roles and asks for them again (see the module docstring)."""
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     _mag_beheren(door, medewerker)
-    _team_van_organisatie(team, medewerker.organisatie_id)
+    _team_van_organisatie(team, medewerker.organisatie_id, huidig_team_id=medewerker.team_id)
     if not email:
         raise ValidationError({"email": "Vul het e-mailadres in."})
     oud_email = medewerker.email
@@ -197,7 +207,11 @@ def medewerker_wijzigen(
 @transaction.atomic
 def medewerker_deactiveren(*, door: Medewerker, medewerker: Medewerker, reden: str) -> Medewerker:
     """The account can no longer log in (also not in a session that is still open); open role
-    requests for it are refused. Its roles and history stay, for the record."""
+    requests for it are refused. Its roles and history stay, for the record.
+
+    Open meldingen of a consulent do not stop this (choice): removing access when someone leaves
+    must never wait (BIO 9.2.6). The page warns with the count and points to the handover
+    (beheer.overdracht), which also works for a deactivated consulent."""
     medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
     _mag_beheren(door, medewerker)
     _niet_zichzelf(door, medewerker, "U kunt uw eigen account niet deactiveren. Vraag een andere beheerder.")
@@ -212,6 +226,38 @@ def medewerker_deactiveren(*, door: Medewerker, medewerker: Medewerker, reden: s
         toekenning.status, toekenning.beoordeeld_door, toekenning.beoordeeld_op = S.GEWEIGERD, door, nu
         toekenning.beoordeling = "Het account is gedeactiveerd."
         save_with_history(toekenning, door=door, reden="Geweigerd: account gedeactiveerd")
+    return medewerker
+
+
+@transaction.atomic
+def medewerker_activeren(*, door: Medewerker, medewerker: Medewerker, reden: str) -> Medewerker:
+    """A deactivated account can log in again (someone comes back, or was deactivated by mistake).
+
+    Its roles do not come back by themselves: giving access back is a grant (BIO 9.2.2), so the
+    roles the account still had are revoked and asked for again, and take effect when a second
+    beheerder approves (like a new e-mail address). Roles from the identity provider come back
+    from there at the next login. Not one's own account."""
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    _mag_beheren(door, medewerker)
+    _niet_zichzelf(
+        door, medewerker, "U kunt uw eigen account niet weer actief maken. Vraag een andere beheerder."
+    )
+    if not (reden or "").strip():
+        raise ValidationError({"reden": "Schrijf op waarom het account weer nodig is."})
+    if medewerker.is_active:
+        raise ValidationError("Dit account is al actief.")
+    if medewerker.team_id and not medewerker.team.actief:
+        raise ValidationError(
+            f"Het team {medewerker.team.naam} is uit gebruik. Neem het team eerst weer in gebruik "
+            "(Beheer, Teams), of maak een nieuw account in een ander team."
+        )
+    medewerker.is_active = True
+    save_with_history(medewerker, door=door, reden=f"Weer actief: {reden.strip()}")
+    opnieuw = "Account weer actief: een tweede beheerder keurt de rol opnieuw goed."
+    for rol in sorted(medewerker.rollen):
+        _intrekken(door=door, medewerker=medewerker, rol=rol, reden=opnieuw)
+        if not rol_uit_idp(medewerker):
+            _aanvragen(door=door, medewerker=medewerker, rol=rol, reden=opnieuw)
     return medewerker
 
 

@@ -3,22 +3,23 @@ until the beheer pages of a later issue replace it, and nothing else.
 
 Choice: the cheapest safe option. A second AdminSite with exactly the catalogue
 (Voorziening), the days equated to feestdagen (GelijkgesteldeDag), the mandaatregeling
-(Mandaat), gemeenten and teams, with the same ModelAdmins as ``/admin/``. It has no user
+(Mandaat) and gemeenten, with the same ModelAdmins as ``/admin/``. Teams moved to the beheer
+pages (beheer.teams, ``/beheer/teams/``). It has no user
 model, no groups and no permissions, so nobody can give themselves a role or a password here.
 
 Who: an active functioneel beheerder of an execution organisation (not of a partner: the
-catalogue, the mandaten and the gemeente's letterhead are the gemeente's). Teams and gemeenten
-are limited to the beheerder's own organisation. Everyone else gets a 404 (wmo.adminsite).
+catalogue, the mandaten and the gemeente's letterhead are the gemeente's). Gemeenten are
+limited to the beheerder's own organisation. Everyone else gets a 404 (wmo.adminsite).
 """
 
 from django.http import HttpRequest
 
 from aanvragen.admin import MandaatAdmin
 from aanvragen.models import Mandaat
-from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, TeamAdmin, VoorzieningAdmin
+from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, VoorzieningAdmin
 from wmo.adminsite import KeukentafelAdminSite
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
+from wmo.models import GelijkgesteldeDag, Gemeente, Voorziening
 
 
 class BeheerTechnischSite(KeukentafelAdminSite):
@@ -37,20 +38,6 @@ class BeheerTechnischSite(KeukentafelAdminSite):
         )
 
 
-class EigenTeamAdmin(TeamAdmin):
-    """Only the teams of the beheerder's own organisation, and new ones only there."""
-
-    list_filter = []
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(organisatie_id=request.user.organisatie_id)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "organisatie":
-            kwargs["queryset"] = Organisatie.objects.filter(pk=request.user.organisatie_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
 class EigenGemeenteAdmin(GemeenteAdmin):
     """Only the gemeenten the beheerder's organisation works for."""
 
@@ -63,7 +50,6 @@ site.register(Voorziening, VoorzieningAdmin)
 site.register(GelijkgesteldeDag, GelijkgesteldeDagAdmin)
 site.register(Mandaat, MandaatAdmin)
 site.register(Gemeente, EigenGemeenteAdmin)
-site.register(Team, EigenTeamAdmin)
 
 app_name = "admin"
 urlpatterns = site.get_urls()

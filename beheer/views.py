@@ -11,14 +11,25 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from wmo.actions import call_for_form, call_with_message
 from wmo.constants import Rol
 
-from . import query, services
+from . import overdracht, query, services, wijzigingen
+from . import teams as teambeheer
 from .constants import RoltoekenningStatus
-from .forms import GoedkeurenForm, MedewerkerForm, RedenForm, RolAanvragenForm, WeigerenForm
+from .forms import (
+    WACHTRIJ,
+    GoedkeurenForm,
+    MedewerkerForm,
+    OverdrachtForm,
+    RedenForm,
+    RolAanvragenForm,
+    TeamForm,
+    WeigerenForm,
+)
 from .secties import secties_voor
 
 PER_PAGINA = 50
@@ -98,6 +109,7 @@ def medewerker(request, pk):
         "rol_form": RolAanvragenForm(rollen=aan_te_vragen)
         if aan_te_vragen and m.is_active and not zelf and not services.rol_uit_idp(m)
         else None,
+        "open_meldingen": overdracht.open_meldingen_van(m).count(),
         "geschiedenis": m.history.exclude(history_change_reason=None)
         .exclude(history_change_reason="")
         .select_related("history_user")
@@ -113,7 +125,11 @@ def medewerker_wijzigen(request, pk):
         "team": m.team_id
     }
     form = MedewerkerForm(
-        request.POST or None, initial=initial, organisatie_id=request.user.organisatie_id, bestaand=True
+        request.POST or None,
+        initial=initial,
+        organisatie_id=request.user.organisatie_id,
+        bestaand=True,
+        huidig_team_id=m.team_id,
     )
     if request.method == "POST" and form.is_valid():
         gewijzigd = call_for_form(
@@ -127,9 +143,11 @@ def medewerker_wijzigen(request, pk):
     )
 
 
-def _met_reden_bevestigen(request, m, *, vraag, service, succes, titel, uitleg, knop, **kwargs):
+def _met_reden_bevestigen(
+    request, m, *, vraag, service, succes, titel, uitleg, knop, extra=None, daarna=None, **kwargs
+):
     """A confirmation page that asks why (deactivating, revoking a role): the reason goes to the
-    service, which records it; on success back to the medewerker's page."""
+    service, which records it; on success to ``daarna`` (default: the medewerker's page)."""
     form = RedenForm(request.POST or None)
     form.fields["reden"].label = vraag
     if request.method == "POST" and form.is_valid():
@@ -137,23 +155,50 @@ def _met_reden_bevestigen(request, m, *, vraag, service, succes, titel, uitleg, 
             form, service, door=request.user, medewerker=m, reden=form.cleaned_data["reden"], **kwargs
         ):
             messages.success(request, succes)
-            return redirect("beheer:medewerker", pk=m.pk)
-    context = {"form": form, "medewerker": m, "titel": titel, "uitleg": uitleg, "knop": knop}
+            return redirect(daarna or reverse("beheer:medewerker", args=[m.pk]))
+    context = {"form": form, "medewerker": m, "titel": titel, "uitleg": uitleg, "knop": knop, **(extra or {})}
     return render(request, "beheer/bevestigen.html", context)
 
 
 @beheerder_required
 def medewerker_deactiveren(request, pk):
+    """Deactivate; with open meldingen it warns and goes on to the handover (beheer.overdracht)."""
     m = _medewerker(request, pk)
+    open_meldingen = overdracht.open_meldingen_van(m).count()
+    succes = f"Het account van {m} is gedeactiveerd. Inloggen kan niet meer."
+    if open_meldingen:
+        succes += f" Er {_zijn(open_meldingen)} nog open: draag ze hieronder over."
     return _met_reden_bevestigen(
         request,
         m,
         vraag="Waarom is het account niet meer nodig?",
         service=services.medewerker_deactiveren,
-        succes=f"Het account van {m} is gedeactiveerd. Inloggen kan niet meer.",
+        succes=succes,
         titel=f"{m} deactiveren",
         uitleg="Na het deactiveren kan deze medewerker niet meer inloggen, ook niet in een sessie die nog open staat.",
         knop="Deactiveren",
+        extra={"open_meldingen": open_meldingen},
+        daarna=reverse("beheer:meldingen_overdragen", args=[m.pk]) if open_meldingen else None,
+    )
+
+
+def _zijn(aantal: int) -> str:
+    return "is 1 melding" if aantal == 1 else f"zijn {aantal} meldingen"
+
+
+@beheerder_required
+def medewerker_activeren(request, pk):
+    m = _medewerker(request, pk)
+    return _met_reden_bevestigen(
+        request,
+        m,
+        vraag="Waarom is het account weer nodig?",
+        service=services.medewerker_activeren,
+        succes=f"Het account van {m} is weer actief. De rollen gelden pas als een andere beheerder ze opnieuw goedkeurt.",
+        titel=f"{m} weer actief maken",
+        uitleg="De medewerker kan daarna weer inloggen met het eigen wachtwoord en de eigen app. "
+        "De rollen van vroeger komen niet vanzelf terug: ze worden opnieuw aangevraagd en gelden pas als een andere beheerder ze goedkeurt.",
+        knop="Weer actief maken",
     )
 
 
@@ -254,4 +299,127 @@ def rolaanvraag(request, pk):
             "zelf_aangevraagd": toekenning.aangevraagd_door_id == request.user.pk,
             "voor_zelf": toekenning.medewerker_id == request.user.pk,
         },
+    )
+
+
+# --- Teams (beheer.teams) --------------------------------------------------------------------
+
+
+def _team(request, pk):
+    return get_object_or_404(query.teams_voor(request.user), pk=pk)
+
+
+@beheerder_required
+def teams(request):
+    lijst = query.teams_met_bezetting(request.user).order_by("-actief", "naam")
+    return render(request, "beheer/teams.html", {"teams": lijst})
+
+
+@beheerder_required
+def team_aanmaken(request):
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        team = call_for_form(form, teambeheer.team_aanmaken, door=request.user, **form.cleaned_data)
+        if team:
+            messages.success(request, f"Team {team.naam} is gemaakt.")
+            return redirect("beheer:teams")
+    return render(request, "beheer/team_form.html", {"form": form, "titel": "Nieuw team"})
+
+
+@beheerder_required
+def team_wijzigen(request, pk):
+    team = _team(request, pk)
+    form = TeamForm(
+        request.POST or None, initial={"naam": team.naam, "telefoon": team.telefoon, "email": team.email}
+    )
+    if request.method == "POST" and form.is_valid():
+        if call_for_form(form, teambeheer.team_wijzigen, door=request.user, team=team, **form.cleaned_data):
+            messages.success(request, "De gegevens van het team zijn opgeslagen.")
+            return redirect("beheer:teams")
+    open_meldingen, actieve_leden = teambeheer.team_bezetting(team)
+    context = {
+        "form": form,
+        "team": team,
+        "titel": f"{team.naam} wijzigen",
+        "open_meldingen": open_meldingen,
+        "actieve_leden": actieve_leden,
+    }
+    return render(request, "beheer/team_form.html", context)
+
+
+@beheerder_required
+def team_deactiveren(request, pk):
+    team = _team(request, pk)
+    blokkade = teambeheer.blokkade_tekst(*teambeheer.team_bezetting(team)) if team.actief else ""
+    form = RedenForm(request.POST or None)
+    form.fields["reden"].label = "Waarom is het team niet meer nodig?"
+    if request.method == "POST" and form.is_valid():
+        if call_for_form(
+            form, teambeheer.team_deactiveren, door=request.user, team=team, reden=form.cleaned_data["reden"]
+        ):
+            messages.success(
+                request,
+                f"Team {team.naam} is uit gebruik. Er komen geen nieuwe meldingen of medewerkers meer in.",
+            )
+            return redirect("beheer:teams")
+    return render(request, "beheer/team_deactiveren.html", {"form": form, "team": team, "blokkade": blokkade})
+
+
+@require_POST
+@beheerder_required
+def team_activeren(request, pk):
+    team = _team(request, pk)
+    if call_with_message(request, teambeheer.team_activeren, door=request.user, team=team):
+        messages.success(request, f"Team {team.naam} is weer in gebruik.")
+    return redirect("beheer:teams")
+
+
+# --- Handing over a consulent's open meldingen (beheer.overdracht) ---------------------------
+
+
+@beheerder_required
+def meldingen_overdragen(request, pk):
+    """Counts and kenmerken only: the beheerder reads no dossier (see beheer.overdracht)."""
+    m = _medewerker(request, pk)
+    ontvangers = list(overdracht.ontvangers_voor(request.user, m))
+    kenmerken, per_status = overdracht.overzicht(m)
+    form = OverdrachtForm(request.POST or None, ontvangers=ontvangers, initial={"verwacht": len(kenmerken)})
+    if request.method == "POST" and form.is_valid():
+        keuze = form.cleaned_data["naar"]
+        naar = None if keuze == WACHTRIJ else next(c for c in ontvangers if str(c.pk) == keuze)
+        resultaat = call_for_form(
+            form,
+            overdracht.meldingen_overdragen,
+            door=request.user,
+            van=m,
+            naar=naar,
+            verwacht=form.cleaned_data["verwacht"],
+        )
+        if resultaat is not None:
+            if resultaat.meldingen == 0:
+                messages.info(request, f"{m} had geen open meldingen meer: er is niets overgedragen.")
+            else:
+                wie = str(naar) if naar else "de wachtrij van hun team"
+                aantal = "1 melding" if resultaat.meldingen == 1 else f"{resultaat.meldingen} meldingen"
+                brieven = "1 brief" if resultaat.brieven == 1 else f"{resultaat.brieven} brieven"
+                messages.success(request, f"{aantal} overgedragen aan {wie}, {brieven} verstuurd.")
+            return redirect("beheer:medewerker", pk=m.pk)
+    context = {"medewerker": m, "form": form, "kenmerken": kenmerken, "per_status": per_status}
+    return render(request, "beheer/overdragen.html", context)
+
+
+# --- Change history (beheer.wijzigingen) -----------------------------------------------------
+
+
+@beheerder_required
+def wijzigingen_lijst(request):
+    soorten = wijzigingen.soorten_voor(request.user)
+    soort = request.GET.get("soort") or None
+    if soort not in {s.sleutel for s in soorten}:
+        soort = None
+    pagina, lijst = wijzigingen.pagina(request.user, soort=soort, nummer=request.GET.get("pagina"))
+    return render(
+        request,
+        "beheer/wijzigingen.html",
+        {"pagina": pagina, "lijst": lijst, "soorten": soorten, "soort": soort},
     )

@@ -27,3 +27,15 @@ class BevestigCodeForm(KeukentafelForm):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         error_messages={"required": "Vul de code uit de app in."},
     )
+
+
+class HerstelRedenForm(KeukentafelForm):
+    """Beheer: why the two-step verification of a colleague is reset (kept in the trace)."""
+
+    reden = forms.CharField(
+        label="Waarom moet de tweestapsverificatie opnieuw?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bijvoorbeeld: telefoon kwijt, gebeld op het bekende nummer. De medewerker krijgt een mail met deze reden.",
+        error_messages={"required": "Schrijf op waarom de tweestapsverificatie opnieuw moet."},
+    )

@@ -28,6 +28,8 @@ class Tweestapsgebeurtenis(models.Model):
         verbose_name=_("door"),
     )
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # Why, for a reset by beheer (empty for what the medewerker did themselves).
+    reden = models.TextField(_("reden"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("tweestapsgebeurtenis")

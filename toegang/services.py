@@ -21,6 +21,7 @@ from base64 import b32decode
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -147,31 +148,63 @@ def tweestaps_controleren(*, medewerker: Medewerker, code: str) -> Device:
 
 
 def tweestaps_mag_herstellen(*, medewerker: Medewerker, door: Medewerker) -> bool:
-    """A functioneel beheerder resets the two-step verification of a medewerker of the same
-    organisation, never their own (someone else checks who asks for it: four eyes)."""
+    """An active functioneel beheerder resets the two-step verification of a medewerker of the same
+    organisation, never their own (someone else checks who asks for it) and never a superuser's
+    (the technical back door is set outside the app)."""
     return (
-        door.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER)
+        door.is_active
+        and door.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER)
         and door.organisatie_id is not None
         and medewerker.organisatie_id == door.organisatie_id
         and medewerker.pk != door.pk
+        and not medewerker.is_superuser
     )
 
 
-def tweestaps_herstellen(*, medewerker: Medewerker, door: Medewerker) -> Medewerker:
+def tweestaps_herstellen(*, medewerker: Medewerker, door: Medewerker, reden: str) -> Medewerker:
     """Remove all of the medewerker's devices (app and recovery codes), for a lost or new phone.
 
     The next request of any session of the medewerker is no longer verified (django-otp finds no
-    device), so they set up two-step verification again after the password. Recorded with who did it.
+    device), so they set up two-step verification again after the password. Recorded with who did
+    it and why, and the medewerker gets a mail that it happened.
+
+    Choice: one beheerder, no four eyes (BIO 9.2.2 asks four eyes for *granting* privileged
+    rights). A reset grants nothing: the password is still needed, and only the owner of the
+    account can then set up a new app. The person who lost the phone is locked out until it is
+    done, so waiting for a second beheerder costs the work of a day. The risk that remains (a
+    beheerder resets it for someone who also knows the password) is covered by the trace, the
+    log line and the mail to the medewerker, who can raise the alarm.
     """
     if not tweestaps_mag_herstellen(medewerker=medewerker, door=door):
         raise PermissionDenied
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": "Schrijf op waarom de tweestapsverificatie opnieuw moet."})
     with transaction.atomic():
         TOTPDevice.objects.filter(user=medewerker).delete()
         StaticDevice.objects.filter(user=medewerker).delete()
-        _vastleggen(medewerker=medewerker, soort=TweestapsSoort.HERSTELD, door=door)
+        gebeurtenis = Tweestapsgebeurtenis(
+            medewerker=medewerker, soort=TweestapsSoort.HERSTELD, door=door, reden=reden
+        )
+        gebeurtenis.full_clean()
+        gebeurtenis.save()
     logger.warning(
         "Tweestapsverificatie van %s opnieuw ingesteld door %s", medewerker.username, door.username
     )
+    if medewerker.email:
+        send_mail(
+            "Uw tweestapsverificatie in Keukentafel is opnieuw ingesteld",
+            f"Beste {medewerker.get_full_name() or medewerker.username},\n\n"
+            f"{door.get_full_name() or door.username} (functioneel beheer) heeft de tweestapsverificatie "
+            "van uw account in Keukentafel opnieuw ingesteld. Uw oude app en herstelcodes werken niet meer.\n"
+            "Na uw wachtwoord stelt u een nieuwe app in.\n\n"
+            f"De reden: {reden}\n\n"
+            "Heeft u hier niet om gevraagd? Neem dan meteen contact op met de functioneel beheerder "
+            "of de servicedesk.\n",
+            None,
+            [medewerker.email],
+            fail_silently=True,
+        )
     return medewerker
 
 

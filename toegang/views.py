@@ -9,7 +9,7 @@ import django_otp
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +25,7 @@ from wmo.redirects import safe_next_url
 from wmo.views import LoginView
 
 from . import services
-from .forms import BevestigCodeForm, CodeForm
+from .forms import BevestigCodeForm, CodeForm, HerstelRedenForm
 from .middleware import is_geverifieerd
 
 logger = logging.getLogger("keukentafel.toegang")
@@ -138,27 +138,39 @@ def tweestaps_herstelcodes(request):
 
 
 def tweestaps_herstellen(request, pk: int):
-    """Beheer: remove a medewerker's two-step verification (lost phone). Only a functioneel
-    beheerder, only for a medewerker of the own organisation, not for oneself (404 otherwise)."""
-    if not request.user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER):
+    """Beheer: remove a medewerker's two-step verification (lost phone), with a reason. Only an
+    active functioneel beheerder, only for a medewerker of the own organisation, not for oneself
+    and not for a superuser (404 otherwise)."""
+    if not (request.user.is_active and request.user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER)):
         raise PermissionDenied
     medewerkers = Medewerker.objects.none()
     if request.user.organisatie_id:
-        medewerkers = Medewerker.objects.filter(organisatie_id=request.user.organisatie_id)
+        medewerkers = Medewerker.objects.filter(
+            organisatie_id=request.user.organisatie_id, is_superuser=False
+        )
     medewerker = get_object_or_404(medewerkers.exclude(pk=request.user.pk), pk=pk)
-    if request.method == "POST":
-        try:
-            services.tweestaps_herstellen(medewerker=medewerker, door=request.user)
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
+    form = HerstelRedenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_for_form(
+            form,
+            services.tweestaps_herstellen,
+            medewerker=medewerker,
+            door=request.user,
+            reden=form.cleaned_data["reden"],
+        ):
             messages.success(
                 request,
                 f"De tweestapsverificatie van {medewerker} is gewist. "
-                "Bij de volgende keer inloggen stelt deze medewerker een nieuwe app in.",
+                "Bij de volgende keer inloggen stelt deze medewerker een nieuwe app in. "
+                "De medewerker krijgt hierover een mail.",
             )
             return redirect("toegang:tweestaps_herstellen", pk=medewerker.pk)
-    context = {"medewerker": medewerker, "ingericht": user_has_device(medewerker)}
+    context = {
+        "medewerker": medewerker,
+        "ingericht": user_has_device(medewerker),
+        "form": form,
+        "gebeurtenissen": medewerker.tweestapsgebeurtenissen.select_related("door")[:10],
+    }
     return render(request, "toegang/tweestaps_herstellen.html", context)
 
 

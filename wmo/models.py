@@ -118,6 +118,9 @@ class Team(models.Model):
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="teams")
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # A team is never deleted (meldingen, letters and history name it): it is taken out of use.
+    # An inactive team gets no new meldingen or members (wmo.query.teams_voor, beheer.services).
+    actief = models.BooleanField(_("in gebruik"), default=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -5,8 +5,8 @@ from .models import Medewerker, Team
 
 
 def teams_voor(user):
-    """Teams a user may route work to: those of the user's own organisation."""
-    return Team.objects.filter(organisatie_id=user.organisatie_id)
+    """Teams a user may route work to: those of the user's own organisation that are in use."""
+    return Team.objects.filter(organisatie_id=user.organisatie_id, actief=True)
 
 
 def consulenten_voor(user, team=None):

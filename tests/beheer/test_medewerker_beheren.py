@@ -46,7 +46,7 @@ def test_paginas_binnen_hun_querybudget(
     client.force_login(beheerder_a)
     for naam, args, budget in [
         ("beheer:start", [], 9),
-        ("beheer:medewerker", [collega.pk], 12),
+        ("beheer:medewerker", [collega.pk], 13),  # with the count of open meldingen (overdracht)
         ("beheer:medewerker_wijzigen", [collega.pk], 12),
         ("beheer:medewerker_aanmaken", [], 10),
         ("beheer:rol_aanvragen", [collega.pk], 10),
@@ -72,7 +72,9 @@ def test_nergens_een_wachtwoordveld_voor_een_ander(client, beheerder_a, beheerde
         reverse("beheer:rolaanvragen"),
         reverse("beheer:rolaanvraag", args=[toekenning.pk]),
         reverse("beheer_technisch:index"),
-        reverse("beheer_technisch:wmo_team_change", args=[collega.team_id]),
+        reverse("beheer:teams"),
+        reverse("beheer:team_wijzigen", args=[collega.team_id]),
+        reverse("beheer:wijzigingen"),
     ]
     for url in urls:
         pagina = client.get(url).content.decode()
