@@ -110,7 +110,9 @@ def test_naar_de_wachtrij_geen_brief_en_naar_een_ander_team_gaat_het_team_mee(
     assert (resultaat.meldingen, resultaat.brieven) == (1, 1)
 
 
-def test_een_veranderd_aantal_wordt_eerst_opnieuw_bevestigd(client, beheerder_a, vertrekker, opvolger, zaken, team):
+def test_een_veranderd_aantal_wordt_eerst_opnieuw_bevestigd(
+    client, beheerder_a, vertrekker, opvolger, zaken, team
+):
     MeldingFactory(team=team, consulent=vertrekker)  # arrived after the page was opened
     client.force_login(beheerder_a)
     antwoord = client.post(
@@ -122,7 +124,9 @@ def test_een_veranderd_aantal_wordt_eerst_opnieuw_bevestigd(client, beheerder_a,
     assert not _brieven().exists()
 
 
-def test_alleen_binnen_de_eigen_organisatie(client, beheerder_a, vertrekker, zaken, buitenstaander, rol_gebruiker):
+def test_alleen_binnen_de_eigen_organisatie(
+    client, beheerder_a, vertrekker, zaken, buitenstaander, rol_gebruiker
+):
     vreemde_consulent = rol_gebruiker(Rol.CONSULENT, team=buitenstaander.team)
     MeldingFactory(team=buitenstaander.team, consulent=vreemde_consulent)
     client.force_login(beheerder_a)
@@ -133,7 +137,8 @@ def test_alleen_binnen_de_eigen_organisatie(client, beheerder_a, vertrekker, zak
     assert overdracht.open_meldingen_van(vreemde_consulent).count() == 1
     # Nor can the meldingen go to a consulent of another organisation.
     antwoord = client.post(
-        reverse("beheer:meldingen_overdragen", args=[vertrekker.pk]), {"naar": vreemde_consulent.pk, "verwacht": 3}
+        reverse("beheer:meldingen_overdragen", args=[vertrekker.pk]),
+        {"naar": vreemde_consulent.pk, "verwacht": 3},
     )
     assert antwoord.status_code == 200 and "Kies een consulent uit de lijst" in antwoord.content.decode()
     with pytest.raises(ValidationError):

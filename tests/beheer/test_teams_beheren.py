@@ -36,7 +36,8 @@ def test_lijst_maken_en_wijzigen(client, beheerder_a, buitenstaander, django_ass
     assert beheerder_a.team.naam in pagina and buitenstaander.team.naam not in pagina
 
     antwoord = client.post(
-        reverse("beheer:team_aanmaken"), {"naam": " Wmo-team  Noord ", "telefoon": "14 023", "email": "noord@example.org"}
+        reverse("beheer:team_aanmaken"),
+        {"naam": " Wmo-team  Noord ", "telefoon": "14 023", "email": "noord@example.org"},
     )
     assert antwoord.status_code == 302
     team = Team.objects.get(naam="Wmo-team Noord")
@@ -72,7 +73,10 @@ def test_een_team_van_een_andere_organisatie_is_er_niet(client, beheerder_a, bui
     vreemd = buitenstaander.team
     for naam in ("beheer:team_wijzigen", "beheer:team_deactiveren"):
         assert client.get(reverse(naam, args=[vreemd.pk])).status_code == 404
-        assert client.post(reverse(naam, args=[vreemd.pk]), {"naam": "Overgenomen", "reden": "x"}).status_code == 404
+        assert (
+            client.post(reverse(naam, args=[vreemd.pk]), {"naam": "Overgenomen", "reden": "x"}).status_code
+            == 404
+        )
     assert client.post(reverse("beheer:team_activeren", args=[vreemd.pk])).status_code == 404
     vreemd.refresh_from_db()
     assert vreemd.naam != "Overgenomen" and vreemd.actief
@@ -120,7 +124,12 @@ def test_een_team_uit_gebruik_krijgt_geen_meldingen_of_medewerkers(beheerder_a, 
     assert leeg_team not in teams_voor(beheerder_a)  # the loket's choice of team
     with pytest.raises(ValidationError, match="uit gebruik"):
         services.medewerker_aanmaken(
-            door=beheerder_a, username="nieuw", first_name="N", last_name="W", email="n@example.org", team=leeg_team
+            door=beheerder_a,
+            username="nieuw",
+            first_name="N",
+            last_name="W",
+            email="n@example.org",
+            team=leeg_team,
         )
     client.force_login(beheerder_a)
     pagina = client.get(reverse("beheer:medewerker_aanmaken")).content.decode()

@@ -104,3 +104,45 @@ def test_zonder_beide_stappen_kan_een_beheerder_het_niet(beheerder, kwijt):
     client.force_login(beheerder)  # password only
     assert client.post(url(kwijt), {"reden": "x"})["Location"].startswith(reverse("toegang:tweestaps"))
     assert TOTPDevice.objects.filter(user=kwijt).exists()
+
+
+def test_na_herstel_met_reden_stelt_de_medewerker_bij_inloggen_een_nieuwe_app_in(
+    client, beheerder, kwijt, mailoutbox
+):
+    kwijt.email = "kwijt@example.org"
+    kwijt.save()
+    client.force_login(beheerder)
+    leeg = client.post(url(kwijt), {"reden": "  "})
+    assert leeg.status_code == 200 and "Schrijf op waarom" in leeg.content.decode()
+    assert TOTPDevice.objects.filter(user=kwijt).exists() and not mailoutbox
+
+    assert client.post(url(kwijt), {"reden": "Nieuwe telefoon, teruggebeld"}).status_code == 302
+    gebeurtenis = Tweestapsgebeurtenis.objects.get(medewerker=kwijt)
+    assert (gebeurtenis.door, gebeurtenis.reden) == (beheerder, "Nieuwe telefoon, teruggebeld")
+    assert "Nieuwe telefoon, teruggebeld" in client.get(url(kwijt)).content.decode()
+    [mail] = mailoutbox
+    assert mail.to == ["kwijt@example.org"] and "Nieuwe telefoon, teruggebeld" in mail.body
+    assert "opnieuw ingesteld" in mail.subject
+
+    # The medewerker logs in with the password: the next step is setting up a new app.
+    medewerker = Client()
+    antwoord = medewerker.post(
+        reverse("login"), {"username": kwijt.username, "password": "geheim-wachtwoord"}, follow=True
+    )
+    assert antwoord.redirect_chain[-1][0].startswith(reverse("toegang:tweestaps_inrichten"))
+    assert reverse("toegang:tweestaps_qr") in antwoord.content.decode()
+
+
+def test_geen_herstel_voor_een_superuser_of_door_een_gedeactiveerde_beheerder(
+    beheerder, kwijt, rol_gebruiker
+):
+    root = rol_gebruiker(is_superuser=True, is_staff=True)
+    totp_apparaat(root)
+    with pytest.raises(PermissionDenied):
+        tweestaps_herstellen(medewerker=root, door=beheerder, reden="x")
+    beheerder.is_active = False
+    beheerder.save()
+    with pytest.raises(PermissionDenied):
+        tweestaps_herstellen(medewerker=kwijt, door=beheerder, reden="x")
+    assert TOTPDevice.objects.filter(user__in=[root, kwijt]).count() == 2
+    assert not Tweestapsgebeurtenis.objects.exists()
