@@ -439,6 +439,14 @@ ANDERE_DELEN = {
     "beheer:wachtwoordlink_versturen": lambda w: [w.consulent.pk],
     "beheer:rol_aanvragen": lambda w: [w.consulent.pk],
     "beheer:rol_intrekken": lambda w: [w.consulent.pk, Rol.CONSULENT.value],
+    "beheer:medewerker_activeren": lambda w: [w.consulent.pk],
+    "beheer:meldingen_overdragen": lambda w: [w.consulent.pk],
+    "beheer:teams": lambda w: [],
+    "beheer:team_aanmaken": lambda w: [],
+    "beheer:team_wijzigen": lambda w: [w.team.pk],
+    "beheer:team_deactiveren": lambda w: [w.team.pk],
+    "beheer:team_activeren": lambda w: [w.team.pk],
+    "beheer:wijzigingen": lambda w: [],
     "beheer:rolaanvragen": lambda w: [],
     "beheer:rolaanvraag": lambda w: [1],
     "meldingen:inwoner_raadplegen": lambda w: [w.melding.inwoner_id],
@@ -476,6 +484,10 @@ def test_vijandige_invoer_andere_delen(naam, team):
         "pagina",
         "van",
         "tot",
+        "naam",
+        "naar",
+        "verwacht",
+        "soort",
     ]
     for rol in (Rol.FUNCTIONEEL_BEHEERDER, Rol.TEAMLEIDER, Rol.CONSULENT):
         client = TweestapsClient()

@@ -515,6 +515,40 @@ MATRIX: dict[str, Url] = {
         post=mag(BEHEERDER),
         leeg_post=True,
     ),
+    "beheer:medewerker_activeren": Url(
+        _r("beheer:medewerker_activeren", "consulent.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    # Hand over a consulent's open meldingen: counts and kenmerken only (beheer.overdracht).
+    "beheer:meldingen_overdragen": Url(
+        _r("beheer:meldingen_overdragen", "consulent.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    # Teams: own = the team of the dossier's consulent; foreign = a team of another organisation.
+    "beheer:teams": Url(_vast("beheer:teams"), get=mag(BEHEERDER), object=False),
+    "beheer:team_aanmaken": Url(
+        _vast("beheer:team_aanmaken"), get=mag(BEHEERDER), post=mag(BEHEERDER), object=False, leeg_post=True
+    ),
+    "beheer:team_wijzigen": Url(
+        _r("beheer:team_wijzigen", "consulent.team_id"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:team_deactiveren": Url(
+        _r("beheer:team_deactiveren", "consulent.team_id"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:team_activeren": Url(
+        _r("beheer:team_activeren", "consulent.team_id"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
+    "beheer:wijzigingen": Url(_vast("beheer:wijzigingen"), get=mag(BEHEERDER), object=False),
     "beheer:rolaanvragen": Url(_vast("beheer:rolaanvragen"), get=mag(BEHEERDER), object=False),
     "beheer:rolaanvraag": Url(
         _r("beheer:rolaanvraag", "rolaanvraag.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
@@ -929,7 +963,7 @@ FAMILIES = {
     "aanvragen": "Aanvraag en beschikking",
     "teamleider": "Teamleider",
     "privacy": "Inzagelog en inzageverzoeken (functionaris gegevensbescherming)",
-    "beheer": "Beheer: accounts en rollen",
+    "beheer": "Beheer: accounts, rollen, teams en wijzigingen",
 }
 
 
