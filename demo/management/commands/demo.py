@@ -17,6 +17,8 @@ from django.utils import timezone
 from aanvragen import services as av
 from aanvragen.constants import Grondslag
 from aanvragen.models import Mandaat
+from beheer import services as beheer_services
+from beheer import teams as teambeheer
 from gesprekken import services as gs
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
@@ -169,6 +171,22 @@ class Command(BaseCommand):
             )
 
         self._dossiers(haarlem, zandvoort, teams, users)
+        self._beheer(teams, users)
+
+    def _beheer(self, teams, users):
+        """Beheer history to look at (/beheer/teams/, /beheer/wijzigingen/): a team taken out of use
+        and a consulent who left, whose account the beheerder can make active again."""
+        beheerder = users["beheerder"]
+        oud = teambeheer.team_aanmaken(door=beheerder, naam="Wmo-team Schalkwijk", telefoon="023 511 52 00")
+        teambeheer.team_deactiveren(door=beheerder, team=oud, reden="Samengevoegd met Wmo-team Haarlem")
+        vertrokken = Medewerker(
+            username="kvos", first_name="Kees", last_name="Vos", team=teams["haarlem"],
+            organisatie=teams["haarlem"].organisatie, email="kvos@example.org",
+        )  # fmt: skip
+        vertrokken.set_unusable_password()
+        vertrokken.save()
+        vertrokken.groups.set(Group.objects.filter(name=Rol.CONSULENT))
+        beheer_services.medewerker_deactiveren(door=beheerder, medewerker=vertrokken, reden="Uit dienst")
 
     def _dossiers(self, haarlem, zandvoort, teams, users):
         bsns = valid_bsns(start=BSN_START)
