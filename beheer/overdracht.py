@@ -21,6 +21,8 @@ So the page shows counts per status and the kenmerken only, never a name, addres
 an inwoner; the letters are made by the app. Who may hand over is who may deactivate the
 account: the beheerder of the consulent's organisation. A finer split (some meldingen to one
 consulent, some to another) remains the teamleider's herverdelen, which does show the dossiers.
+The handover does change each melding, so the access log gets a "wijzigen" row per inwoner
+under the beheerder's name (NEN 7513): the privacy officer sees that beheer touched them.
 """
 
 from dataclasses import dataclass
@@ -44,6 +46,7 @@ class Overdracht:
     naar: Medewerker | None  # None: back to the queue of each melding's team
     meldingen: int
     brieven: int
+    inwoner_ids: tuple[int, ...] = ()  # for the access log (the view writes it)
 
 
 def open_meldingen_van(consulent: Medewerker) -> QuerySet[Melding]:
@@ -107,5 +110,9 @@ def meldingen_overdragen(
         team = naar.team if naar is not None and naar.team_id != melding.team_id else None
         melding_toewijzen(melding=melding, door=door, consulent=naar, team=team)
     return Overdracht(
-        van=van, naar=naar, meldingen=len(meldingen), brieven=_nieuwe_contactbrieven(ids) - brieven_voor
+        van=van,
+        naar=naar,
+        meldingen=len(meldingen),
+        brieven=_nieuwe_contactbrieven(ids) - brieven_voor,
+        inwoner_ids=tuple(m.inwoner_id for m in meldingen),
     )

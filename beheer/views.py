@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from wmo.actions import call_for_form, call_with_message
-from wmo.constants import Rol
+from wmo.constants import InzageActie, Rol
+from wmo.services import inzages_vastleggen
 
 from . import overdracht, query, services, wijzigingen
 from . import teams as teambeheer
@@ -396,6 +397,14 @@ def meldingen_overdragen(request, pk):
             verwacht=form.cleaned_data["verwacht"],
         )
         if resultaat is not None:
+            inzages_vastleggen(
+                medewerker=request.user,
+                inwoner_ids=resultaat.inwoner_ids,
+                wat=f"melding overgedragen door beheer aan {naar or 'de wachtrij'}",
+                request=request,
+                actie=InzageActie.WIJZIGEN,
+                object_type="melding",
+            )
             if resultaat.meldingen == 0:
                 messages.info(request, f"{m} had geen open meldingen meer: er is niets overgedragen.")
             else:

@@ -11,8 +11,8 @@ from beheer import overdracht, services
 from meldingen import services as melding_services
 from meldingen.constants import Afsluitreden
 from tests.factories import MeldingFactory, TeamFactory
-from wmo.constants import BriefSoort, Rol
-from wmo.models import Brief
+from wmo.constants import BriefSoort, InzageActie, Rol
+from wmo.models import Brief, Inzage
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,10 @@ def test_alles_in_een_keer_over_met_brieven_en_dubbel_versturen_doet_niets(
     assert _brieven().count() == 3
     assert set(_brieven().values_list("melding_id", flat=True)) == {m.pk for m in open_}
     assert set(_brieven().values_list("verstuurd_door", flat=True)) == {beheerder_a.pk}
+    # The access log: one "wijzigen" row per inwoner, under the beheerder's name.
+    log = Inzage.objects.filter(medewerker=beheerder_a)
+    assert set(log.values_list("inwoner_id", flat=True)) == {m.inwoner_id for m in open_}
+    assert set(log.values_list("actie", flat=True)) == {InzageActie.WIJZIGEN}
 
     # The same form sent again (a double click): nothing moves, no letter more.
     antwoord = client.post(url, {"naar": opvolger.pk, "verwacht": 3})
