@@ -159,6 +159,8 @@ def melding_registreren(
     """
     if ontvangen_op is None:
         raise ValidationError({"ontvangen_op": _("Vul de datum en tijd van ontvangst in.")})
+    if not team.actief:  # taken out of use by beheer (beheer.teams)
+        raise ValidationError({"team": _("Dit team is uit gebruik. Kies een ander team.")})
     Inwoner.objects.select_for_update().get(pk=inwoner.pk)  # serialise meldingen per inwoner
     if Melding.objects.filter(inwoner=inwoner).open().exists():
         if not tweede_melding_bevestigd:

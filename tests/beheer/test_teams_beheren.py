@@ -123,6 +123,8 @@ def test_een_team_uit_gebruik_krijgt_geen_meldingen_of_medewerkers(beheerder_a, 
     leeg_team = teambeheer.team_deactiveren(door=beheerder_a, team=leeg_team, reden="Opgeheven")
     assert leeg_team not in teams_voor(beheerder_a)  # the loket's choice of team
     with pytest.raises(ValidationError, match="uit gebruik"):
+        MeldingFactory(team=leeg_team)  # and the service refuses it too
+    with pytest.raises(ValidationError, match="uit gebruik"):
         services.medewerker_aanmaken(
             door=beheerder_a,
             username="nieuw",
