@@ -156,9 +156,21 @@ def melding_registreren(
     """Register a melding; it starts the persoonlijk-plan and onderzoek clocks.
 
     One open melding per inwoner, unless the loketmedewerker confirms a second one with a reason.
+    A partner organisation registers only for the gemeenten where the execution organisation's
+    beheerder allows it (Organisatie.mag_meldingen_registreren, set in beheer.instellingen).
     """
     if ontvangen_op is None:
         raise ValidationError({"ontvangen_op": _("Vul de datum en tijd van ontvangst in.")})
+    gemeente = gemeente or inwoner.gemeente
+    if door.organisatie_id and not door.organisatie.mag_meldingen_registreren(gemeente):
+        raise ValidationError(
+            _(
+                "Uw organisatie mag voor de gemeente %(gemeente)s geen meldingen registreren. "
+                "Verwijs de inwoner naar het Wmo-loket van de gemeente."
+            )
+            % {"gemeente": gemeente.naam},
+            code="partner_registreert_niet",
+        )
     Inwoner.objects.select_for_update().get(pk=inwoner.pk)  # serialise meldingen per inwoner
     if Melding.objects.filter(inwoner=inwoner).open().exists():
         if not tweede_melding_bevestigd:
@@ -178,7 +190,7 @@ def melding_registreren(
         tweede_melding_reden = ""
     melding = Melding(
         inwoner=inwoner,
-        gemeente=gemeente or inwoner.gemeente,
+        gemeente=gemeente,
         team=team,
         consulent=consulent,
         ontvangen_op=ontvangen_op,
