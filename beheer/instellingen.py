@@ -56,6 +56,11 @@ def _mag_beheren(door: Medewerker, gemeente: Gemeente | None = None) -> None:
         raise ValidationError("U beheert deze gemeente niet.", code="geen_beheerder")
 
 
+def _reden(tekst: str) -> str:
+    """A change reason fits simple_history's column (100 characters)."""
+    return tekst if len(tekst) <= 100 else tekst[:99] + "…"
+
+
 def _wijzigingen(obj, velden: dict) -> list[str]:
     gewijzigd = []
     for naam, waarde in velden.items():
@@ -102,7 +107,7 @@ def gemeente_gegevens_wijzigen(*, door: Medewerker, gemeente: Gemeente, **velden
         velden["huiskleur"] = velden["huiskleur"].upper()
     gewijzigd = _wijzigingen(gemeente, velden)
     if gewijzigd:
-        save_with_history(gemeente, door=door, reden="Gewijzigd: " + ", ".join(gewijzigd))
+        save_with_history(gemeente, door=door, reden=_reden("Gewijzigd: " + ", ".join(gewijzigd)))
     return gemeente
 
 
@@ -236,7 +241,9 @@ def gemeente_instellingen_wijzigen(
         },
     )
     if gewijzigd:
-        save_with_history(gemeente, door=door, reden="Instellingen gewijzigd: " + ", ".join(gewijzigd))
+        save_with_history(
+            gemeente, door=door, reden=_reden("Instellingen gewijzigd: " + ", ".join(gewijzigd))
+        )
     return gemeente
 
 

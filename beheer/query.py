@@ -3,7 +3,8 @@
 from django.contrib.auth.models import Group
 from django.db.models import Prefetch, Q, QuerySet
 
-from wmo.models import Medewerker
+from wmo.constants import OrganisatieSoort
+from wmo.models import Gemeente, Medewerker, Organisatie
 
 from .constants import RoltoekenningStatus
 from .models import Roltoekenning
@@ -49,4 +50,21 @@ def open_aanvragen_voor(beheerder: Medewerker) -> QuerySet[Roltoekenning]:
         roltoekenningen_voor(beheerder)
         .filter(status=RoltoekenningStatus.AANGEVRAAGD)
         .order_by("aangevraagd_op")
+    )
+
+
+def gemeenten_voor(beheerder: Medewerker) -> QuerySet[Gemeente]:
+    """The gemeenten the beheerder's execution organisation serves (none for a partner's beheerder)."""
+    if not beheerder.organisatie_id or beheerder.organisatie.is_partner:
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(organisaties=beheerder.organisatie_id).order_by("naam")
+
+
+def partners_voor(beheerder: Medewerker) -> QuerySet[Organisatie]:
+    """Partner organisations that work for at least one of the beheerder's gemeenten."""
+    return (
+        Organisatie.objects.filter(soort=OrganisatieSoort.PARTNER, gemeenten__in=gemeenten_voor(beheerder))
+        .distinct()
+        .prefetch_related("gemeenten", "registreert_niet_voor")
+        .order_by("naam")
     )

@@ -30,9 +30,21 @@ SECTIES = (
         "Rollen die een andere beheerder aanvroeg en die op uw goedkeuring wachten.",
     ),
     Sectie(
+        "Gemeenten",
+        "beheer:gemeenten",
+        "Gegevens en briefhoofd van elke gemeente, en de instellingen die de werkwijze bepalen.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Organisatie en partners",
+        "beheer:organisatie",
+        "Voor welke gemeenten uw organisatie werkt, en wat partnerorganisaties mogen.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
-        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen, gemeenten en teams.",
+        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen en teams.",
         alleen_uitvoering=True,
     ),
 )

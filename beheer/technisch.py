@@ -3,22 +3,22 @@ until the beheer pages of a later issue replace it, and nothing else.
 
 Choice: the cheapest safe option. A second AdminSite with exactly the catalogue
 (Voorziening), the days equated to feestdagen (GelijkgesteldeDag), the mandaatregeling
-(Mandaat), gemeenten and teams, with the same ModelAdmins as ``/admin/``. It has no user
+(Mandaat) and teams, with the same ModelAdmins as ``/admin/``. It has no user
 model, no groups and no permissions, so nobody can give themselves a role or a password here.
 
 Who: an active functioneel beheerder of an execution organisation (not of a partner: the
-catalogue, the mandaten and the gemeente's letterhead are the gemeente's). Teams and gemeenten
-are limited to the beheerder's own organisation. Everyone else gets a 404 (wmo.adminsite).
+catalogue and the mandaten are the gemeente's). Teams are limited to the beheerder's own
+organisation. The gemeenten have their own beheer pages (beheer.views_gemeenten). Everyone else gets a 404 (wmo.adminsite).
 """
 
 from django.http import HttpRequest
 
 from aanvragen.admin import MandaatAdmin
 from aanvragen.models import Mandaat
-from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, TeamAdmin, VoorzieningAdmin
+from wmo.admin import GelijkgesteldeDagAdmin, TeamAdmin, VoorzieningAdmin
 from wmo.adminsite import KeukentafelAdminSite
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
+from wmo.models import GelijkgesteldeDag, Organisatie, Team, Voorziening
 
 
 class BeheerTechnischSite(KeukentafelAdminSite):
@@ -51,18 +51,10 @@ class EigenTeamAdmin(TeamAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class EigenGemeenteAdmin(GemeenteAdmin):
-    """Only the gemeenten the beheerder's organisation works for."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(organisaties=request.user.organisatie_id)
-
-
 site = BeheerTechnischSite(name="beheer_technisch")
 site.register(Voorziening, VoorzieningAdmin)
 site.register(GelijkgesteldeDag, GelijkgesteldeDagAdmin)
 site.register(Mandaat, MandaatAdmin)
-site.register(Gemeente, EigenGemeenteAdmin)
 site.register(Team, EigenTeamAdmin)
 
 app_name = "admin"
