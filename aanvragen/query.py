@@ -31,7 +31,8 @@ def aflopende_voorzieningen(user, vandaag):
     einddatum - weeks * 7 days <= vandaag, so no query per gemeente."""
     from datetime import timedelta
 
-    from django.db.models import DurationField, ExpressionWrapper, F
+    from django.db.models import DateField, DurationField, ExpressionWrapper, F
+    from django.db.models.functions import Cast
 
     from meldingen.models import Melding
 
@@ -39,10 +40,14 @@ def aflopende_voorzieningen(user, vandaag):
 
     return (
         BeschikkingRegel.objects.alias(
-            signaal_vanaf=F("einddatum")
-            - ExpressionWrapper(
-                F("beschikking__aanvraag__melding__gemeente__einddatum_signaal_weken") * timedelta(weeks=1),
-                output_field=DurationField(),
+            signaal_vanaf=Cast(
+                F("einddatum")
+                - ExpressionWrapper(
+                    F("beschikking__aanvraag__melding__gemeente__einddatum_signaal_weken")
+                    * timedelta(weeks=1),
+                    output_field=DurationField(),
+                ),
+                output_field=DateField(),
             )
         )
         .filter(
