@@ -67,6 +67,16 @@ class WeigerenForm(KeukentafelForm):
 
 # --- Gemeenten, organisation and partners (beheer.instellingen) ---------------------------------
 
+
+def _vinkje(label: str) -> forms.BooleanField:
+    """A check box added after the form's __init__ (which gives the others their Utrecht class)."""
+    return forms.BooleanField(
+        label=label,
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+    )
+
+
 GEGEVENS_HULP = {
     "naam": "Zonder ‘Gemeente’ ervoor, bijvoorbeeld ‘Haarlem’. Zo staat hij in de brieven.",
     "bezoekadres": "Waar inwoners langs kunnen komen, bijvoorbeeld ‘Zijlvest 39, Haarlem’.",
@@ -145,9 +155,7 @@ class GemeenteInstellingenForm(KeukentafelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for reden in TRIAGE_INSTELBAAR:
-            self.fields[f"triage_{reden.value}"] = forms.BooleanField(
-                label=f"Mag zonder gesprek: {reden.label.lower()}", required=False
-            )
+            self.fields[f"triage_{reden.value}"] = _vinkje(f"Mag zonder gesprek: {reden.label.lower()}")
         eerste = self.fields[f"triage_{TRIAGE_INSTELBAAR[0].value}"]
         eerste.help_text = "Zet een reden uit als de gemeente wil dat er dan toch een gesprek komt."
 
@@ -186,9 +194,9 @@ class PartnerForm(KeukentafelForm):
         super().__init__(*args, **kwargs)
         self.gemeenten = list(gemeenten)
         for g in self.gemeenten:
-            self.fields[f"werkt_{g.pk}"] = forms.BooleanField(label=f"Werkt voor {g.naam}", required=False)
-            self.fields[f"registreert_{g.pk}"] = forms.BooleanField(
-                label=f"Mag meldingen registreren voor inwoners van {g.naam}", required=False
+            self.fields[f"werkt_{g.pk}"] = _vinkje(f"Werkt voor {g.naam}")
+            self.fields[f"registreert_{g.pk}"] = _vinkje(
+                f"Mag meldingen registreren voor inwoners van {g.naam}"
             )
 
     def per_gemeente(self):

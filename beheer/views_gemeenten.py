@@ -70,7 +70,14 @@ def gemeente(request, pk):
         "gemeente": g,
         "logo": logo,
         "triage_toegestaan": [r.label.lower() for r in TriageReden if g.triage_toegestaan(r.value)],
-        "geschiedenis": g.history.select_related("history_user").order_by("-history_date")[:20],
+        "geschiedenis": sorted(
+            [
+                *g.history.select_related("history_user").order_by("-history_date")[:20],
+                *Briefhoofdlogo.history.filter(gemeente_id=g.pk).select_related("history_user")[:20],
+            ],
+            key=lambda h: h.history_date,
+            reverse=True,
+        )[:20],
     }
     return render(request, "beheer/gemeenten/gemeente.html", context)
 
