@@ -168,9 +168,8 @@ def logo_verwerken(inhoud: bytes) -> tuple[bytes, int, int]:
         raise
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise fout from error
-    schoon = Image.new("RGBA", rgba.size)
-    schoon.putdata(list(rgba.getdata()))
-    schoon.thumbnail((LOGO_MAX_BREEDTE, LOGO_MAX_HOOGTE))
+    rgba.thumbnail((LOGO_MAX_BREEDTE, LOGO_MAX_HOOGTE))
+    schoon = Image.frombytes("RGBA", rgba.size, rgba.tobytes())  # only the pixels, nothing else
     uit = io.BytesIO()
     schoon.save(uit, format="PNG", optimize=True)
     return uit.getvalue(), schoon.width, schoon.height

@@ -404,6 +404,7 @@ def test_partner_registreert_niet_meer_voor_een_gemeente(
     assert "Welzijn Kennemerland" in pagina
     url = reverse("beheer:partner", args=[partner.pk])
     assert ingelogd.post(url, {f"werkt_{gemeente.pk}": "on"}).status_code == 302
+    assert partner.history.first().history_user == beheerder
     with pytest.raises(
         ValidationError, match=f"mag voor de gemeente {gemeente.naam} geen meldingen registreren"
     ):
