@@ -19,26 +19,41 @@ class AanvraagQuerySet(models.QuerySet):
         te laat gehaald once decided, "opgeschort" while there is no deadline."""
         from wmo.termijnstatus import termijnstatus_case
 
-        return self.annotate(termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op"))
+        return self.annotate(
+            termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op", gemeente="melding__gemeente")
+        )
 
 
 def aflopende_voorzieningen(user, vandaag):
-    """Granted voorzieningen of the user's own dossiers that end within EINDDATUM_SIGNAAL_WEKEN:
-    time to plan a herindicatie (or to let the voorziening end on purpose)."""
+    """Granted voorzieningen of the user's own dossiers that end within the gemeente's
+    ``einddatum_signaal_weken`` (default EINDDATUM_SIGNAAL_WEKEN): time to plan a herindicatie (or
+    to let the voorziening end on purpose). The period is read in SQL from the joined gemeente:
+    einddatum - weeks * 7 days <= vandaag, so no query per gemeente."""
     from datetime import timedelta
 
-    from django.conf import settings
+    from django.db.models import DateField, DurationField, ExpressionWrapper, F
+    from django.db.models.functions import Cast
 
     from meldingen.models import Melding
 
     from .models import BeschikkingRegel
 
-    grens = vandaag + timedelta(weeks=settings.EINDDATUM_SIGNAAL_WEKEN)
     return (
-        BeschikkingRegel.objects.filter(
+        BeschikkingRegel.objects.alias(
+            signaal_vanaf=Cast(
+                F("einddatum")
+                - ExpressionWrapper(
+                    F("beschikking__aanvraag__melding__gemeente__einddatum_signaal_weken")
+                    * timedelta(weeks=1),
+                    output_field=DurationField(),
+                ),
+                output_field=DateField(),
+            )
+        )
+        .filter(
             beschikking__status="verstuurd",
             einddatum__gte=vandaag,
-            einddatum__lte=grens,
+            signaal_vanaf__lte=vandaag,
             beschikking__aanvraag__melding__in=Melding.objects.zichtbaar_voor(user).filter(consulent=user),
         )
         .exclude(uitkomst="afgewezen")

@@ -6,7 +6,8 @@ from django.db.models.functions import Coalesce
 
 from meldingen.constants import OPEN_STATUSSEN
 from meldingen.models import Melding
-from wmo.models import Medewerker, Team
+from wmo.constants import OrganisatieSoort
+from wmo.models import Gemeente, Medewerker, Organisatie, Team
 
 from .constants import RoltoekenningStatus
 from .models import Roltoekenning
@@ -71,4 +72,21 @@ def teams_met_bezetting(beheerder: Medewerker) -> QuerySet[Team]:
     return teams_voor(beheerder).annotate(
         open_meldingen=_aantal(Melding.objects.filter(team=OuterRef("pk"), status__in=OPEN_STATUSSEN)),
         actieve_leden=_aantal(Medewerker.objects.filter(team=OuterRef("pk"), is_active=True)),
+    )
+
+
+def gemeenten_voor(beheerder: Medewerker) -> QuerySet[Gemeente]:
+    """The gemeenten the beheerder's execution organisation serves (none for a partner's beheerder)."""
+    if not beheerder.organisatie_id or beheerder.organisatie.is_partner:
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(organisaties=beheerder.organisatie_id).order_by("naam")
+
+
+def partners_voor(beheerder: Medewerker) -> QuerySet[Organisatie]:
+    """Partner organisations that work for at least one of the beheerder's gemeenten."""
+    return (
+        Organisatie.objects.filter(soort=OrganisatieSoort.PARTNER, gemeenten__in=gemeenten_voor(beheerder))
+        .distinct()
+        .prefetch_related("gemeenten", "registreert_niet_voor")
+        .order_by("naam")
     )

@@ -35,15 +35,27 @@ SECTIES = (
         "Teams van uw organisatie: naam, telefoon en e-mail voor brieven, en teams uit gebruik nemen.",
     ),
     Sectie(
-        "Wijzigingen",
-        "beheer:wijzigingen",
-        "Wie wat wanneer veranderde in de beheergegevens.",
+        "Gemeenten",
+        "beheer:gemeenten",
+        "Gegevens en briefhoofd van elke gemeente, en de instellingen die de werkwijze bepalen.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Organisatie en partners",
+        "beheer:organisatie",
+        "Voor welke gemeenten uw organisatie werkt, en wat partnerorganisaties mogen.",
+        alleen_uitvoering=True,
     ),
     Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
-        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen en gemeenten.",
+        "Voorzieningen, mandaten en bij KB gelijkgestelde dagen.",
         alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Wijzigingen",
+        "beheer:wijzigingen",
+        "Wie wat wanneer veranderde in de beheergegevens.",
     ),
 )
 

@@ -3,23 +3,22 @@ until the beheer pages of a later issue replace it, and nothing else.
 
 Choice: the cheapest safe option. A second AdminSite with exactly the catalogue
 (Voorziening), the days equated to feestdagen (GelijkgesteldeDag), the mandaatregeling
-(Mandaat) and gemeenten, with the same ModelAdmins as ``/admin/``. Teams moved to the beheer
-pages (beheer.teams, ``/beheer/teams/``). It has no user
-model, no groups and no permissions, so nobody can give themselves a role or a password here.
+(Mandaat), with the same ModelAdmins as ``/admin/``. Teams and gemeenten moved to the beheer
+pages (beheer.teams, ``/beheer/teams/``; beheer.views_gemeenten, ``/beheer/gemeenten/``). It has
+no user model, no groups and no permissions, so nobody can give themselves a role or a password here.
 
 Who: an active functioneel beheerder of an execution organisation (not of a partner: the
-catalogue, the mandaten and the gemeente's letterhead are the gemeente's). Gemeenten are
-limited to the beheerder's own organisation. Everyone else gets a 404 (wmo.adminsite).
+catalogue and the mandaten are the gemeente's). Everyone else gets a 404 (wmo.adminsite).
 """
 
 from django.http import HttpRequest
 
 from aanvragen.admin import MandaatAdmin
 from aanvragen.models import Mandaat
-from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, VoorzieningAdmin
+from wmo.admin import GelijkgesteldeDagAdmin, VoorzieningAdmin
 from wmo.adminsite import KeukentafelAdminSite
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Gemeente, Voorziening
+from wmo.models import GelijkgesteldeDag, Voorziening
 
 
 class BeheerTechnischSite(KeukentafelAdminSite):
@@ -38,18 +37,10 @@ class BeheerTechnischSite(KeukentafelAdminSite):
         )
 
 
-class EigenGemeenteAdmin(GemeenteAdmin):
-    """Only the gemeenten the beheerder's organisation works for."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(organisaties=request.user.organisatie_id)
-
-
 site = BeheerTechnischSite(name="beheer_technisch")
 site.register(Voorziening, VoorzieningAdmin)
 site.register(GelijkgesteldeDag, GelijkgesteldeDagAdmin)
 site.register(Mandaat, MandaatAdmin)
-site.register(Gemeente, EigenGemeenteAdmin)
 
 app_name = "admin"
 urlpatterns = site.get_urls()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_gemeenten
 
 app_name = "beheer"
 
@@ -28,4 +28,26 @@ urlpatterns = [
     path("wijzigingen/", views.wijzigingen_lijst, name="wijzigingen"),
     path("rolaanvragen/", views.rolaanvragen, name="rolaanvragen"),
     path("rolaanvragen/<int:pk>/", views.rolaanvraag, name="rolaanvraag"),
+    path("gemeenten/", views_gemeenten.gemeenten, name="gemeenten"),
+    path("gemeenten/nieuw/", views_gemeenten.gemeente_aanmaken, name="gemeente_aanmaken"),
+    path("gemeenten/<int:pk>/", views_gemeenten.gemeente, name="gemeente"),
+    path("gemeenten/<int:pk>/gegevens/", views_gemeenten.gemeente_gegevens, name="gemeente_gegevens"),
+    path(
+        "gemeenten/<int:pk>/instellingen/",
+        views_gemeenten.gemeente_instellingen,
+        name="gemeente_instellingen",
+    ),
+    path("gemeenten/<int:pk>/logo/", views_gemeenten.gemeente_logo, name="gemeente_logo"),
+    path(
+        "gemeenten/<int:pk>/logo/weghalen/",
+        views_gemeenten.gemeente_logo_weghalen,
+        name="gemeente_logo_weghalen",
+    ),
+    path("organisatie/", views_gemeenten.organisatie, name="organisatie"),
+    path(
+        "organisatie/gemeenten/<int:pk>/loslaten/",
+        views_gemeenten.gemeente_loslaten,
+        name="gemeente_loslaten",
+    ),
+    path("organisatie/partners/<int:pk>/", views_gemeenten.partner, name="partner"),
 ]

@@ -74,6 +74,14 @@ class TriageForm(KeukentafelForm):
     )
     toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, gemeente=None, **kwargs):
+        """Only the reasons the melding's gemeente allows (the service checks it again)."""
+        super().__init__(*args, **kwargs)
+        if gemeente is not None:
+            self.fields["reden"].choices = [
+                (waarde, label) for waarde, label in TriageReden.choices if gemeente.triage_toegestaan(waarde)
+            ]
+
 
 class OnderzoekForm(KeukentafelModelForm):
     """The general section, with its versie for optimistic locking."""

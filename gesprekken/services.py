@@ -276,9 +276,22 @@ def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
 
 @transaction.atomic
 def triage_vastleggen(*, melding: Melding, door: Medewerker, reden: str, toelichting: str) -> Triage:
-    """Record that this melding goes on without a broad gesprek: why and who decided."""
-    melding = Melding.objects.select_for_update().get(pk=melding.pk)
+    """Record that this melding goes on without a broad gesprek: why and who decided.
+
+    Only for a reason the melding's gemeente allows (Gemeente.triage_uitgesloten, set in beheer)."""
+    melding = Melding.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=melding.pk)
     _ensure_open(melding)
+    if not melding.gemeente.triage_toegestaan(reden):
+        raise ValidationError(
+            {
+                "reden": _(
+                    "De gemeente %(gemeente)s staat deze reden niet toe om zonder gesprek verder te gaan. "
+                    "Kies een andere reden of plan een gesprek."
+                )
+                % {"gemeente": melding.gemeente.naam}
+            },
+            code="triage_niet_toegestaan",
+        )
     if Triage.objects.filter(melding=melding).exists():
         raise ValidationError(_("Voor deze melding is al een triagebesluit vastgelegd."))
     if Onderzoek.objects.filter(melding=melding).exists():

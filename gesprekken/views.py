@@ -143,7 +143,7 @@ def uitnodiging_versturen(request, pk, gesprek_pk):
 @permission_required("gesprekken.add_triage", raise_exception=True)
 def triage_vastleggen(request, pk):
     melding = _melding(request, pk)
-    form = TriageForm(request.POST or None)
+    form = TriageForm(request.POST or None, gemeente=melding.gemeente)
     if request.method == "POST" and form.is_valid():
         if call_for_form(
             form, services.triage_vastleggen, melding=melding, door=request.user, **form.cleaned_data

@@ -156,11 +156,23 @@ def melding_registreren(
     """Register a melding; it starts the persoonlijk-plan and onderzoek clocks.
 
     One open melding per inwoner, unless the loketmedewerker confirms a second one with a reason.
+    A partner organisation registers only for the gemeenten where the execution organisation's
+    beheerder allows it (Organisatie.mag_meldingen_registreren, set in beheer.instellingen).
     """
     if ontvangen_op is None:
         raise ValidationError({"ontvangen_op": _("Vul de datum en tijd van ontvangst in.")})
     if not team.actief:  # taken out of use by beheer (beheer.teams)
         raise ValidationError({"team": _("Dit team is uit gebruik. Kies een ander team.")})
+    gemeente = gemeente or inwoner.gemeente
+    if door.organisatie_id and not door.organisatie.mag_meldingen_registreren(gemeente):
+        raise ValidationError(
+            _(
+                "Uw organisatie mag voor de gemeente %(gemeente)s geen meldingen registreren. "
+                "Verwijs de inwoner naar het Wmo-loket van de gemeente."
+            )
+            % {"gemeente": gemeente.naam},
+            code="partner_registreert_niet",
+        )
     Inwoner.objects.select_for_update().get(pk=inwoner.pk)  # serialise meldingen per inwoner
     if Melding.objects.filter(inwoner=inwoner).open().exists():
         if not tweede_melding_bevestigd:
@@ -180,7 +192,7 @@ def melding_registreren(
         tweede_melding_reden = ""
     melding = Melding(
         inwoner=inwoner,
-        gemeente=gemeente or inwoner.gemeente,
+        gemeente=gemeente,
         team=team,
         consulent=consulent,
         ontvangen_op=ontvangen_op,

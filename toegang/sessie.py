@@ -6,6 +6,14 @@ and the dossiers hold health data (AVG art. 9), so a medewerker who walks away i
 ``SESSIE_INACTIEF_MINUTEN`` (default 15, between 5 and 60) without activity, measured here on the
 server. ``SESSION_COOKIE_AGE`` (8 hours) stays the absolute maximum of a session.
 
+Per gemeente: the beheerder sets the minutes per gemeente (Gemeente.sessie_inactief_minuten, 5 to
+60, default SESSIE_INACTIEF_MINUTEN). A medewerker works for every gemeente its organisation
+serves, in one session, so the choice is the strictest: the lowest number of minutes of the
+organisation's gemeenten (a dossier of the strictest gemeente may be on the screen). It is read
+once, at login, and kept in the session (``MINUTEN_KEY``): reading it on every request would cost
+a query per page. A change in beheer therefore applies from the next login (at most 8 hours).
+A user without an organisation (a superuser of the back door) gets SESSIE_INACTIEF_MINUTEN.
+
 What counts as activity (choices, each tested in tests/toegang/test_sessie.py):
 
 - every request that a person causes: a page, a form, an htmx swap, and the onderzoek's automatic
@@ -48,6 +56,7 @@ from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 SESSION_KEY = "toegang_laatst_actief"
+MINUTEN_KEY = "toegang_inactief_minuten"
 WRITE_INTERVAL = 60  # seconds
 BACKGROUND_HEADER = "X-Background"
 REMAINING_HEADER = "X-Session-Remaining"
@@ -76,23 +85,42 @@ def check_settings() -> None:
         )
 
 
-def duur() -> int:
+def minuten_voor(user) -> int:
+    """The strictest timeout of the gemeenten the user's organisation serves (see above; one query)."""
+    from django.db.models import Min
+
+    from wmo.models import Gemeente
+
+    if not getattr(user, "organisatie_id", None):
+        return settings.SESSIE_INACTIEF_MINUTEN
+    minuten = Gemeente.objects.filter(organisaties=user.organisatie_id).aggregate(
+        m=Min("sessie_inactief_minuten")
+    )["m"]
+    return minuten or settings.SESSIE_INACTIEF_MINUTEN
+
+
+def minuten(request: HttpRequest) -> int:
+    """The allowed inactivity in minutes for this session (set at login)."""
+    return request.session.get(MINUTEN_KEY) or settings.SESSIE_INACTIEF_MINUTEN
+
+
+def duur(request: HttpRequest) -> int:
     """The allowed inactivity in seconds."""
-    return settings.SESSIE_INACTIEF_MINUTEN * 60
+    return minuten(request) * 60
 
 
 def resterende_seconden(request: HttpRequest) -> float:
     """Seconds until the session ends without further activity (0 when it has ended)."""
     laatst = request.session.get(SESSION_KEY)
     if laatst is None:
-        return float(duur())
-    return max(0.0, duur() - (time.time() - laatst))
+        return float(duur(request))
+    return max(0.0, duur(request) - (time.time() - laatst))
 
 
 def is_verlopen(request: HttpRequest) -> bool:
     """More than the allowed time passed since the last activity (exactly on time still counts)."""
     laatst = request.session.get(SESSION_KEY)
-    return laatst is not None and time.time() - laatst > duur()
+    return laatst is not None and time.time() - laatst > duur(request)
 
 
 def is_activiteit(request: HttpRequest) -> bool:
@@ -110,24 +138,27 @@ def activiteit_vastleggen(request: HttpRequest) -> None:
 
 @receiver(user_logged_in, dispatch_uid="toegang.sessie.bij_inloggen")
 def bij_inloggen(sender, request: HttpRequest | None, user, **kwargs) -> None:
-    """Logging in is activity: the time starts, saved together with the new session."""
+    """Logging in is activity: the time starts, saved together with the new session, and so does
+    the timeout of the user's gemeenten."""
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_KEY] = time.time()
+        request.session[MINUTEN_KEY] = minuten_voor(user)
 
 
 def sessie_verlengen(*, request: HttpRequest) -> float:
     """The medewerker said to stay ("Ingelogd blijven", or typing on the page): restart the time."""
     request.session[SESSION_KEY] = time.time()
-    return float(duur())
+    return float(duur(request))
 
 
 def uitloggen_na_inactiviteit(request: HttpRequest) -> HttpResponseBase | None:
     """Log out with the reason on the login page; an htmx request gets a redirect to that page."""
+    niet_actief = minuten(request)
     logout(request)
     messages.info(
         request,
         _("U was %(minuten)s minuten niet actief; log opnieuw in. Wat u typte in het onderzoek is bewaard.")
-        % {"minuten": settings.SESSIE_INACTIEF_MINUTEN},
+        % {"minuten": niet_actief},
     )
     htmx = getattr(request, "htmx", None)
     if htmx:
@@ -139,7 +170,7 @@ def uitloggen_na_inactiviteit(request: HttpRequest) -> HttpResponseBase | None:
 
 
 class InactivityMiddleware:
-    """Ends a session after ``SESSIE_INACTIEF_MINUTEN`` without activity (see the module docstring).
+    """Ends a session after its minutes without activity (see the module docstring).
 
     Placed after the authentication and messages middleware and before any view runs.
     """
@@ -169,6 +200,7 @@ def context_processor(request: HttpRequest) -> dict:
     return {
         "sessie": {
             "seconden": int(resterende_seconden(request)),
-            "waarschuwing": settings.SESSIE_WAARSCHUWING_SECONDEN,
+            # At most halfway, also with a gemeente's shorter timeout (see check_settings).
+            "waarschuwing": min(settings.SESSIE_WAARSCHUWING_SECONDEN, minuten(request) * 30),
         }
     }

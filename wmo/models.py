@@ -1,9 +1,12 @@
 """Organisations, people and the shared catalogue: what every dossier app refers to."""
 
+import base64
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,13 +14,54 @@ from simple_history.models import HistoricalRecords
 
 from .constants import BriefSoort, InzageActie, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
 from .regels.vertegenwoordiging import OntvangerRol
+from .validators import validate_cbs_code, validate_huiskleur
+
+# Bounds of the settings per gemeente (beheer.instellingen; Dutch messages from the validators).
+LET_OP_WERKDAGEN = (1, 20)
+NAZORG_WEKEN = (1, 26)
+EINDDATUM_SIGNAAL_WEKEN = (1, 26)
+SESSIE_INACTIEF_MINUTEN = (5, 60)  # toegang.sessie: BIO 9.4.2, the security issue's bounds
+STANDAARD_HUISKLEUR = "#1B3A5C"
+
+
+def _tussen(bereik: tuple[int, int], eenheid: str):
+    laag, hoog = bereik
+    bericht = _("Kies een getal van %(laag)s tot en met %(hoog)s %(eenheid)s.") % {
+        "laag": laag,
+        "hoog": hoog,
+        "eenheid": eenheid,
+    }
+    return [MinValueValidator(laag, message=bericht), MaxValueValidator(hoog, message=bericht)]
+
+
+# The settings stay the defaults for a new gemeente (module-level functions: migrations name them).
+def standaard_let_op_werkdagen() -> int:
+    return settings.TERMIJN_LET_OP_WERKDAGEN
+
+
+def standaard_nazorg_weken() -> int:
+    return settings.NAZORG_WEKEN
+
+
+def standaard_einddatum_signaal_weken() -> int:
+    return settings.EINDDATUM_SIGNAAL_WEKEN
+
+
+def standaard_sessie_inactief_minuten() -> int:
+    return settings.SESSIE_INACTIEF_MINUTEN
 
 
 class Gemeente(models.Model):
     """A gemeente whose college decides; its letterhead is printed on every letter."""
 
     naam = models.CharField(_("naam"), max_length=100, unique=True)
-    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=4, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=4,
+        unique=True,
+        validators=[validate_cbs_code],
+        help_text=_("De code van het CBS voor deze gemeente: 4 cijfers, bijvoorbeeld 0392 voor Haarlem."),
+    )
     bezoekadres = models.CharField(_("bezoekadres"), max_length=200)
     postadres = models.CharField(_("postadres"), max_length=200)
     postcode_plaats = models.CharField(_("postcode en plaats"), max_length=100)
@@ -76,15 +120,147 @@ class Gemeente(models.Model):
             "geldt dat als de aanvraag (op de datum dat het ondertekende verslag binnenkwam)."
         ),
     )
+    # Letterhead (templates/brieven/basis.html); the logo is a Briefhoofdlogo of its own.
+    huiskleur = models.CharField(
+        _("kleur in de brieven"),
+        max_length=7,
+        default=STANDAARD_HUISKLEUR,
+        validators=[validate_huiskleur],
+        help_text=_(
+            "De kleur van de naam, de koppen en de lijnen in de brieven. Schrijf hem als # met zes "
+            "tekens, bijvoorbeeld #1B3A5C. Hij moet donker genoeg zijn om op wit papier goed te lezen."
+        ),
+    )
+    retouradres = models.CharField(
+        _("retouradres"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Klein gedrukt boven het adres van de ontvanger, bijvoorbeeld ‘Postbus 511, 2003 PB Haarlem’. "
+            "Leeg: het postadres."
+        ),
+    )
+    ondertekening = models.CharField(
+        _("regel bij de ondertekening"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van "
+            "burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente."
+        ),
+    )
+    # Settings that change the flow (beheer.instellingen explains each).
+    triage_uitgesloten = models.JSONField(
+        _("redenen voor triage die niet mogen"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "De redenen waarom een melding zonder gesprek verder mag, die deze gemeente niet toestaat."
+        ),
+    )
+    let_op_werkdagen = models.PositiveSmallIntegerField(
+        _("‘let op’ vanaf zoveel werkdagen voor de termijn"),
+        default=standaard_let_op_werkdagen,
+        validators=_tussen(LET_OP_WERKDAGEN, "werkdagen"),
+    )
+    nazorg_weken = models.PositiveSmallIntegerField(
+        _("nazorg na zoveel weken"),
+        default=standaard_nazorg_weken,
+        validators=_tussen(NAZORG_WEKEN, "weken"),
+    )
+    einddatum_signaal_weken = models.PositiveSmallIntegerField(
+        _("signaal zoveel weken voor de einddatum"),
+        default=standaard_einddatum_signaal_weken,
+        validators=_tussen(EINDDATUM_SIGNAAL_WEKEN, "weken"),
+    )
+    sessie_inactief_minuten = models.PositiveSmallIntegerField(
+        _("uitloggen na zoveel minuten niets doen"),
+        default=standaard_sessie_inactief_minuten,
+        validators=_tussen(SESSIE_INACTIEF_MINUTEN, "minuten"),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
         ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    let_op_werkdagen__gte=LET_OP_WERKDAGEN[0], let_op_werkdagen__lte=LET_OP_WERKDAGEN[1]
+                ),
+                name="gemeente_let_op_werkdagen_bereik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nazorg_weken__gte=NAZORG_WEKEN[0], nazorg_weken__lte=NAZORG_WEKEN[1]),
+                name="gemeente_nazorg_weken_bereik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    einddatum_signaal_weken__gte=EINDDATUM_SIGNAAL_WEKEN[0],
+                    einddatum_signaal_weken__lte=EINDDATUM_SIGNAAL_WEKEN[1],
+                ),
+                name="gemeente_einddatum_signaal_bereik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    sessie_inactief_minuten__gte=SESSIE_INACTIEF_MINUTEN[0],
+                    sessie_inactief_minuten__lte=SESSIE_INACTIEF_MINUTEN[1],
+                ),
+                name="gemeente_sessie_minuten_bereik",
+            ),
+            # The colour is written into the letter's stylesheet: only #RRGGBB, also in the database.
+            models.CheckConstraint(
+                condition=models.Q(huiskleur__regex=r"^#[0-9A-Fa-f]{6}$"), name="gemeente_huiskleur_hex"
+            ),
+        ]
 
     def __str__(self):
         return self.naam
+
+    @property
+    def retouradres_regel(self) -> str:
+        return self.retouradres.strip() or f"{self.postadres}, {self.postcode_plaats}"
+
+    @property
+    def ondertekening_regel(self) -> str:
+        return (
+            self.ondertekening.strip() or f"namens het college van burgemeester en wethouders van {self.naam}"
+        )
+
+    def triage_toegestaan(self, reden: str) -> bool:
+        """Whether this gemeente lets a melding go on without a broad gesprek for ``reden``."""
+        return reden not in (self.triage_uitgesloten or [])
+
+    def logo_data_uri(self) -> str:
+        """The letterhead logo as a data: URI for the letter's PDF ("" without a logo; one query)."""
+        logo = Briefhoofdlogo.objects.filter(gemeente=self).only("png").first()
+        return logo.data_uri if logo else ""
+
+
+class Briefhoofdlogo(models.Model):
+    """A gemeente's logo on its letters: always a PNG re-encoded by beheer.instellingen (never the
+    uploaded file itself), so no metadata and nothing but pixels. Apart from Gemeente so that the
+    lists that join the gemeente never load the image."""
+
+    gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="briefhoofdlogo")
+    png = models.BinaryField(_("logo (PNG)"))
+    breedte = models.PositiveIntegerField(_("breedte in pixels"))
+    hoogte = models.PositiveIntegerField(_("hoogte in pixels"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # The history keeps which image (its hash) and who uploaded it, not the image itself.
+    history = HistoricalRecords(excluded_fields=["png"])
+
+    class Meta:
+        verbose_name = _("logo in de brieven")
+        verbose_name_plural = _("logo's in de brieven")
+
+    def __str__(self):
+        return f"Logo {self.gemeente_id}"
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(bytes(self.png)).decode("ascii")
 
 
 class Organisatie(models.Model):
@@ -96,7 +272,12 @@ class Organisatie(models.Model):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=OrganisatieSoort.choices)
     gemeenten = models.ManyToManyField(Gemeente, related_name="organisaties", verbose_name=_("gemeenten"))
-    history = HistoricalRecords(m2m_fields=[gemeenten])
+    # A partner organisation registers meldingen for the inwoners of its gemeenten, except for the
+    # gemeenten listed here (beheer.instellingen; enforced in meldingen.services.melding_registreren).
+    registreert_niet_voor = models.ManyToManyField(
+        Gemeente, related_name="+", blank=True, verbose_name=_("registreert geen meldingen voor")
+    )
+    history = HistoricalRecords(m2m_fields=[gemeenten, registreert_niet_voor])
 
     class Meta:
         verbose_name = _("organisatie")
@@ -109,6 +290,12 @@ class Organisatie(models.Model):
     @property
     def is_partner(self) -> bool:
         return self.soort == OrganisatieSoort.PARTNER
+
+    def mag_meldingen_registreren(self, gemeente: Gemeente) -> bool:
+        """A partner registers meldingen for its gemeenten unless the execution organisation's
+        beheerder switched that off for ``gemeente`` (one query; none for an execution organisation,
+        whose scope the views already limit to the gemeenten it serves)."""
+        return not (self.is_partner and self.registreert_niet_voor.filter(pk=gemeente.pk).exists())
 
 
 class Team(models.Model):

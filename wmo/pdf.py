@@ -8,9 +8,14 @@ WeasyPrint fetches every URL a letter refers to (images, stylesheets, fonts in
 ``@font-face``). Its default fetcher reads ``file:`` and ``http(s):`` URLs, so one unescaped
 field in a letter (``<img src="file:///etc/...">``, a tracking pixel) would read a server file
 into the PDF or call out to the internet. ``static_fetcher`` allows only the project's own
-static files and refuses everything else, including ``data:``.
+static files and refuses everything else, with one exception: a ``data:image/png;base64,`` URL
+whose content is a PNG (the gemeente's letterhead logo, re-encoded by beheer.instellingen and
+embedded by basis.html). That reads nothing from the server or the network; any other ``data:``
+URL (SVG, HTML, text) is refused.
 """
 
+import base64
+import binascii
 import mimetypes
 import posixpath
 from urllib.parse import unquote, urlsplit
@@ -44,12 +49,28 @@ def static_pad(url: str) -> str | None:
     return pad
 
 
+DATA_PNG = "data:image/png;base64,"
+
+
+def data_png(url: str) -> bytes | None:
+    """The PNG in a ``data:image/png;base64,`` URL, or None for any other URL (see the module)."""
+    if not url.startswith(DATA_PNG):
+        return None
+    try:
+        inhoud = base64.b64decode(url[len(DATA_PNG) :], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return inhoud if inhoud.startswith(b"\x89PNG\r\n\x1a\n") else None
+
+
 def static_fetcher():
     """A WeasyPrint URL fetcher that serves only the project's static files (see the module)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticFetcher(URLFetcher):
         def fetch(self, url, headers=None):
+            if png := data_png(url):
+                return URLFetcherResponse(url[:64], png, {"Content-Type": "image/png"})
             pad = static_pad(url)
             bestand = finders.find(pad) if pad else None
             if not bestand:

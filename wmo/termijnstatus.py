@@ -1,30 +1,49 @@
 """Deadline state for lists, derived in SQL from stored deadline columns.
 
-op schema / let op (at most TERMIJN_LET_OP_WERKDAGEN working days left) / verlopen, and once
-the clock was met: gehaald / te laat gehaald.
-The boundary dates are computed once per query with the Atw calendar (wmo.termijnen), so
-nothing is computed per row.
+op schema / let op (at most the gemeente's ``let_op_werkdagen`` working days left; the default for
+a new gemeente is TERMIJN_LET_OP_WERKDAGEN) / verlopen, and once the clock was met: gehaald / te
+laat gehaald.
+The boundary dates are computed once per query with the Atw calendar (wmo.termijnen): one per
+possible number of working days (1 to 20, wmo.models.LET_OP_WERKDAGEN), and the row picks its own
+by its gemeente's setting in SQL (a join, no query per row or per gemeente).
 """
 
 from datetime import date
 
-from django.conf import settings
-from django.db.models import Case, CharField, F, Value, When
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils import timezone
 
 from . import termijnen
-from .models import gelijkgestelde_dagen
+from .models import LET_OP_WERKDAGEN, gelijkgestelde_dagen
 
 
-def termijnstatus_case(veld: str, gehaald_veld: str, vandaag: date | None = None) -> Case:
+def let_op_grenzen(vandaag: date, extra=None) -> dict[int, date]:
+    """{n: the date n working days after ``vandaag``} for every allowed n (no query with ``extra``)."""
+    extra = gelijkgestelde_dagen() if extra is None else extra
+    grenzen, dag = {}, vandaag
+    for n in range(1, LET_OP_WERKDAGEN[1] + 1):
+        dag = termijnen.werkdagen_verder(dag, 1, extra)
+        grenzen[n] = dag
+    return grenzen
+
+
+def termijnstatus_case(
+    veld: str, gehaald_veld: str, vandaag: date | None = None, *, gemeente: str = "gemeente"
+) -> Case:
+    """The state of the clock ``veld``; ``gemeente`` is the path from the row to its Gemeente,
+    whose ``let_op_werkdagen`` sets the "let op" boundary."""
     vandaag = vandaag or timezone.localdate()
-    grens = termijnen.werkdagen_verder(vandaag, settings.TERMIJN_LET_OP_WERKDAGEN, gelijkgestelde_dagen())
+    grenzen = let_op_grenzen(vandaag)
+    drempel = f"{gemeente}__let_op_werkdagen"
+    let_op = Q()
+    for n, grens in grenzen.items():
+        let_op |= Q(**{drempel: n, f"{veld}__lte": grens})
     return Case(
         When(**{f"{gehaald_veld}__lte": F(veld)}, then=Value("gehaald")),
         When(**{f"{gehaald_veld}__gt": F(veld)}, then=Value("te_laat_gehaald")),
         When(**{f"{veld}__isnull": True}, then=Value("opgeschort")),
         When(**{f"{veld}__lt": vandaag}, then=Value("verlopen")),
-        When(**{f"{veld}__lte": grens}, then=Value("let_op")),
+        When(let_op, then=Value("let_op")),
         default=Value("op_schema"),
         output_field=CharField(),
     )

@@ -141,3 +141,50 @@ class DatumBereik:
 # this app can end (the longest, a voorziening's einddatum, is set for years, not decades).
 ALGEMEEN_VANAF = date(1900, 1, 1)
 ALGEMEEN_TOT = date(2099, 12, 31)
+
+
+# --- Gemeente letterhead and settings (beheer.instellingen) ---------------------------------------
+
+HEX_KLEUR_RE = re.compile(r"#[0-9A-Fa-f]{6}")
+# WCAG 2.2 success criterion 1.4.3 (Contrast, minimum): text needs a contrast ratio of at least
+# 4.5:1 with its background. Letters are printed on white.
+MIN_CONTRAST = 4.5
+
+
+def _lineair(kanaal: int) -> float:
+    c = kanaal / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def contrast_op_wit(kleur: str) -> float:
+    """The WCAG contrast ratio of a ``#RRGGBB`` colour against white (1 to 21)."""
+    r, g, b = (int(kleur[i : i + 2], 16) for i in (1, 3, 5))
+    luminantie = 0.2126 * _lineair(r) + 0.7152 * _lineair(g) + 0.0722 * _lineair(b)
+    return 1.05 / (luminantie + 0.05)
+
+
+def validate_huiskleur(value: str) -> None:
+    """A colour for text on a white letter: ``#RRGGBB`` with a contrast of at least 4.5:1 (WCAG 1.4.3).
+
+    Also what keeps the value safe inside the letter's stylesheet: nothing but # and six hex digits."""
+    if not HEX_KLEUR_RE.fullmatch(value or ""):
+        raise ValidationError(
+            _("Schrijf de kleur als # met zes tekens (0-9 en A-F), bijvoorbeeld #1B3A5C."), code="kleur"
+        )
+    contrast = contrast_op_wit(value)
+    if contrast < MIN_CONTRAST:
+        raise ValidationError(
+            _(
+                "Deze kleur is te licht voor tekst op wit papier: het contrast is %(contrast)s op 1, "
+                "het moet minstens 4,5 op 1 zijn. Kies een donkerdere kleur."
+            )
+            % {"contrast": f"{contrast:.1f}".replace(".", ",")},
+            code="contrast",
+        )
+
+
+def validate_cbs_code(value: str) -> None:
+    if not re.fullmatch(r"\d{4}", value or ""):
+        raise ValidationError(
+            _("De CBS-gemeentecode heeft precies 4 cijfers, bijvoorbeeld 0392."), code="cbs"
+        )

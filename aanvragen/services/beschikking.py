@@ -28,7 +28,6 @@ feestdagen change.
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -251,8 +250,8 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
     aanvraag = _lock(beschikking.aanvraag)
     vandaag = timezone.localdate()
     toegekend = [r.ingangsdatum for r in beschikking.regels.all() if r.toegekend and r.ingangsdatum]
-    if toegekend:  # an evaluation call once the help has been running a while
-        beschikking.nazorg_op = min(toegekend) + timedelta(weeks=settings.NAZORG_WEKEN)
+    if toegekend:  # an evaluation call once the help has been running a while (weeks per gemeente)
+        beschikking.nazorg_op = min(toegekend) + timedelta(weeks=aanvraag.melding.gemeente.nazorg_weken)
     _bekendmaken(aanvraag, beschikking, op=vandaag, door=door)
     beschikking.brief = brieven.brief_versturen(
         soort=BriefSoort.BESCHIKKING,

@@ -1,4 +1,5 @@
-"""Nazorg after a beschikking: the evaluation call NAZORG_WEKEN after the granted help started.
+"""Nazorg after a beschikking: the evaluation call some weeks (Gemeente.nazorg_weken, default
+NAZORG_WEKEN) after the granted help started.
 
 beschikking_versturen plans it (Beschikking.nazorg_op); this records that it was done.
 """

@@ -34,7 +34,7 @@ def termijnen_tellingen(user, filters: Filters = Filters(), vandaag: date | None
         **{f"plan_{s}": Count("pk", filter=Q(plan_s=s)) for s in STATEN},
         **{f"onderzoek_{s}": Count("pk", filter=Q(onderzoek_s=s)) for s in STATEN},
     )
-    beslis = termijnstatus_case("beslis_deadline", "besloten_op", vandaag)
+    beslis = termijnstatus_case("beslis_deadline", "besloten_op", vandaag, gemeente="melding__gemeente")
     a = (
         aanvragen(user, filters)
         .filter(besloten_op__isnull=True)
@@ -71,7 +71,11 @@ def termijnen_lijst(
         qs = (
             aanvragen(user, filters)
             .filter(besloten_op__isnull=True)
-            .annotate(termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op", vandaag))
+            .annotate(
+                termijnstatus=termijnstatus_case(
+                    "beslis_deadline", "besloten_op", vandaag, gemeente="melding__gemeente"
+                )
+            )
             .filter(termijnstatus=staat)
             .annotate(
                 deadline=F("beslis_deadline"), dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag))

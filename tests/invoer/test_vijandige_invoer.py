@@ -48,6 +48,14 @@ from aanvragen.forms import (
     TerugsturenForm,
     VerdagenForm,
 )
+from beheer.forms import (
+    GemeenteAanmakenForm,
+    GemeenteGegevensForm,
+    GemeenteInstellingenForm,
+    LogoForm,
+    OrganisatieForm,
+    PartnerForm,
+)
 from gesprekken import services as gesprek_services
 from gesprekken.forms import (
     GesprekForm,
@@ -63,7 +71,7 @@ from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenF
 from meldingen.models import Melding
 from teamleider.forms import HerverdelenForm
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
-from tests.factories import InwonerFactory, MedewerkerFactory, MeldingFactory
+from tests.factories import InwonerFactory, MedewerkerFactory, MeldingFactory, OrganisatieFactory
 from tests.gesprekken.conftest import ladder_invullen
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
@@ -147,6 +155,8 @@ GET_ONLY = {
     "teamleider:managementinformatie",
     "teamleider:managementinformatie_csv",
     "teamleider:clientervaringsonderzoek",
+    "beheer:gemeenten",
+    "beheer:gemeente",
 }
 
 
@@ -173,6 +183,11 @@ class World:
     @cached_property
     def gemeente(self):
         return self.team.organisatie.gemeenten.first()
+
+    @cached_property
+    def partner(self):
+        """A partner organisation working for the gemeente (beheer:partner)."""
+        return OrganisatieFactory(partner=True, gemeenten=[self.gemeente])
 
     @cached_property
     def melding(self):
@@ -408,6 +423,37 @@ POST_VIEWS = {
             ),
             extra={"van": [str(w.consulent.pk), ""]},
         )
+    ],
+    "beheer:gemeente_aanmaken": lambda w: [
+        Case(reverse("beheer:gemeente_aanmaken"), lambda u: GemeenteAanmakenForm())
+    ],
+    "beheer:gemeente_gegevens": lambda w: [
+        Case(
+            reverse("beheer:gemeente_gegevens", args=[w.gemeente.pk]),
+            lambda u: GemeenteGegevensForm(instance=w.gemeente),
+        )
+    ],
+    "beheer:gemeente_instellingen": lambda w: [
+        Case(
+            reverse("beheer:gemeente_instellingen", args=[w.gemeente.pk]),
+            lambda u: GemeenteInstellingenForm(initial=GemeenteInstellingenForm.initial_voor(w.gemeente)),
+        )
+    ],
+    "beheer:gemeente_logo": lambda w: [
+        Case(reverse("beheer:gemeente_logo", args=[w.gemeente.pk]), lambda u: LogoForm())
+    ],
+    "beheer:gemeente_logo_weghalen": lambda w: [
+        Case(reverse("beheer:gemeente_logo_weghalen", args=[w.gemeente.pk]))
+    ],
+    "beheer:organisatie": lambda w: [
+        Case(
+            reverse("beheer:organisatie"),
+            lambda u: OrganisatieForm(initial={"naam": w.team.organisatie.naam}),
+        )
+    ],
+    "beheer:gemeente_loslaten": lambda w: [Case(reverse("beheer:gemeente_loslaten", args=[w.gemeente.pk]))],
+    "beheer:partner": lambda w: [
+        Case(reverse("beheer:partner", args=[w.partner.pk]), lambda u: PartnerForm(gemeenten=[w.gemeente]))
     ],
 }
 

@@ -553,6 +553,42 @@ MATRIX: dict[str, Url] = {
     "beheer:rolaanvraag": Url(
         _r("beheer:rolaanvraag", "rolaanvraag.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
     ),
+    # Gemeenten, organisation and partners (beheer.views_gemeenten): own = a gemeente the
+    # beheerder's organisation serves, foreign = another organisation's gemeente.
+    "beheer:gemeenten": Url(_vast("beheer:gemeenten"), get=mag(BEHEERDER), object=False),
+    "beheer:gemeente_aanmaken": Url(
+        _vast("beheer:gemeente_aanmaken"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        object=False,
+        leeg_post=True,
+    ),
+    "beheer:gemeente": Url(_r("beheer:gemeente", "gemeente.pk"), get=mag(BEHEERDER)),
+    "beheer:gemeente_gegevens": Url(
+        _r("beheer:gemeente_gegevens", "gemeente.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
+    "beheer:gemeente_instellingen": Url(
+        _r("beheer:gemeente_instellingen", "gemeente.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:gemeente_logo": Url(
+        _r("beheer:gemeente_logo", "gemeente.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
+    "beheer:gemeente_logo_weghalen": Url(
+        _r("beheer:gemeente_logo_weghalen", "gemeente.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
+    "beheer:organisatie": Url(
+        _vast("beheer:organisatie"), get=mag(BEHEERDER), post=mag(BEHEERDER), object=False, leeg_post=True
+    ),
+    "beheer:gemeente_loslaten": Url(
+        _r("beheer:gemeente_loslaten", "gemeente.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
+    # An empty POST would take the partner off every gemeente: not tried on the own object.
+    "beheer:partner": Url(
+        _r("beheer:partner", "partnerorganisatie.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER)
+    ),
 }
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
@@ -579,6 +615,8 @@ class Dossier:
     beschikking: object = None
     consulent: object = None
     rolaanvraag: object = None  # a beheer.Roltoekenning asked for in the dossier's organisation
+    gemeente: object = None  # the melding's gemeente
+    partnerorganisatie: object = None  # a partner working for that gemeente (set in _bouw_wereld)
 
 
 @dataclass
@@ -654,6 +692,7 @@ def _dossier(team, consulent) -> Dossier:
         beschikking=beschikking,
         consulent=consulent,
         rolaanvraag=rolaanvraag,
+        gemeente=melding.gemeente,
     )
 
 
@@ -696,6 +735,8 @@ def _bouw_wereld() -> Wereld:
     wereld.eigen = _dossier(team, g[CONSULENT])
     wereld.partner = _dossier(partner_team, g[PARTNER_CONSULENT])
     wereld.vreemd = _dossier(vreemd_team, medewerker(vreemd_team, Rol.CONSULENT))
+    wereld.eigen.partnerorganisatie = wereld.partner.partnerorganisatie = partner_team.organisatie
+    wereld.vreemd.partnerorganisatie = vreemd_team.organisatie  # not a partner of the beheerder's gemeenten
     return wereld
 
 

@@ -197,13 +197,36 @@ def test_grenzen_worden_bij_de_start_gecontroleerd(settings, minuten, waarschuwi
             InactivityMiddleware(lambda request: HttpResponse())
 
 
-def test_andere_duur_uit_de_instelling(ingelogd, klok, settings):
-    settings.SESSIE_INACTIEF_MINUTEN = 30
+def test_andere_duur_uit_de_gemeente(client, consulent, klok):
+    """The gemeente's setting (beheer), read at login."""
+    consulent.organisatie.gemeenten.update(sessie_inactief_minuten=30)
+    client.force_login(consulent)
     _na(klok, minutes=29)
-    assert _is_ingelogd(ingelogd)
+    assert _is_ingelogd(client)
     _na(klok, minutes=60)
-    response = ingelogd.get(WERKVOORRAAD, follow=True)
+    response = client.get(WERKVOORRAAD, follow=True)
     assert "U was 30 minuten niet actief" in response.content.decode()
+
+
+def test_de_strengste_gemeente_van_de_organisatie_telt(client, consulent, klok):
+    """A medewerker works for all gemeenten of the organisation: the lowest minutes apply."""
+    from tests.factories import GemeenteFactory
+
+    consulent.organisatie.gemeenten.update(sessie_inactief_minuten=30)
+    consulent.organisatie.gemeenten.add(GemeenteFactory(sessie_inactief_minuten=10))
+    client.force_login(consulent)
+    _na(klok, minutes=10)
+    assert _is_ingelogd(client)
+    _na(klok, minutes=21)
+    response = client.get(WERKVOORRAAD, follow=True)
+    assert "U was 10 minuten niet actief" in response.content.decode()
+
+
+def test_de_instelling_is_de_standaard_voor_een_nieuwe_gemeente(db, settings):
+    from tests.factories import GemeenteFactory
+
+    settings.SESSIE_INACTIEF_MINUTEN = 20
+    assert GemeenteFactory().sessie_inactief_minuten == 20
 
 
 def test_querybudget_van_het_sessie_endpoint(ingelogd, klok, django_assert_max_num_queries):

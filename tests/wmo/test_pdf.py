@@ -124,3 +124,17 @@ def test_datum_en_kenmerk_zijn_geen_tabel(consulent):
     brief = ontvangstbevestiging_versturen(melding=MeldingFactory(), door=consulent)
     root = PdfReader(io.BytesIO(bytes(brief.pdf))).trailer["/Root"]
     assert not {"/Table", "/TR", "/TD", "/TH"} & _structuur_rollen(root["/StructTreeRoot"]["/K"], set())
+
+
+def test_alleen_een_png_als_data_url_wordt_gelezen(tmp_path):
+    """The letterhead logo is embedded as a data: URL (beheer.instellingen); nothing else is."""
+    import base64
+
+    from wmo.pdf import html_to_pdf
+
+    png = _png(tmp_path / "logo.png").read_bytes()
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" height="9"/></svg>'
+    assert _beelden(html_to_pdf(_html("data:image/png;base64," + base64.b64encode(png).decode()))) == 1
+    assert _beelden(html_to_pdf(_html("data:image/svg+xml;base64," + base64.b64encode(svg).decode()))) == 0
+    assert _beelden(html_to_pdf(_html("data:image/png;base64," + base64.b64encode(svg).decode()))) == 0
+    assert _beelden(html_to_pdf(_html("data:text/html,<p>x</p>"))) == 0

@@ -252,7 +252,8 @@ if TWEESTAPS_DEMO_GEHEIM and not DEBUG:
     raise ImproperlyConfigured("TWEESTAPS_DEMO_GEHEIM is alleen voor de demo (DEBUG=true).")
 
 # --- Session: ends after inactivity (BIO 9.4.2; toegang/sessie.py) --------------------------------
-# Minutes without activity after which a medewerker is logged out (5 to 60, checked at start-up).
+# Minutes without activity after which a medewerker is logged out (5 to 60, checked at start-up):
+# the default for a new gemeente; each gemeente sets its own in beheer (toegang.sessie).
 SESSIE_INACTIEF_MINUTEN = env.int("SESSIE_INACTIEF_MINUTEN", default=15)
 # Seconds before that moment the page warns and offers "Ingelogd blijven" (20 to 300; WCAG 2.2.1
 # asks for at least 20 seconds to respond).
@@ -284,7 +285,9 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 60 *
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # --- Domain settings ---------------------------------------------------------------------------
-# Number of working days before a deadline at which a case shows "let op" on lists.
+# Number of working days before a deadline at which a case shows "let op" on lists. This and the
+# two below are the defaults for a new gemeente; each gemeente sets its own in beheer
+# (Gemeente.let_op_werkdagen, einddatum_signaal_weken, nazorg_weken; beheer.instellingen).
 TERMIJN_LET_OP_WERKDAGEN = env.int("TERMIJN_LET_OP_WERKDAGEN", default=5)
 # Weeks before a granted voorziening ends that it shows on the consulent's werkvoorraad.
 EINDDATUM_SIGNAAL_WEKEN = env.int("EINDDATUM_SIGNAAL_WEKEN", default=8)

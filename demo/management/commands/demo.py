@@ -19,6 +19,7 @@ from aanvragen.constants import Grondslag
 from aanvragen.models import Mandaat
 from beheer import services as beheer_services
 from beheer import teams as teambeheer
+from beheer.instellingen import briefhoofdlogo_opslaan
 from gesprekken import services as gs
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
@@ -79,6 +80,22 @@ MAATWERK = [
 BSN_START = 999_990_001
 
 
+def demo_logo(gemeente: Gemeente) -> bytes:
+    """A simple logo drawn with Pillow: a shield in the gemeente's colour and its name."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    beeld = Image.new("RGBA", (640, 160), (255, 255, 255, 0))
+    teken = ImageDraw.Draw(beeld)
+    teken.polygon([(10, 10), (120, 10), (120, 90), (65, 150), (10, 90)], fill=gemeente.huiskleur)
+    teken.rectangle((30, 40, 100, 60), fill="white")
+    teken.text((145, 35), gemeente.naam, fill=gemeente.huiskleur, font=ImageFont.load_default(size=72))
+    uit = io.BytesIO()
+    beeld.save(uit, format="PNG")
+    return uit.getvalue()
+
+
 class Command(BaseCommand):
     help = "Laadt demogegevens: gemeenten, organisaties, gebruikers per rol, catalogus en meldingen."
 
@@ -106,6 +123,8 @@ class Command(BaseCommand):
             mandaatregeling="Mandaatbesluit sociaal domein Haarlem 2026",
             bezwaar_digitaal="www.haarlem.nl/bezwaar",
             rechtbank="Rechtbank Noord-Holland", rechtbank_adres="Postbus 1621, 2003 BR Haarlem",
+            huiskleur="#8A1538", retouradres="Postbus 511, 2003 PB Haarlem",
+            ondertekening="namens het college van burgemeester en wethouders van Haarlem",
         )  # fmt: skip
         zandvoort = Gemeente.objects.create(
             naam="Zandvoort", cbs_code="0473", bezoekadres="Swaluestraat 2, Zandvoort",
@@ -115,6 +134,10 @@ class Command(BaseCommand):
             verordening="Verordening maatschappelijke ondersteuning Zandvoort 2026",
             mandaatregeling="Mandaatbesluit sociaal domein Zandvoort 2026",
             rechtbank="Rechtbank Noord-Holland", rechtbank_adres="Postbus 1621, 2003 BR Haarlem",
+            huiskleur="#00577A", retouradres="Postbus 2, 2040 AA Zandvoort",
+            # Zandvoort chose otherwise: a simple single question still gets a gesprek, and
+            # "let op" comes a little earlier (beheer, Instellingen).
+            triage_uitgesloten=["enkelvoudig"], let_op_werkdagen=7, nazorg_weken=8,
         )  # fmt: skip
         uitvoering = Organisatie.objects.create(
             naam="Sociaal Domein Haarlem-Zandvoort", soort=OrganisatieSoort.UITVOERING
@@ -144,6 +167,8 @@ class Command(BaseCommand):
             # only) the shared demo secret from TWEESTAPS_DEMO_GEHEIM (README, "Inloggen").
             if settings.TWEESTAPS_DEMO_GEHEIM:
                 tweestaps_demo_inrichten(medewerker=u, geheim=settings.TWEESTAPS_DEMO_GEHEIM)
+        for gemeente in (haarlem, zandvoort):  # a generated logo on the letters (never downloaded)
+            briefhoofdlogo_opslaan(door=users["beheerder"], gemeente=gemeente, inhoud=demo_logo(gemeente))
         for naam in ALGEMEEN:
             Voorziening.objects.create(naam=naam, soort=VoorzieningSoort.ALGEMEEN)
         for naam, cat, eenheid, omvang, artikel, beleidsregel, tarief, vrij, verstrekking in MAATWERK:
