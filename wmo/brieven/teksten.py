@@ -87,44 +87,36 @@ def _regel(tekst: str, waarden: dict[str, str]) -> str:
     return INVULVELD.sub(invullen, html)
 
 
+def _alinea(regels: list[str], waarden: dict[str, str]) -> list[str]:
+    """One paragraph of the text (no empty lines in it) as HTML parts."""
+    if regels[0].startswith(">"):
+        inhoud = "<br>".join(_regel(r.removeprefix(">").strip(), waarden) for r in regels)
+        return [f'<div class="datumblok">{inhoud}</div>']
+    delen: list[str] = []
+    soort, groep = None, []  # a run of plain lines ("p") or of list items ("ul")
+    for r in [*regels, None]:
+        nieuw = None if r is None else "h2" if r.startswith("## ") else "ul" if r.startswith("- ") else "p"
+        if groep and nieuw != soort:
+            if soort == "p":
+                delen.append("<p>" + "<br>".join(_regel(g, waarden) for g in groep) + "</p>")
+            else:
+                delen.append("<ul>" + "".join(f"<li>{_regel(g, waarden)}</li>" for g in groep) + "</ul>")
+            groep = []
+        if nieuw == "h2":
+            delen.append(f"<h2>{_regel(r[3:].strip(), waarden)}</h2>")
+        elif nieuw is not None:
+            groep.append(r[2:].strip() if nieuw == "ul" else r.strip())
+        soort = nieuw
+    return delen
+
+
 def naar_html(tekst: str, waarden: dict[str, str]) -> SafeString:
     """The text as HTML (see the module for the rules); ``waarden`` maps placeholder names to
     plain strings. Everything is escaped: nothing in the text or in a value becomes markup
     except what the rules above make."""
     delen = []
-    for alinea in re.split(r"\n\s*\n", tekst.replace("\r\n", "\n").strip()):
-        regels = [r.rstrip() for r in alinea.strip("\n").split("\n") if r.strip()]
-        if not regels:
-            continue
-        blok: list[str] = []
-
-        def afsluiten():
-            if blok:
-                delen.append("<p>" + "<br>".join(_regel(r, waarden) for r in blok) + "</p>")
-                blok.clear()
-
-        lijst: list[str] = []
-
-        def lijst_afsluiten():
-            if lijst:
-                delen.append("<ul>" + "".join(f"<li>{_regel(r, waarden)}</li>" for r in lijst) + "</ul>")
-                lijst.clear()
-
-        if regels[0].startswith("> "):
-            inhoud = "<br>".join(_regel(r.removeprefix("> ").removeprefix(">"), waarden) for r in regels)
-            delen.append(f'<div class="datumblok">{inhoud}</div>')
-            continue
-        for r in regels:
-            if r.startswith("## "):
-                afsluiten()
-                lijst_afsluiten()
-                delen.append(f"<h2>{_regel(r[3:].strip(), waarden)}</h2>")
-            elif r.startswith("- "):
-                afsluiten()
-                lijst.append(r[2:].strip())
-            else:
-                lijst_afsluiten()
-                blok.append(r.strip())
-        afsluiten()
-        lijst_afsluiten()
+    for alinea in re.split(r"\n[ \t]*\n", tekst.replace("\r\n", "\n").strip()):
+        regels = [r.rstrip() for r in alinea.split("\n") if r.strip()]
+        if regels:
+            delen += _alinea(regels, waarden)
     return mark_safe("\n".join(delen))  # noqa: S308 - every piece is escaped above

@@ -13,11 +13,11 @@ from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
 from wmo.pdf import render_pdf
 
+from .blokken import BLOKKEN
 from .context import brief_context
 from .ontvangers import Ontvanger, ontvangers
 from .soorten import SOORTEN
 from .tekstversies import blokken_context, huidige_tekst
-from .blokken import BLOKKEN
 
 T = TypeVar("T")
 
