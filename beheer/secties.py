@@ -30,6 +30,12 @@ SECTIES = (
         "Rollen die een andere beheerder aanvroeg en die op uw goedkeuring wachten.",
     ),
     Sectie(
+        "Brieven",
+        "beheer:brieven",
+        "De tekst van elke brief per gemeente: aanpassen, voorbeeld bekijken, eerdere versies.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
         "Voorzieningen, mandaten, bij KB gelijkgestelde dagen, gemeenten en teams.",
