@@ -4,6 +4,8 @@ preview with demo data, keep every version; the next letter uses the new text, a
 import hashlib
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from meldingen.services import ontvangstbevestiging_versturen
@@ -221,7 +223,7 @@ def test_versies_blijven_en_terugzetten_maakt_een_nieuwe(
     vierde = BriefTekst.objects.get(gemeente=gemeente, soort=OB, versie=4)
     assert vierde.blokken == standaard_blokken(OB) and vierde.onderwerp == "Wij hebben uw melding ontvangen"
     assert BriefTekst.objects.filter(gemeente=gemeente, soort=OB).count() == 4  # nothing was overwritten
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         eerste.save()  # a version never changes
 
 
@@ -251,5 +253,5 @@ def test_verstuurde_brief_wijst_naar_zijn_versie(beheerder, gemeente, consulent,
         melding=MeldingFactory(team=team, consulent=consulent, inwoner__gemeente=gemeente), door=consulent
     )
     assert Brief.objects.get(pk=brief.pk).tekst == versie
-    with pytest.raises(Exception):
+    with pytest.raises(ProtectedError):
         versie.delete()  # PROTECT: a sent letter keeps its text version
