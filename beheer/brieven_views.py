@@ -133,12 +133,11 @@ def brief_tekst(request, gemeente, soort):
             ],
             "invulvelden": opbouw.alle_invulvelden,
         },
-        status=400 if request.method == "POST" else 200,
     )
 
 
-@uitvoering_required
 @require_POST
+@uitvoering_required
 def brief_voorbeeld(request, gemeente, soort):
     """The PDF of the text as typed (not saved), with demo data."""
     gemeente, soort = _gemeente_en_soort(request, gemeente, soort)
@@ -202,8 +201,8 @@ def brief_versie_voorbeeld(request, gemeente, soort, versie):
     return pdf_response(pdf, bestandsnaam=f"voorbeeld-{soort.value}-versie-{versie}.pdf")
 
 
-@uitvoering_required
 @require_POST
+@uitvoering_required
 def brief_versie_terugzetten(request, gemeente, soort, versie):
     """A new version equal to ``versie`` (0: the standard text)."""
     gemeente, soort = _gemeente_en_soort(request, gemeente, soort)
