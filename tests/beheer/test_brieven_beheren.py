@@ -111,8 +111,8 @@ def test_bewerken_slaat_een_versie_op_en_de_volgende_brief_gebruikt_hem(
     assert oud.tekst is None
     # The dossier names the version the letter was sent with.
     client.force_login(consulent)
-    dossier = client.get(reverse("meldingen:dossier", args=[melding.inwoner_id]))
-    assert dossier.status_code == 200
+    dossier = client.get(reverse("meldingen:dossier", args=[nieuw.inwoner_id])).content.decode()
+    assert "tekst versie 1" in dossier
 
 
 def test_bezwaarclausule_weghalen_wordt_geweigerd(client, beheerder, gemeente):
