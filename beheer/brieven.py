@@ -123,7 +123,7 @@ def _demo_melding(gemeente: Gemeente) -> Melding:
         onderzoek_deadline=vandaag + timedelta(days=40),
         melder_is_inwoner=True,
         spoed=False,
-        hulpvraag="Voorbeeld",
+        hulpvraag="Ik kan mijn huis niet meer schoonhouden. (Dit is een voorbeeld.)",
     )
 
 
@@ -173,10 +173,90 @@ def _demo_beschikking(melding: Melding) -> dict:
     }
 
 
+def _demo_velden(soort: BriefSoort, melding: Melding) -> dict:
+    """Made-up values for the kind's own velden (wmo.brieven.soorten)."""
+    vandaag = timezone.localdate()
+    aanvraag = SimpleNamespace(
+        ontvangen_op=vandaag - timedelta(days=10), beslis_deadline=vandaag + timedelta(days=4)
+    )
+    opschorting = SimpleNamespace(
+        toelichting="Een verklaring van uw huisarts over uw gezondheid.",
+        termijn_tot=vandaag + timedelta(days=14),
+        eerste_dag_stil=vandaag + timedelta(days=1),
+        eerste_dag_weer=vandaag,
+    )
+    if soort == BriefSoort.BESCHIKKING:
+        return _demo_beschikking(melding)
+    if soort == BriefSoort.UITNODIGING_GESPREK:
+        gesprek = SimpleNamespace(
+            gepland_op=timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+            + timedelta(days=7),
+            plaats="thuis",
+            adres="Voorbeeldstraat 12",
+            get_plaats_display="Bij u thuis",
+            consulent=melding.consulent,
+            aanwezigen=["Anja Voorbeeld (dochter)"],
+        )
+        return {"gesprek": gesprek, "plan_ontvangen": False}
+    if soort == BriefSoort.VERZOEK_OM_AANVULLING:
+        return {
+            "aanvraag": aanvraag,
+            "opschorting": opschorting,
+            "oude_deadline": vandaag + timedelta(days=4),
+        }
+    if soort == BriefSoort.OPSCHORTING_BEEINDIGD:
+        opschorting.eerste_dag_stil = vandaag - timedelta(days=7)
+        return {
+            "aanvraag": aanvraag,
+            "opschorting": opschorting,
+            "reden_in_gewone_woorden": "wij wachtten op gegevens van u",
+            "dagen_stil": 7,
+        }
+    if soort == BriefSoort.VERDAGINGSBERICHT:
+        verdaging = SimpleNamespace(
+            reden="Wij wachten op een advies van een arts.", verwachte_datum=vandaag + timedelta(days=42)
+        )
+        return {"aanvraag": aanvraag, "verdaging": verdaging, "dwangsom": SimpleNamespace(max_dagen=42)}
+    if soort == BriefSoort.VERSLAG:
+        trede = SimpleNamespace(
+            trede=1,
+            trede_in_brief="Wat u zelf kunt",
+            besproken=True,
+            bevinding="Stofzuigen lukt niet meer.",
+            voorziening=None,
+            waarom="",
+            oplost="nee",
+            get_oplost_display="Nee",
+        )
+        resultaat = SimpleNamespace(
+            get_gebied_display="Wonen in een schoon en leefbaar huis",
+            wat_lukt="Afwassen en koken.",
+            wat_lukt_niet="Stofzuigen en dweilen.",
+            oorzaak_inwoner="",
+            te_bereiken_resultaat="Een schoon huis.",
+            treden=SimpleNamespace(all=[trede]),
+            oplossing="",
+        )
+        gesprek = SimpleNamespace(
+            gepland_op=timezone.now() - timedelta(days=3),
+            get_plaats_display="Bij u thuis",
+            alleen_mantelzorger=False,
+            consulent=melding.consulent,
+            aanwezigen=[],
+        )
+        return {
+            "onderzoek": SimpleNamespace(),
+            "resultaten": [resultaat],
+            "gesprekken": [gesprek],
+            "vervolgafspraken": [],
+            "nummer": 1,
+            "maatwerk_gevraagd": True,
+        }
+    return {}
+
+
 def voorbeeld_pdf(*, gemeente: Gemeente, tekst: BriefTekst | None, soort: BriefSoort) -> bytes:
     """The letter of ``soort`` in text version ``tekst`` (None: standard), with demo data."""
     melding = _demo_melding(gemeente)
-    context = {"kenmerk": DEMO_KENMERK}
-    if soort == BriefSoort.BESCHIKKING:
-        context |= _demo_beschikking(melding)
+    context = {"kenmerk": DEMO_KENMERK} | _demo_velden(soort, melding)
     return render_brief(soort=soort, melding=melding, context=context, concept=True, tekst=tekst)

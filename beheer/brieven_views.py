@@ -84,7 +84,7 @@ def brieven(request):
         }
         for g in gemeenten
     ]
-    return render(request, "beheer/brieven/lijst.html", {"rijen": rijen})
+    return render(request, "beheer/briefteksten/lijst.html", {"rijen": rijen})
 
 
 @uitvoering_required
@@ -117,7 +117,7 @@ def brief_tekst(request, gemeente, soort):
     opbouw = BLOKKEN[soort]
     return render(
         request,
-        "beheer/brieven/bewerken.html",
+        "beheer/briefteksten/bewerken.html",
         {
             "gemeente": gemeente,
             "soort": soort,
@@ -170,7 +170,9 @@ def brief_versies(request, gemeente, soort):
     versies = BriefTekst.objects.filter(gemeente=gemeente, soort=soort).select_related("gemaakt_door")
     versies = list(versies.order_by("-versie")[:200])
     return render(
-        request, "beheer/brieven/versies.html", {"gemeente": gemeente, "soort": soort, "versies": versies}
+        request,
+        "beheer/briefteksten/versies.html",
+        {"gemeente": gemeente, "soort": soort, "versies": versies},
     )
 
 
@@ -182,7 +184,7 @@ def brief_versie(request, gemeente, soort, versie):
     delen = [{"blok": b, **(blok_tekst(b, tekst) if b.is_tekst else {})} for b in BLOKKEN[soort].blokken]
     return render(
         request,
-        "beheer/brieven/versie.html",
+        "beheer/briefteksten/versie.html",
         {
             "gemeente": gemeente,
             "soort": soort,
