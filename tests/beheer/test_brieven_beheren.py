@@ -9,6 +9,7 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 
 from meldingen.services import ontvangstbevestiging_versturen
+from tests.aanvragen.test_beschikking_brief import hbh  # noqa: F401 - the fixture
 from tests.factories import MeldingFactory, OrganisatieFactory, TeamFactory
 from tests.pdf import pdf_tekst
 from wmo.brieven.blokken import BLOKKEN
@@ -275,3 +276,31 @@ def test_elke_soort_is_aan_te_passen_met_voorbeeld(
     assert "None" not in tekst and "Jannie Voorbeeld" in tekst  # demo data, complete
     assert client.post(_url("brief_tekst", gemeente, soort), data).status_code == 302
     assert BriefTekst.objects.get(gemeente=gemeente, soort=soort).versie == 1
+
+
+def test_de_volgende_beschikking_gebruikt_de_nieuwe_tekst(rol_gebruiker, beheerder, hbh):  # noqa: F811
+    from aanvragen import services
+    from tests.aanvragen.test_beschikking_brief import _aanvraag, _besluit
+
+    consulent = rol_gebruiker(Rol.CONSULENT, first_name="Joost", last_name="Verhoeven")
+    aanvraag = _aanvraag(consulent, hbh)
+    gemeente = aanvraag.melding.gemeente
+    beheerder.organisatie.gemeenten.add(gemeente)
+    blokken = standaard_blokken(BS)
+    blokken["klacht"] = {
+        "kop": "Niet tevreden?",
+        "tekst": "Bel [telefoon gemeente]. De ombudsman: [ombudsman].",
+    }
+    blokken["bezwaar"]["tekst"] = blokken["bezwaar"]["tekst"].replace("Dan kunt u", "Dan mag u")
+    versie = tekst_opslaan(
+        gemeente=gemeente, soort=BS, onderwerp="Ons besluit", blokken=blokken, door=beheerder
+    )
+    beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
+    _besluit(beschikking, consulent)
+    beschikking = services.beschikking_versturen(beschikking=beschikking, door=consulent)
+    assert beschikking.brief.tekst == versie
+    tekst = pdf_tekst(bytes(beschikking.brief.pdf))
+    assert "Niet tevreden? Bel " + gemeente.telefoon in tekst and "Een klacht?" not in tekst
+    assert "Dan mag u bezwaar maken" in tekst and "Stuur uw bezwaar uiterlijk op" in tekst
+    assert "Joost Verhoeven consulent Wmo" in tekst  # the signature block, standard text
+    assert "onder mandaat (Mandaatbesluit sociaal domein Teststad 2026)" in tekst
