@@ -31,7 +31,6 @@ class BriefTekstForm(KeukentafelForm):
     onderwerp = forms.CharField(
         label="Onderwerp",
         max_length=200,
-        required=False,
         help_text="De kop boven de brief. Gewone tekst, zonder invulvelden.",
     )
 
@@ -54,21 +53,26 @@ class BriefTekstForm(KeukentafelForm):
                     max_length=200,
                     required=False,
                     help_text="Leeg: geen kop.",
+                    # Fields added here come after the mixin gave the form's fields their classes.
+                    widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
                 )
             self.fields[f"tekst_{blok.sleutel}"] = forms.CharField(
                 label=f"Tekst: {blok.naam}",
                 required=False,
                 strip=False,
                 max_length=5000,
-                widget=forms.Textarea(attrs={"rows": 8}),
+                widget=forms.Textarea(attrs={"rows": 8, "cols": 80, "class": "utrecht-textarea"}),
                 help_text=" ".join(uitleg),
             )
-            self.fields[f"tekst_{blok.sleutel}"].blok = blok
+            if blok.verplicht:
+                # Not "(niet verplicht)" beside a legal part: its help text says what it must hold, and
+                # tekst_opslaan's refusal names the part (a plain "Dit veld is verplicht" would not).
+                self.fields[f"tekst_{blok.sleutel}"].voorwaardelijk = True
         self.fields["toelichting"] = forms.CharField(
             label="Waarom verandert u de tekst?",
             required=False,
             max_length=2000,
-            widget=forms.Textarea(attrs={"rows": 2}),
+            widget=forms.Textarea(attrs={"rows": 2, "cols": 80, "class": "utrecht-textarea"}),
             help_text="Dit ziet u terug in de lijst met versies.",
         )
 
