@@ -47,6 +47,12 @@ SECTIES = (
         alleen_uitvoering=True,
     ),
     Sectie(
+        "Brieven",
+        "beheer:brieven",
+        "De tekst van elke brief per gemeente: aanpassen, voorbeeld bekijken, eerdere versies.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
         "Voorzieningen, mandaten en bij KB gelijkgestelde dagen.",

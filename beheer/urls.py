@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_gemeenten
+from . import brieven_views, views, views_gemeenten
 
 app_name = "beheer"
 
@@ -50,4 +50,26 @@ urlpatterns = [
         name="gemeente_loslaten",
     ),
     path("organisatie/partners/<int:pk>/", views_gemeenten.partner, name="partner"),
+    # Letter texts per gemeente (beheer/brieven_views.py)
+    path("brieven/", brieven_views.brieven, name="brieven"),
+    path("brieven/<int:gemeente>/<str:soort>/", brieven_views.brief_tekst, name="brief_tekst"),
+    path(
+        "brieven/<int:gemeente>/<str:soort>/voorbeeld/", brieven_views.brief_voorbeeld, name="brief_voorbeeld"
+    ),
+    path("brieven/<int:gemeente>/<str:soort>/versies/", brieven_views.brief_versies, name="brief_versies"),
+    path(
+        "brieven/<int:gemeente>/<str:soort>/versies/<int:versie>/",
+        brieven_views.brief_versie,
+        name="brief_versie",
+    ),
+    path(
+        "brieven/<int:gemeente>/<str:soort>/versies/<int:versie>/voorbeeld/",
+        brieven_views.brief_versie_voorbeeld,
+        name="brief_versie_voorbeeld",
+    ),
+    path(
+        "brieven/<int:gemeente>/<str:soort>/versies/<int:versie>/terugzetten/",
+        brieven_views.brief_versie_terugzetten,
+        name="brief_versie_terugzetten",
+    ),
 ]

@@ -386,8 +386,8 @@ def dossier(request, pk):
     )
     brieven = list(
         Brief.objects.filter(melding__in=[m.pk for m in meldingen])
-        .defer("pdf")
-        .select_related("verstuurd_door", "melding")
+        .defer("pdf", "tekst__blokken")
+        .select_related("verstuurd_door", "melding", "tekst")
     )
     inzage_vastleggen(
         medewerker=request.user, inwoner=inwoner, wat="dossier", request=request, object=inwoner

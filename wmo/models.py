@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from .constants import BriefSoort, InzageActie, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
 from .regels.vertegenwoordiging import OntvangerRol
-from .validators import validate_cbs_code, validate_huiskleur
+from .validators import validate_cbs_code, validate_huiskleur, validate_ondertekening
 
 # Bounds of the settings per gemeente (beheer.instellingen; Dutch messages from the validators).
 LET_OP_WERKDAGEN = (1, 20)
@@ -144,6 +144,7 @@ class Gemeente(models.Model):
         _("regel bij de ondertekening"),
         max_length=200,
         blank=True,
+        validators=[validate_ondertekening],
         help_text=_(
             "De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van "
             "burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente."
@@ -496,6 +497,15 @@ class Brief(models.Model):
         related_name="kopieen",
         verbose_name=_("kopie van"),
     )
+    # The text version it was sent with (null: the standard text from code). The PDF stays the proof.
+    tekst = models.ForeignKey(
+        "BriefTekst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="brieven",
+        verbose_name=_("tekstversie"),
+    )
 
     class Meta:
         verbose_name = _("brief")
@@ -513,6 +523,41 @@ class Brief(models.Model):
     @property
     def is_kopie(self) -> bool:
         return self.origineel_id is not None
+
+
+class BriefTekst(models.Model):
+    """One version of a gemeente's text for one kind of letter (wmo.brieven.blokken, teksten).
+
+    Rows are never changed: every save is a new version (1, 2, 3 ... per gemeente and soort) and
+    the newest is in use. No row: the standard text from code. ``blokken`` maps a text block's
+    sleutel to ``{"kop": ..., "tekst": ...}``; a block missing there uses its standard text.
+    Write only through wmo.brieven.teksten_opslaan (it validates: placeholders, the legal parts).
+    """
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="brief_teksten")
+    soort = models.CharField(_("soort"), max_length=40, choices=BriefSoort.choices)
+    versie = models.PositiveIntegerField(_("versie"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    blokken = models.JSONField(_("blokken"), default=dict)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    gemaakt_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("brieftekst")
+        verbose_name_plural = _("briefteksten")
+        ordering = ["gemeente", "soort", "-versie"]
+        constraints = [
+            models.UniqueConstraint(fields=["gemeente", "soort", "versie"], name="brieftekst_versie_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.gemeente} versie {self.versie}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValidationError("Een versie van een brieftekst verandert niet; sla een nieuwe versie op.")
+        super().save(*args, **kwargs)
 
 
 class AppendOnlyError(Exception):

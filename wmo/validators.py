@@ -188,3 +188,21 @@ def validate_cbs_code(value: str) -> None:
         raise ValidationError(
             _("De CBS-gemeentecode heeft precies 4 cijfers, bijvoorbeeld 0392."), code="cbs"
         )
+
+
+def validate_ondertekening(value: str) -> None:
+    """The line above the signer's name: it must say on whose behalf the letter is signed.
+
+    A decision taken under mandate is taken in the name of the college (Awb 10:2) and says so
+    (Awb 10:10: "namens" the bestuursorgaan); the beschikking prints this line above the name of
+    who decided. Empty is fine: the letter then uses the standard line with "namens".
+    """
+    if value and "namens" not in value.lower():
+        raise ValidationError(
+            _(
+                "Schrijf ‘namens’ in deze regel, bijvoorbeeld ‘namens het college van burgemeester en "
+                "wethouders van Haarlem’. Een besluit onder mandaat zegt namens wie het is genomen "
+                "(Algemene wet bestuursrecht artikel 10:10)."
+            ),
+            code="namens",
+        )

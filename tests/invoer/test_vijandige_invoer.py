@@ -48,6 +48,7 @@ from aanvragen.forms import (
     TerugsturenForm,
     VerdagenForm,
 )
+from beheer.brieven import BriefTekstForm
 from beheer.forms import (
     GemeenteAanmakenForm,
     GemeenteGegevensForm,
@@ -75,7 +76,7 @@ from tests.factories import InwonerFactory, MedewerkerFactory, MeldingFactory, O
 from tests.gesprekken.conftest import ladder_invullen
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
-from wmo.constants import Rol
+from wmo.constants import BriefSoort, Rol
 from wmo.models import Gemeente, Medewerker
 from wmo.query import consulenten_voor, teams_voor
 
@@ -157,6 +158,10 @@ GET_ONLY = {
     "teamleider:clientervaringsonderzoek",
     "beheer:gemeenten",
     "beheer:gemeente",
+    "beheer:brieven",
+    "beheer:brief_versies",
+    "beheer:brief_versie",
+    "beheer:brief_versie_voorbeeld",
 }
 
 
@@ -275,6 +280,23 @@ def _beschikking_actie(w: World, actie: str) -> Case:
 
 # URL name -> the scenarios posting there (a URL with several forms or actions has several).
 POST_VIEWS = {
+    "beheer:brief_tekst": lambda w: [
+        Case(
+            reverse("beheer:brief_tekst", args=[w.gemeente.pk, BriefSoort.BESCHIKKING.value]),
+            lambda u: BriefTekstForm(soort=BriefSoort.BESCHIKKING),
+        )
+    ],
+    "beheer:brief_voorbeeld": lambda w: [
+        Case(reverse("beheer:brief_voorbeeld", args=[w.gemeente.pk, BriefSoort.ONTVANGSTBEVESTIGING.value]))
+    ],
+    "beheer:brief_versie_terugzetten": lambda w: [
+        Case(
+            reverse(
+                "beheer:brief_versie_terugzetten",
+                args=[w.gemeente.pk, BriefSoort.ONTVANGSTBEVESTIGING.value, 0],
+            )
+        )
+    ],
     "login": lambda w: [
         Case(reverse("login"), lambda u: AuthenticationForm(), extra={"next": ["/", "/inwoners/"]})
     ],

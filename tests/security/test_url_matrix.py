@@ -589,6 +589,35 @@ MATRIX: dict[str, Url] = {
     "beheer:partner": Url(
         _r("beheer:partner", "partnerorganisatie.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER)
     ),
+    # Letter texts per gemeente: the gemeente of the dossier's melding is "own" for its organisation.
+    "beheer:brieven": Url(_vast("beheer:brieven"), get=mag(BEHEERDER), object=False),
+    "beheer:brief_tekst": Url(
+        _r("beheer:brief_tekst", "melding.gemeente_id", "brief_soort"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:brief_voorbeeld": Url(
+        _r("beheer:brief_voorbeeld", "melding.gemeente_id", "brief_soort"),
+        get=ALLEEN_POST,
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
+    "beheer:brief_versies": Url(
+        _r("beheer:brief_versies", "melding.gemeente_id", "brief_soort"), get=mag(BEHEERDER)
+    ),
+    "beheer:brief_versie": Url(
+        _r("beheer:brief_versie", "melding.gemeente_id", "brief_soort", "standaardversie"), get=mag(BEHEERDER)
+    ),
+    "beheer:brief_versie_voorbeeld": Url(
+        _r("beheer:brief_versie_voorbeeld", "melding.gemeente_id", "brief_soort", "standaardversie"),
+        get=mag(BEHEERDER),
+    ),
+    "beheer:brief_versie_terugzetten": Url(
+        _r("beheer:brief_versie_terugzetten", "melding.gemeente_id", "brief_soort", "standaardversie"),
+        get=ALLEEN_POST,
+        post=mag(BEHEERDER),
+    ),
 }
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
@@ -617,6 +646,8 @@ class Dossier:
     rolaanvraag: object = None  # a beheer.Roltoekenning asked for in the dossier's organisation
     gemeente: object = None  # the melding's gemeente
     partnerorganisatie: object = None  # a partner working for that gemeente (set in _bouw_wereld)
+    brief_soort: str = "ontvangstbevestiging"  # a letter kind whose text beheer edits
+    standaardversie: int = 0  # the standard text: a version every gemeente has
 
 
 @dataclass

@@ -17,16 +17,18 @@ letter is served as it was sent (``brief_response``); a preview that is not sent
 Where the texts live
 --------------------
 Per ``BriefSoort`` (``soorten.SOORTEN``): the title, the onderwerp (the heading) and the
-names of its own context (``velden``); its text is the ``inhoud`` block of
-``templates/brieven/<soort>/brief.html``. The layout around it (letterhead, address block,
-date and kenmerk, signature, page footer) is ``templates/brieven/basis.html``, with shared
-paragraphs such as ``_contact.html`` beside it.
+names of its own context (``velden``). Its text is a list of blocks (``blokken.BLOKKEN``):
+texts a functioneel beheerder may change per gemeente, each with a standard text in code, and
+fixed parts the system makes (template partials beside ``templates/brieven/<soort>/brief.html``).
+The layout around it (letterhead, address block, date and kenmerk, signature, page footer) is
+``templates/brieven/basis.html``, with shared paragraphs such as ``_contact.html`` beside it;
+the layout is not editable.
 
-When beheer makes the texts editable per gemeente, it overrides per gemeente and soort
-exactly these two things: the onderwerp and the ``inhoud`` block. Its validator allows as
-placeholders only the shared names (``context.GEDEELD``) and the kind's ``velden``, which
-``brief_context`` already holds every caller to. The defaults stay here; the layout is not
-editable.
+A gemeente's own text is a version (``wmo.models.BriefTekst``, ``tekstversies.py``): the
+onderwerp and the text per block, saved through ``tekst_opslaan``, which refuses template code,
+placeholders the kind does not know and a legally required part that is missing. The texts use
+a small markup with placeholders (``teksten.py``) that never reaches the template engine. Every
+letter records the version it was sent with (``Brief.tekst``; None: the standard text).
 
 The core imports no app: the melding and the objects in ``context`` are read by attribute.
 """

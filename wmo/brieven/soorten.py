@@ -1,7 +1,7 @@
 """Per kind of letter: its template, its title and subject, and the names its template reads.
 
 One entry per ``BriefSoort``. The template is ``templates/brieven/<soort>/brief.html``: the
-folder is named after the BriefSoort value. The title is the PDF's document title (``<title>``,
+folder is named after the BriefSoort value; it prints the kind's blocks (``blokken.py``). The title is the PDF's document title (``<title>``,
 what a screen reader announces); the onderwerp is the letter's heading (H1). Both are in words an
 inwoner uses (B1), not the office's names for the kinds ("Verdagingsbericht", "Opschorting
 beëindigd"): those stay in ``BriefSoort`` for the staff. ``velden`` are the

@@ -13,11 +13,16 @@ from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
 from wmo.pdf import render_pdf
 
+from .blokken import BLOKKEN
 from .context import brief_context
 from .ontvangers import Ontvanger, ontvangers
 from .soorten import SOORTEN
+from .tekstversies import blokken_context, huidige_tekst
 
 T = TypeVar("T")
+
+# render_brief without ``tekst``: look up the gemeente's version in use.
+HUIDIGE = object()
 
 
 def render_brief(
@@ -28,23 +33,28 @@ def render_brief(
     concept: bool = False,
     ontvanger: Ontvanger | None = None,
     origineel_naar: Ontvanger | None = None,
+    tekst=HUIDIGE,
 ) -> bytes:
     """The letter as a tagged PDF, not stored; ``concept`` marks a preview that is not sent.
 
     Without ``ontvanger`` it is addressed to whoever gets the original (ontvangers.ontvangers).
+    ``tekst`` is the text version (wmo.models.BriefTekst, saved or not; None: the standard text);
+    without it, the gemeente's version in use (tekstversies.huidige_tekst).
     """
     brieftype = SOORTEN[soort]
-    return render_pdf(
-        brieftype.template,
-        brief_context(
-            brieftype,
-            melding=melding,
-            context=context,
-            concept=concept,
-            ontvanger=ontvanger,
-            origineel_naar=origineel_naar,
-        ),
+    inhoud = brief_context(
+        brieftype,
+        melding=melding,
+        context=context,
+        concept=concept,
+        ontvanger=ontvanger,
+        origineel_naar=origineel_naar,
     )
+    if soort in BLOKKEN:
+        if tekst is HUIDIGE:
+            tekst = huidige_tekst(gemeente=melding.gemeente, soort=soort)
+        inhoud.update(blokken_context(soort, inhoud, tekst))
+    return render_pdf(brieftype.template, inhoud)
 
 
 def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: dict | None = None) -> Brief:
@@ -60,6 +70,8 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
     ``context`` holds the kind's own velden (soorten.SOORTEN).
     """
     lijst = ontvangers(soort=soort, inwoner=melding.inwoner)
+    # The gemeente's text version in use; each letter records it (Brief.tekst; None: standard text).
+    tekst = huidige_tekst(gemeente=melding.gemeente, soort=soort)
     nu = timezone.now()
     origineel = None
     for ontvanger in lijst:
@@ -69,6 +81,7 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
             context=context,
             ontvanger=ontvanger,
             origineel_naar=lijst[0] if ontvanger.kopie else None,
+            tekst=tekst,
         )
         if not pdf.startswith(b"%PDF"):
             raise ValidationError("Dit is geen PDF.")
@@ -84,6 +97,7 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
             ontvanger_adres=ontvanger.adres,
             ontvanger_rol=ontvanger.rol,
             origineel=origineel,
+            tekst=tekst,
         )
         origineel = origineel or brief
     return origineel

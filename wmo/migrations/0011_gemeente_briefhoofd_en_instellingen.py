@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='gemeente',
             name='ondertekening',
-            field=models.CharField(blank=True, help_text='De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente.', max_length=200, verbose_name='regel bij de ondertekening'),
+            field=models.CharField(blank=True, help_text='De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente.', max_length=200, validators=[wmo.validators.validate_ondertekening], verbose_name='regel bij de ondertekening'),
         ),
         migrations.AddField(
             model_name='gemeente',
@@ -124,7 +124,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalgemeente',
             name='ondertekening',
-            field=models.CharField(blank=True, help_text='De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente.', max_length=200, verbose_name='regel bij de ondertekening'),
+            field=models.CharField(blank=True, help_text='De regel boven de naam van wie ondertekent, bijvoorbeeld ‘namens het college van burgemeester en wethouders van Haarlem’. Leeg: die zin met de naam van de gemeente.', max_length=200, validators=[wmo.validators.validate_ondertekening], verbose_name='regel bij de ondertekening'),
         ),
         migrations.AddField(
             model_name='historicalgemeente',

@@ -24,7 +24,8 @@ from gesprekken import services as gs
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
 from toegang.services import tweestaps_demo_inrichten
-from wmo.constants import OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
+from wmo.brieven.tekstversies import standaard_blokken, tekst_opslaan
+from wmo.constants import BriefSoort, OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
 from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.validators import valid_bsns
@@ -195,6 +196,7 @@ class Command(BaseCommand):
                 voorziening=v, rol=Rol.TEAMLEIDER, vier_ogen=v.iwmo_productcategorie == "13"
             )
 
+        self._brieftekst(haarlem, users["beheerder"])
         self._dossiers(haarlem, zandvoort, teams, users)
         self._beheer(teams, users)
 
@@ -212,6 +214,26 @@ class Command(BaseCommand):
         vertrokken.save()
         vertrokken.groups.set(Group.objects.filter(name=Rol.CONSULENT))
         beheer_services.medewerker_deactiveren(door=beheerder, medewerker=vertrokken, reden="Uit dienst")
+
+    def _brieftekst(self, haarlem, beheerder):
+        """Haarlem's own text for the ontvangstbevestiging (version 1 in beheer, Brieven)."""
+        blokken = standaard_blokken(BriefSoort.ONTVANGSTBEVESTIGING)
+        blokken["meenemen"] = {
+            "kop": "Neem iemand mee naar het gesprek",
+            "tekst": (
+                "Uw mantelzorger of iemand anders die u helpt, mag bij het gesprek zijn. Ook een familielid "
+                "of iemand die u vertrouwt mag erbij zijn.\n\n"
+                "Spreekt u liever een andere taal? Zeg het ons. Dan regelen wij een tolk."
+            ),
+        }
+        tekst_opslaan(
+            gemeente=haarlem,
+            soort=BriefSoort.ONTVANGSTBEVESTIGING,
+            onderwerp="Wij hebben uw melding ontvangen",
+            blokken=blokken,
+            toelichting="Zin over een tolk toegevoegd.",
+            door=beheerder,
+        )
 
     def _dossiers(self, haarlem, zandvoort, teams, users):
         bsns = valid_bsns(start=BSN_START)
