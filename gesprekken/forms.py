@@ -177,7 +177,7 @@ class ResultaatForm(KeukentafelForm):
                     if nr == Trede.ALGEMENE_VOORZIENING
                     else _("Voorgestelde maatwerkvoorziening"),
                     required=False,
-                    choices=[("", "—")] + [(str(v.pk), str(v)) for v in voorzieningen[soort[nr]]],
+                    choices=[("", "—")] + [(str(v.pk), v.keuze_label) for v in voorzieningen[soort[nr]]],
                 )
             t = treden.get(nr)
             if t is not None:

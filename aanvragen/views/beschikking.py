@@ -60,7 +60,10 @@ def _render_beschikking(
         form = regel_forms.get(a.pk)
         if form is None and kan_wijzigen:
             form = RegelForm(
-                instance=regels.get(a.pk), prefix=f"regel{a.pk}", initial={"voorziening": a.voorziening_id}
+                instance=regels.get(a.pk),
+                prefix=f"regel{a.pk}",
+                initial={"voorziening": a.voorziening_id},
+                gemeente_id=beschikking.aanvraag.melding.gemeente_id,
             )
         regel = regels.get(a.pk)
         blokken.append(
@@ -136,7 +139,12 @@ def beschikking_regel(request, pk, aangevraagd_id):
     beschikking = _beschikking_of_404(request, pk)
     aangevraagd = get_object_or_404(beschikking.aanvraag.voorzieningen, pk=aangevraagd_id)
     bestaand = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first()
-    form = RegelForm(request.POST, instance=bestaand, prefix=f"regel{aangevraagd.pk}")
+    form = RegelForm(
+        request.POST,
+        instance=bestaand,
+        prefix=f"regel{aangevraagd.pk}",
+        gemeente_id=beschikking.aanvraag.melding.gemeente_id,
+    )
     if form.is_valid():
         if call_for_form(
             form,
