@@ -30,9 +30,21 @@ SECTIES = (
         "Rollen die een andere beheerder aanvroeg en die op uw goedkeuring wachten.",
     ),
     Sectie(
+        "Catalogus",
+        "beheer:catalogus",
+        "Algemene voorzieningen (de sociale kaart) en maatwerkproducten, met hun perioden en mandaat.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Aanbieders",
+        "beheer:aanbieders",
+        "Zorgaanbieders met hun AGB-code, en hun contracten per gemeente en product.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus en instellingen",
         "beheer_technisch:index",
-        "Voorzieningen, mandaten, bij KB gelijkgestelde dagen, gemeenten en teams.",
+        "Bij KB gelijkgestelde dagen, gemeenten en teams.",
         alleen_uitvoering=True,
     ),
 )

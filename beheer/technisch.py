@@ -1,9 +1,9 @@
 """The functioneel beheerder's own admin site (``/beheer/technisch/``): what it maintains today,
 until the beheer pages of a later issue replace it, and nothing else.
 
-Choice: the cheapest safe option. A second AdminSite with exactly the catalogue
-(Voorziening), the days equated to feestdagen (GelijkgesteldeDag), the mandaatregeling
-(Mandaat), gemeenten and teams, with the same ModelAdmins as ``/admin/``. It has no user
+Choice: the cheapest safe option. A second AdminSite with exactly the days equated to
+feestdagen (GelijkgesteldeDag), gemeenten and teams (the catalogue and the mandaatregeling moved
+to the beheer pages, beheer.catalogus_views), with the same ModelAdmins as ``/admin/``. It has no user
 model, no groups and no permissions, so nobody can give themselves a role or a password here.
 
 Who: an active functioneel beheerder of an execution organisation (not of a partner: the
@@ -13,12 +13,10 @@ are limited to the beheerder's own organisation. Everyone else gets a 404 (wmo.a
 
 from django.http import HttpRequest
 
-from aanvragen.admin import MandaatAdmin
-from aanvragen.models import Mandaat
-from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, TeamAdmin, VoorzieningAdmin
+from wmo.admin import GelijkgesteldeDagAdmin, GemeenteAdmin, TeamAdmin
 from wmo.adminsite import KeukentafelAdminSite
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
+from wmo.models import GelijkgesteldeDag, Gemeente, Organisatie, Team
 
 
 class BeheerTechnischSite(KeukentafelAdminSite):
@@ -59,9 +57,7 @@ class EigenGemeenteAdmin(GemeenteAdmin):
 
 
 site = BeheerTechnischSite(name="beheer_technisch")
-site.register(Voorziening, VoorzieningAdmin)
 site.register(GelijkgesteldeDag, GelijkgesteldeDagAdmin)
-site.register(Mandaat, MandaatAdmin)
 site.register(Gemeente, EigenGemeenteAdmin)
 site.register(Team, EigenTeamAdmin)
 
