@@ -258,7 +258,7 @@ def contract_aanmaken(
     )  # fmt: skip
     contract.full_clean()
     _contract_geen_overlap(contract)
-    save_with_history(contract, door=door, reden=f"Contract voor {voorziening.naam} in {gemeente}")
+    save_with_history(contract, door=door, reden=f"Contract voor {voorziening.naam} in {gemeente}"[:100])
     return contract
 
 

@@ -61,4 +61,28 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(namen_koppelen, migrations.RunPython.noop),
+        # The catalogue has validity periods instead of "actief" (wmo.models.Voorziening).
+        migrations.AlterField(
+            model_name="aangevraagdevoorziening",
+            name="voorziening",
+            field=models.ForeignKey(
+                limit_choices_to={"soort": "maatwerk"},
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wmo.voorziening",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="historicalaangevraagdevoorziening",
+            name="voorziening",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                limit_choices_to={"soort": "maatwerk"},
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="wmo.voorziening",
+            ),
+        ),
     ]
