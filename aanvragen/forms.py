@@ -115,7 +115,9 @@ class AangevraagdForm(KeukentafelForm):
         label=_("Welke maatwerkvoorziening vraagt de inwoner?"),
         queryset=Voorziening.objects.none(),
         error_messages={
-            "invalid_choice": _("Dit product staat niet (meer) in de catalogus. Kies een product uit de lijst.")
+            "invalid_choice": _(
+                "Dit product staat niet (meer) in de catalogus. Kies een product uit de lijst."
+            )
         },
     )
     resultaatgebied = forms.TypedChoiceField(
@@ -172,9 +174,9 @@ class RegelForm(KeukentafelModelForm):
         # service moves it to the period valid on the ingangsdatum; the model says when none is).
         vandaag = timezone.localdate()
         gekozen = models.Q(pk=self.instance.voorziening_id) if self.instance.voorziening_id else models.Q()
-        self.fields["voorziening"].queryset = Voorziening.objects.filter(soort=VoorzieningSoort.MAATWERK).filter(
-            models.Q(pk__in=Voorziening.objects.te_kiezen(vandaag)) | gekozen
-        )
+        self.fields["voorziening"].queryset = Voorziening.objects.filter(
+            soort=VoorzieningSoort.MAATWERK
+        ).filter(models.Q(pk__in=Voorziening.objects.te_kiezen(vandaag)) | gekozen)
         self.fields["voorziening"].error_messages["invalid_choice"] = _(
             "Dit product staat niet (meer) in de catalogus. Kies een product uit de lijst."
         )

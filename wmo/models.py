@@ -305,7 +305,7 @@ class Voorziening(models.Model):
     organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
     adres = models.CharField(_("adres"), max_length=200, blank=True)
     resultaatgebieden = models.JSONField(_("resultaatgebieden"), default=list, blank=True)
     kosten = models.CharField(
@@ -332,7 +332,8 @@ class Voorziening(models.Model):
                 name="voorziening_vrijstelling_met_grond",
             ),
             models.CheckConstraint(
-                condition=models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
                 name="voorziening_tot_na_vanaf",
             ),
         ]
@@ -372,14 +373,18 @@ class Voorziening(models.Model):
         if not self.eigen_bijdrage and not self.geen_eigen_bijdrage_grond.strip():
             errors["geen_eigen_bijdrage_grond"] = _("Schrijf op op grond waarvan geen eigen bijdrage geldt.")
         if self.geldig_tot and self.geldig_vanaf and self.geldig_tot < self.geldig_vanaf:
-            errors["geldig_tot"] = _("De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum.")
+            errors["geldig_tot"] = _(
+                "De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum."
+            )
         if self.soort == VoorzieningSoort.MAATWERK:
             if not self.iwmo_productcategorie:
                 errors["iwmo_productcategorie"] = _("Kies de iWmo-productcategorie (codelijst WMO020).")
             if not self.eenheid:
                 errors["eenheid"] = _("Kies de eenheid (codelijst WJ756), bijvoorbeeld uur.")
             if not (self.natura_toegestaan or self.pgb_toegestaan):
-                errors["natura_toegestaan"] = _("Zet zorg in natura of pgb aan: anders kan niemand dit krijgen.")
+                errors["natura_toegestaan"] = _(
+                    "Zet zorg in natura of pgb aan: anders kan niemand dit krijgen."
+                )
             if self.pgb_toegestaan and self.pgb_tarief is None:
                 errors["pgb_tarief"] = _("Vul het pgb-tarief in, of zet ‘pgb mogelijk’ uit.")
         onbekend = [g for g in self.resultaatgebieden or [] if g not in Resultaatgebied.values]
@@ -461,7 +466,8 @@ class Contract(models.Model):
         ordering = ["gemeente__naam", "voorziening__naam", "geldig_vanaf"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
                 name="contract_tot_na_vanaf",
             ),
         ]
@@ -472,7 +478,11 @@ class Contract(models.Model):
     def clean(self):
         if self.geldig_tot and self.geldig_vanaf and self.geldig_tot < self.geldig_vanaf:
             raise ValidationError(
-                {"geldig_tot": _("De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum.")}
+                {
+                    "geldig_tot": _(
+                        "De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum."
+                    )
+                }
             )
 
 

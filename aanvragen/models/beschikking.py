@@ -231,13 +231,19 @@ class BeschikkingRegel(models.Model):
                 errors["aanbieder"] = _("Kies de aanbieder die de zorg levert.")
             elif datum and self.beschikking_id:
                 gemeente_id = self.beschikking.aanvraag.melding.gemeente_id
-                if not Contract.objects.voor(voorziening=product, gemeente_id=gemeente_id, datum=datum).filter(
-                    aanbieder_id=self.aanbieder_id
-                ).exists():
+                if (
+                    not Contract.objects.voor(voorziening=product, gemeente_id=gemeente_id, datum=datum)
+                    .filter(aanbieder_id=self.aanbieder_id)
+                    .exists()
+                ):
                     errors["aanbieder"] = _(
                         "%(aanbieder)s heeft op %(datum)s geen contract voor %(product)s in deze gemeente. "
                         "Kies een aanbieder met een contract."
-                    ) % {"aanbieder": self.aanbieder, "datum": date_format(datum, "j F Y"), "product": product.naam}
+                    ) % {
+                        "aanbieder": self.aanbieder,
+                        "datum": date_format(datum, "j F Y"),
+                        "product": product.naam,
+                    }
         return errors
 
     def clean(self):

@@ -129,9 +129,7 @@ def _periode_op_ingangsdatum(voorziening: Voorziening, ingangsdatum: date | None
     there is no ingangsdatum or no such period (the model's clean then says so)."""
     if ingangsdatum is None or voorziening.geldig(ingangsdatum):
         return voorziening
-    return (
-        Voorziening.objects.geldig_op(ingangsdatum).filter(reeks=voorziening.reeks).first() or voorziening
-    )
+    return Voorziening.objects.geldig_op(ingangsdatum).filter(reeks=voorziening.reeks).first() or voorziening
 
 
 def _compleet(beschikking: Beschikking) -> None:

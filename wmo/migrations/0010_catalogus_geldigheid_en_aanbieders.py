@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalvoorziening',
             name='website',
-            field=models.URLField(blank=True, verbose_name='website'),
+            field=models.CharField(blank=True, max_length=200, verbose_name='website'),
         ),
         migrations.AddField(
             model_name='voorziening',
@@ -242,7 +242,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='voorziening',
             name='website',
-            field=models.URLField(blank=True, verbose_name='website'),
+            field=models.CharField(blank=True, max_length=200, verbose_name='website'),
         ),
         migrations.AlterField(
             model_name='historicalvoorziening',
