@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from aanvragen.models import Mandaat
 from wmo.actions import call_for_form
 from wmo.constants import VoorzieningSoort
 from wmo.models import Aanbieder, Contract, Voorziening
@@ -116,13 +115,13 @@ def voorziening_aanmaken(request):
 @uitvoering_required
 def voorziening(request, pk):
     v = get_object_or_404(Voorziening, pk=pk)
+    perioden = list(catalogus.perioden(v))
     context = {
         "v": v,
-        "perioden": list(catalogus.perioden(v)),
+        "perioden": perioden,
         "in_gebruik": catalogus.in_gebruik(v),
         "vandaag": timezone.localdate(),
         "mandaat_form": MandaatForm(voorziening=v) if v.is_maatwerk else None,
-        "mandaten": list(Mandaat.objects.filter(voorziening=v)),
         "contracten": list(
             Contract.objects.filter(voorziening__reeks=v.reeks, gemeente_id__in=request.user.gemeente_ids)
             .select_related("aanbieder", "gemeente")
@@ -130,7 +129,7 @@ def voorziening(request, pk):
         )
         if v.is_maatwerk
         else [],
-        "laatste": not catalogus.perioden(v).filter(geldig_vanaf__gt=v.geldig_vanaf).exists(),
+        "laatste": perioden[-1].pk == v.pk,
         "geschiedenis": _geschiedenis(v),
     }
     return render(request, "beheer/catalogus/voorziening.html", context)
