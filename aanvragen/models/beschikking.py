@@ -186,10 +186,17 @@ class BeschikkingRegel(models.Model):
     @property
     def anders_dan_gevraagd(self) -> bool:
         """Partly granted, or another product than asked: the letter states what was asked."""
-        return self.uitkomst == Uitkomst.GEDEELTELIJK or bool(
+        return self.uitkomst == Uitkomst.GEDEELTELIJK or self.ander_product
+
+    @property
+    def ander_product(self) -> bool:
+        """Another product than asked. Another period of the same product (the one valid on the
+        ingangsdatum, wmo.models.Voorziening) is the same product."""
+        return bool(
             self.aangevraagd_id
             and self.voorziening_id
             and self.voorziening_id != self.aangevraagd.voorziening_id
+            and self.voorziening.reeks != self.aangevraagd.voorziening.reeks
         )
 
     @property
@@ -250,11 +257,7 @@ class BeschikkingRegel(models.Model):
         errors = {}
         if not (self.motivering or "").strip():
             errors["motivering"] = _("Schrijf op waarom u zo besluit. De inwoner moet dit kunnen begrijpen.")
-        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or (
-            self.aangevraagd_id
-            and self.voorziening_id
-            and self.voorziening_id != self.aangevraagd.voorziening_id
-        )
+        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or self.ander_product
         if afwijking and not self.afwijking_motivering.strip():
             errors["afwijking_motivering"] = _(
                 "U geeft niet (helemaal) wat is gevraagd. Schrijf op waarom, ook waarom de oplossing van de "
@@ -296,7 +299,7 @@ class BeschikkingRegel(models.Model):
                     )
                 if not self.pgb_motivering.strip():
                     errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
-                if self.pgb_tarief is None:
+                if self.pgb_tarief is None and "leveringsvorm" not in errors:
                     errors["leveringsvorm"] = _(
                         "Voor dit product staat geen pgb-tarief in de catalogus. Vraag de functioneel "
                         "beheerder het tarief in te vullen, of kies zorg in natura."

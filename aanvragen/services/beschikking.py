@@ -345,7 +345,7 @@ def beschikking_briefcontext(beschikking: Beschikking, *, aanvraag: Aanvraag) ->
     """The letter's own context: each regel with what the onderzoek found, and whether there
     was a gesprek and a verslag to refer to (after triage or spoed there was none)."""
     melding = aanvraag.melding
-    regels = list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening"))
+    regels = list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening", "aanbieder"))
     bevindingen = onderzoek_bevindingen(melding=melding)
     eerder: dict[int, str] = {}  # a resultaatgebied's findings are written out once
     for regel in regels:
