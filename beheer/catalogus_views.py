@@ -112,16 +112,14 @@ def voorziening_aanmaken(request):
     return render(request, "beheer/catalogus/formulier.html", {"form": form, "titel": titel, "soort": soort})
 
 
-@uitvoering_required
-def voorziening(request, pk):
-    v = get_object_or_404(Voorziening, pk=pk)
+def _voorziening_pagina(request, v, *, mandaat_form=None, status=200):
     perioden = list(catalogus.perioden(v))
     context = {
         "v": v,
         "perioden": perioden,
         "in_gebruik": catalogus.in_gebruik(v),
         "vandaag": timezone.localdate(),
-        "mandaat_form": MandaatForm(voorziening=v) if v.is_maatwerk else None,
+        "mandaat_form": mandaat_form or (MandaatForm(voorziening=v) if v.is_maatwerk else None),
         "contracten": list(
             Contract.objects.filter(voorziening__reeks=v.reeks, gemeente_id__in=request.user.gemeente_ids)
             .select_related("aanbieder", "gemeente")
@@ -132,7 +130,12 @@ def voorziening(request, pk):
         "laatste": perioden[-1].pk == v.pk,
         "geschiedenis": _geschiedenis(v),
     }
-    return render(request, "beheer/catalogus/voorziening.html", context)
+    return render(request, "beheer/catalogus/voorziening.html", context, status=status)
+
+
+@uitvoering_required
+def voorziening(request, pk):
+    return _voorziening_pagina(request, get_object_or_404(Voorziening, pk=pk))
 
 
 @uitvoering_required
@@ -204,8 +207,7 @@ def voorziening_mandaat(request, pk):
         ):
             messages.success(request, "Het mandaat is opgeslagen.")
             return redirect("beheer:voorziening", pk=v.pk)
-    messages.error(request, " ".join(form.non_field_errors()) or "Kies voor elke rol een mandaat.")
-    return redirect("beheer:voorziening", pk=v.pk)
+    return _voorziening_pagina(request, v, mandaat_form=form)
 
 
 # --- Aanbieders and contracts -------------------------------------------------------------------
