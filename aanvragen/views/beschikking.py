@@ -46,7 +46,12 @@ def _render_beschikking(
 ):
     user = request.user
     aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
-    regels = {r.aangevraagd_id: r for r in BeschikkingRegel.objects.filter(beschikking=beschikking)}
+    regels = {
+        r.aangevraagd_id: r
+        for r in BeschikkingRegel.objects.filter(beschikking=beschikking).select_related(
+            "voorziening", "aanbieder"
+        )
+    }
     concept = beschikking.status == BeschikkingStatus.CONCEPT
     kan_wijzigen = concept and user.has_perm("aanvragen.change_aanvraag")
     regel_forms = regel_forms or {}

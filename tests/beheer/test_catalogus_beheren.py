@@ -154,9 +154,12 @@ def test_perioden_overlappen_niet_en_tot_niet_voor_vanaf(beheerder_a):
 
 def test_een_gebruikt_product_verandert_alleen_via_een_nieuwe_periode(client, beheerder_a):
     from tests.aanvragen.factories import AanvraagFactory
+    from tests.factories import on_day
 
     hbh = _hbh(beheerder_a)
-    AanvraagFactory(voorzieningen=[hbh])
+    AanvraagFactory(
+        voorzieningen=[hbh], ontvangen_op=VANDAAG, melding__ontvangen_op=on_day(date(2026, 3, 20))
+    )
     with pytest.raises(ValidationError) as exc:
         catalogus.voorziening_wijzigen(door=beheerder_a, voorziening=hbh, pgb_tarief=Decimal("35.00"))
     assert "Maak een nieuwe periode" in exc.value.messages[0]
@@ -170,21 +173,22 @@ def test_een_gebruikt_product_verandert_alleen_via_een_nieuwe_periode(client, be
 
 def test_beeindigen_en_de_keuzelijst(client, beheerder_a):
     hbh = _hbh(beheerder_a)
+    oud = _hbh(beheerder_a, naam="Oude huishoudelijke hulp")
+    catalogus.voorziening_beeindigen(door=beheerder_a, voorziening=oud, tot=date(2026, 4, 6))
     client.force_login(beheerder_a)
     response = client.post(reverse("beheer:voorziening_beeindigen", args=[hbh.pk]), {"tot": "2026-04-30"})
     assert response.status_code == 302
     hbh.refresh_from_db()
     assert hbh.geldig_tot == date(2026, 4, 30)
     assert Voorziening.objects.filter(pk=hbh.pk).exists()  # never deleted
+    assert list(Voorziening.objects.te_kiezen(VANDAAG)) == [hbh]
     assert not Voorziening.objects.te_kiezen(date(2026, 5, 1)).exists()
-    lijst = client.get(reverse("beheer:catalogus"), {"geldig": "nu"}).content.decode()
-    assert "Hulp bij het huishouden" in lijst
-    with time_machine.travel(date(2026, 5, 1), tick=False):
-        assert "Hulp bij het huishouden" not in client.get(reverse("beheer:catalogus")).content.decode()
-        assert (
-            "Hulp bij het huishouden"
-            in client.get(reverse("beheer:catalogus"), {"geldig": "voorbij"}).content.decode()
-        )
+    nu = client.get(reverse("beheer:catalogus")).content.decode()
+    assert "Hulp bij het huishouden" in nu and "Oude huishoudelijke hulp" not in nu
+    voorbij = client.get(reverse("beheer:catalogus"), {"geldig": "voorbij"}).content.decode()
+    assert "Oude huishoudelijke hulp" in voorbij and "Hulp bij het huishouden" not in voorbij
+    response = client.post(reverse("beheer:voorziening_beeindigen", args=[hbh.pk]), {"tot": "2025-12-31"})
+    assert "De einddatum ligt vóór de begindatum (1 januari 2026)" in response.content.decode()
 
 
 def test_mandaat_per_product_voor_alle_perioden(client, beheerder_a):
