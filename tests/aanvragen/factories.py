@@ -30,6 +30,7 @@ class VoorzieningFactory(factory.django.DjangoModelFactory):
 
     naam = "Hulp bij het huishouden"
     soort = VoorzieningSoort.MAATWERK
+    geldig_vanaf = date(2000, 1, 1)  # before any dossier a test builds (some go back to 2010)
     iwmo_productcategorie = "01"
     eenheid = "uur"
 
@@ -40,7 +41,7 @@ class VoorzieningFactory(factory.django.DjangoModelFactory):
 
 
 def aanbieder_voor(aanvraag, naam: str = "Thuiszorg Kennemerland") -> Aanbieder | None:
-    """The aanbieder ``naam``, contracted since 2020 for every voorziening of the aanvraag in the
+    """The aanbieder ``naam``, contracted since 2000 for every voorziening of the aanvraag in the
     inwoner's gemeente (what the beschikking requires for zorg in natura). None for ""."""
     if not naam:
         return None
@@ -53,7 +54,7 @@ def aanbieder_voor(aanvraag, naam: str = "Thuiszorg Kennemerland") -> Aanbieder 
             aanbieder=aanbieder,
             gemeente_id=gemeente_id,
             voorziening=gevraagd.voorziening,
-            defaults={"geldig_vanaf": date(2020, 1, 1)},
+            defaults={"geldig_vanaf": date(2000, 1, 1)},
         )
     return aanbieder
 
