@@ -259,3 +259,34 @@ def test_paginas_binnen_hun_querybudget(client, beheerder_a, django_assert_max_n
     ]:
         with django_assert_max_num_queries(budget):
             assert client.get(reverse(naam, args=args)).status_code == 200, naam
+
+
+def test_het_onderzoek_toont_de_sociale_kaart_en_houdt_een_beeindigde_keuze(consulent, team, beheerder_a):
+    from gesprekken.constants import Trede
+    from gesprekken.forms import ResultaatForm
+    from gesprekken.services import voorzieningen_per_soort
+    from tests.factories import MeldingFactory
+    from tests.gesprekken.conftest import ladder_invullen, resultaat
+    from tests.gesprekken.factories import OnderzoekFactory
+
+    maaltijd = catalogus.voorziening_aanmaken(
+        door=beheerder_a, naam="Maaltijdservice", soort=VoorzieningSoort.ALGEMEEN, geldig_vanaf=date(2026, 1, 1),
+        organisatie="Maaltijd Thuis", kosten="€ 7,50 per maaltijd", resultaatgebieden=[3],
+    )  # fmt: skip
+    melding = MeldingFactory(
+        team=team, consulent=consulent, inwoner__gemeente=team.organisatie.gemeenten.first()
+    )
+    onderzoek = OnderzoekFactory(melding=melding, door=consulent)
+    r = resultaat(onderzoek)
+    ladder_invullen(r, consulent, extra_velden={})
+    r.treden.filter(trede=Trede.ALGEMENE_VOORZIENING).update(voorziening=maaltijd)
+    veld = f"t{Trede.ALGEMENE_VOORZIENING}_voorziening"
+    form = ResultaatForm(resultaat=r, voorzieningen=voorzieningen_per_soort())
+    assert (str(maaltijd.pk), "Maaltijdservice (Maaltijd Thuis, € 7,50 per maaltijd)") in form.fields[
+        veld
+    ].choices
+    catalogus.voorziening_beeindigen(door=beheerder_a, voorziening=maaltijd, tot=date(2026, 4, 6))
+    form = ResultaatForm(resultaat=r, voorzieningen=voorzieningen_per_soort())
+    assert form.fields[veld].choices[1:] == [
+        (str(maaltijd.pk), "Maaltijdservice (niet meer in de catalogus)")
+    ]
