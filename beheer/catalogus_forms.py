@@ -35,7 +35,7 @@ class VoorzieningForm(KeukentafelModelForm):
         choices=Resultaatgebied.choices,
         coerce=int,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
         help_text="Bij welke resultaten kan deze voorziening helpen? De consulent ziet dat in het onderzoek.",
     )
 
