@@ -1,11 +1,12 @@
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET, GEPLAND, ONTVANGEN
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
-from wmo.models import Voorziening
+from wmo.models import Aanbieder, Contract, Voorziening
 from wmo.regels import opschorting as opschorting_regel
 from wmo.tekstlengte import LANG, ZEER_LANG
 
@@ -112,7 +113,12 @@ class AangevraagdForm(KeukentafelForm):
     prefix = "voorziening"
     voorziening = forms.ModelChoiceField(
         label=_("Welke maatwerkvoorziening vraagt de inwoner?"),
-        queryset=Voorziening.objects.filter(soort=VoorzieningSoort.MAATWERK, actief=True),
+        queryset=Voorziening.objects.none(),
+        error_messages={
+            "invalid_choice": _(
+                "Dit product staat niet (meer) in de catalogus. Kies een product uit de lijst."
+            )
+        },
     )
     resultaatgebied = forms.TypedChoiceField(
         label=_("Voor welk resultaat?"), choices=Resultaatgebied.choices, coerce=int
@@ -120,6 +126,13 @@ class AangevraagdForm(KeukentafelForm):
     toelichting = forms.CharField(
         label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the catalogue offers today (wmo.models.Voorziening: validity periods).
+        self.fields["voorziening"].queryset = Voorziening.objects.filter(
+            soort=VoorzieningSoort.MAATWERK
+        ).te_kiezen(timezone.localdate())
 
 
 class RegelForm(KeukentafelModelForm):
@@ -154,11 +167,32 @@ class RegelForm(KeukentafelModelForm):
 
     template_name = "aanvragen/beschikking/_regel_form.html"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, gemeente_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["uitkomst"].choices = Uitkomst.choices  # no empty radio
+        # The products the catalogue offers today, and the period this regel already names (the
+        # service moves it to the period valid on the ingangsdatum; the model says when none is).
+        vandaag = timezone.localdate()
+        gekozen = models.Q(pk=self.instance.voorziening_id) if self.instance.voorziening_id else models.Q()
         self.fields["voorziening"].queryset = Voorziening.objects.filter(
-            soort=VoorzieningSoort.MAATWERK, actief=True
+            soort=VoorzieningSoort.MAATWERK
+        ).filter(models.Q(pk__in=Voorziening.objects.te_kiezen(vandaag)) | gekozen)
+        self.fields["voorziening"].error_messages["invalid_choice"] = _(
+            "Dit product staat niet (meer) in de catalogus. Kies een product uit de lijst."
+        )
+        # Zorg in natura: aanbieders with a contract in this gemeente that has not ended; the model
+        # checks the contract for this product on the ingangsdatum (wmo.models.Contract).
+        aanbieders = Aanbieder.objects.filter(actief=True)
+        if gemeente_id is not None:
+            aanbieders = aanbieders.filter(
+                pk__in=Contract.objects.filter(gemeente_id=gemeente_id)
+                .filter(models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=vandaag))
+                .values("aanbieder_id")
+            )
+        self.fields["aanbieder"].queryset = aanbieders
+        self.fields["aanbieder"].empty_label = _("Kies een aanbieder")
+        self.fields["aanbieder"].error_messages["invalid_choice"] = _(
+            "Deze aanbieder heeft geen contract met de gemeente. Kies een aanbieder uit de lijst."
         )
         for naam in ("ingangsdatum", "einddatum"):
             self.fields[naam].input_formats = DATE_FORMATS

@@ -156,7 +156,7 @@ def _demo_beschikking(melding: Melding) -> dict:
         ingangsdatum=vandaag + timedelta(days=14),
         einddatum=None,
         leveringsvorm="zin",
-        aanbieder="Thuiszorg Voorbeeld",
+        aanbieder_naam="Thuiszorg Voorbeeld",
         eigen_bijdrage=True,
         bevindingen=None,
         bevindingen_bij="",

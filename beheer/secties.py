@@ -53,9 +53,21 @@ SECTIES = (
         alleen_uitvoering=True,
     ),
     Sectie(
-        "Catalogus en instellingen",
+        "Catalogus",
+        "beheer:catalogus",
+        "Algemene voorzieningen (de sociale kaart) en maatwerkproducten, met hun perioden en mandaat.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Aanbieders",
+        "beheer:aanbieders",
+        "Zorgaanbieders met hun AGB-code, en hun contracten per gemeente en product.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
+        "Gelijkgestelde dagen",
         "beheer_technisch:index",
-        "Voorzieningen, mandaten en bij KB gelijkgestelde dagen.",
+        "De dagen die bij Koninklijk Besluit gelijk staan aan een feestdag (termijnen).",
         alleen_uitvoering=True,
     ),
     Sectie(

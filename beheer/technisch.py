@@ -1,11 +1,11 @@
 """The functioneel beheerder's own admin site (``/beheer/technisch/``): what it maintains today,
 until the beheer pages of a later issue replace it, and nothing else.
 
-Choice: the cheapest safe option. A second AdminSite with exactly the catalogue
-(Voorziening), the days equated to feestdagen (GelijkgesteldeDag), the mandaatregeling
-(Mandaat), with the same ModelAdmins as ``/admin/``. Teams and gemeenten moved to the beheer
-pages (beheer.teams, ``/beheer/teams/``; beheer.views_gemeenten, ``/beheer/gemeenten/``). It has
-no user model, no groups and no permissions, so nobody can give themselves a role or a password here.
+Choice: the cheapest safe option. A second AdminSite with exactly the days equated to
+feestdagen (GelijkgesteldeDag), with the same ModelAdmin as ``/admin/``. Everything else moved to
+the beheer pages: the catalogue and the mandaatregeling (beheer.catalogus_views), teams
+(beheer.teams) and gemeenten (beheer.views_gemeenten). It has no user model, no groups and no
+permissions, so nobody can give themselves a role or a password here.
 
 Who: an active functioneel beheerder of an execution organisation (not of a partner: the
 catalogue and the mandaten are the gemeente's). Everyone else gets a 404 (wmo.adminsite).
@@ -13,12 +13,10 @@ catalogue and the mandaten are the gemeente's). Everyone else gets a 404 (wmo.ad
 
 from django.http import HttpRequest
 
-from aanvragen.admin import MandaatAdmin
-from aanvragen.models import Mandaat
-from wmo.admin import GelijkgesteldeDagAdmin, VoorzieningAdmin
+from wmo.admin import GelijkgesteldeDagAdmin
 from wmo.adminsite import KeukentafelAdminSite
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Voorziening
+from wmo.models import GelijkgesteldeDag
 
 
 class BeheerTechnischSite(KeukentafelAdminSite):
@@ -38,9 +36,7 @@ class BeheerTechnischSite(KeukentafelAdminSite):
 
 
 site = BeheerTechnischSite(name="beheer_technisch")
-site.register(Voorziening, VoorzieningAdmin)
 site.register(GelijkgesteldeDag, GelijkgesteldeDagAdmin)
-site.register(Mandaat, MandaatAdmin)
 
 app_name = "admin"
 urlpatterns = site.get_urls()

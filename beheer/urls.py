@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import brieven_views, views, views_gemeenten
+from . import catalogus_views as cv
 
 app_name = "beheer"
 
@@ -72,4 +73,19 @@ urlpatterns = [
         brieven_views.brief_versie_terugzetten,
         name="brief_versie_terugzetten",
     ),
+    path("catalogus/", cv.catalogus_lijst, name="catalogus"),
+    path("catalogus/nieuw/", cv.voorziening_aanmaken, name="voorziening_aanmaken"),
+    path("catalogus/<int:pk>/", cv.voorziening, name="voorziening"),
+    path("catalogus/<int:pk>/wijzigen/", cv.voorziening_wijzigen, name="voorziening_wijzigen"),
+    path(
+        "catalogus/<int:pk>/nieuwe-periode/", cv.voorziening_nieuwe_periode, name="voorziening_nieuwe_periode"
+    ),
+    path("catalogus/<int:pk>/beeindigen/", cv.voorziening_beeindigen, name="voorziening_beeindigen"),
+    path("catalogus/<int:pk>/mandaat/", cv.voorziening_mandaat, name="voorziening_mandaat"),
+    path("aanbieders/", cv.aanbieders, name="aanbieders"),
+    path("aanbieders/nieuw/", cv.aanbieder_aanmaken, name="aanbieder_aanmaken"),
+    path("aanbieders/<int:pk>/", cv.aanbieder, name="aanbieder"),
+    path("aanbieders/<int:pk>/wijzigen/", cv.aanbieder_wijzigen, name="aanbieder_wijzigen"),
+    path("aanbieders/<int:pk>/contracten/nieuw/", cv.contract_aanmaken, name="contract_aanmaken"),
+    path("aanbieders/contracten/<int:pk>/beeindigen/", cv.contract_beeindigen, name="contract_beeindigen"),
 ]

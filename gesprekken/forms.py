@@ -179,15 +179,23 @@ class ResultaatForm(KeukentafelForm):
                 Trede.ALGEMENE_VOORZIENING: VoorzieningSoort.ALGEMEEN,
                 Trede.MAATWERK: VoorzieningSoort.MAATWERK,
             }
+            t = treden.get(nr)
             if nr in soort:
+                keuzes = [("", "—")] + [(str(v.pk), v.keuze_label) for v in voorzieningen[soort[nr]]]
+                if t is not None and t.voorziening_id and str(t.voorziening_id) not in self._voorzieningen:
+                    # Chosen before the product ended (catalogue periods): it stays as chosen.
+                    eerder = t.voorziening
+                    self._voorzieningen[str(eerder.pk)] = eerder
+                    keuzes.append(
+                        (str(eerder.pk), _("%(naam)s (niet meer in de catalogus)") % {"naam": eerder.naam})
+                    )
                 f[f"t{nr}_voorziening"] = forms.ChoiceField(
                     label=_("Voorziening uit de lijst")
                     if nr == Trede.ALGEMENE_VOORZIENING
                     else _("Voorgestelde maatwerkvoorziening"),
                     required=False,
-                    choices=[("", "—")] + [(str(v.pk), str(v)) for v in voorzieningen[soort[nr]]],
+                    choices=keuzes,
                 )
-            t = treden.get(nr)
             if t is not None:
                 initial.update(
                     {

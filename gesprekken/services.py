@@ -658,6 +658,6 @@ def vervolgafspraak_afronden(*, afspraak: Vervolgafspraak, door: Medewerker) -> 
 def voorzieningen_per_soort() -> dict[str, list[Voorziening]]:
     """The active catalogue, split by soort (one query), for the ladder's pick lists."""
     per_soort: dict[str, list[Voorziening]] = {VoorzieningSoort.ALGEMEEN: [], VoorzieningSoort.MAATWERK: []}
-    for v in Voorziening.objects.filter(actief=True):
+    for v in Voorziening.objects.te_kiezen(timezone.localdate()):
         per_soort[v.soort].append(v)
     return per_soort

@@ -11,7 +11,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .feestdagen import gelijkgestelde_dag_toevoegen, gelijkgestelde_dag_verwijderen
-from .models import GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
+from .models import Aanbieder, Contract, GelijkgesteldeDag, Gemeente, Organisatie, Team, Voorziening
 
 
 @admin.register(Gemeente)
@@ -33,9 +33,22 @@ class TeamAdmin(SimpleHistoryAdmin):
 
 @admin.register(Voorziening)
 class VoorzieningAdmin(SimpleHistoryAdmin):
-    list_display = ["naam", "soort", "iwmo_productcategorie", "eenheid", "actief"]
-    list_filter = ["soort", "actief"]
+    list_display = ["naam", "soort", "iwmo_productcategorie", "eenheid", "geldig_vanaf", "geldig_tot"]
+    list_filter = ["soort"]
     search_fields = ["naam"]
+
+
+@admin.register(Aanbieder)
+class AanbiederAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "agb_code", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["naam", "agb_code"]
+
+
+@admin.register(Contract)
+class ContractAdmin(SimpleHistoryAdmin):
+    list_display = ["aanbieder", "voorziening", "gemeente", "geldig_vanaf", "geldig_tot"]
+    list_filter = ["gemeente"]
 
 
 @admin.register(GelijkgesteldeDag)

@@ -1,18 +1,30 @@
 """Organisations, people and the shared catalogue: what every dossier app refers to."""
 
 import base64
+import datetime
 import hashlib
+import re
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import BriefSoort, InzageActie, OrganisatieSoort, Rol, Verstrekking, VoorzieningSoort
+from .codelijsten import EENHEID_IN_BRIEF, Eenheid, FrequentieIwmo, Productcategorie
+from .constants import (
+    BriefSoort,
+    InzageActie,
+    OrganisatieSoort,
+    Resultaatgebied,
+    Rol,
+    Verstrekking,
+    VoorzieningSoort,
+)
 from .regels.vertegenwoordiging import OntvangerRol
 from .validators import validate_cbs_code, validate_huiskleur, validate_ondertekening
 
@@ -365,21 +377,86 @@ class Medewerker(AbstractUser):
         return frozenset(self.organisatie.gemeenten.values_list("id", flat=True))
 
 
-class Voorziening(models.Model):
-    """The catalogue: algemene voorzieningen and maatwerk products (with iWmo productcategorie)."""
+class VoorzieningQuerySet(models.QuerySet):
+    def geldig_op(self, datum):
+        """The periods valid on ``datum`` (geldig_vanaf <= datum <= geldig_tot, or open-ended)."""
+        return self.filter(geldig_vanaf__lte=datum).filter(
+            models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=datum)
+        )
 
+    def te_kiezen(self, datum):
+        """What a choice list offers on ``datum``: the period valid then, and a product that only
+        starts later by its first period (so a new product can be chosen before it starts)."""
+        later = self.model.objects.filter(reeks=models.OuterRef("reeks"), geldig_vanaf__lte=datum)
+        return self.filter(
+            models.Q(geldig_vanaf__lte=datum, geldig_tot__isnull=True)
+            | models.Q(geldig_vanaf__lte=datum, geldig_tot__gte=datum)
+            | (models.Q(geldig_vanaf__gt=datum) & ~models.Exists(later))
+        )
+
+
+class Voorziening(models.Model):
+    """The catalogue: algemene voorzieningen (the sociale kaart) and maatwerk products.
+
+    Validity periods. One row is one PERIOD of a product; all periods of one product share
+    ``reeks``, and they never overlap. Choice: the history of a decision must stay right, so
+    - a period that nobody used yet (no aanvraag, no beschikking, no onderzoek names it) may be
+      edited freely (catalogus.voorziening_wijzigen);
+    - a used period is never edited in a way that changes what a decision said. A change of
+      tarief, eenheid, grondslag etc. from a date is a new period (voorziening_nieuwe_periode):
+      the old row ends the day before, the next row starts with the new values;
+    - a product that stops is ended (geldig_tot), never deleted.
+    A BeschikkingRegel points to the period valid on its ingangsdatum (the service picks it in
+    the same reeks) and copies what the letter needs at decision (eenheid, pgb_tarief, eigen
+    bijdrage), so a sent beschikking reads the same after any later change. The Mandaat rows hang
+    on each period; editing the mandaat on the product page changes it for all periods of the
+    reeks (it is the mandaatregeling, not part of what the inwoner was told).
+
+    One catalogue serves every gemeente of the execution organisation (the choice documented at
+    ``verordening_artikel``); contracts with aanbieders are per gemeente (Contract).
+    """
+
+    reeks = models.UUIDField(_("product"), default=uuid.uuid4, editable=False, db_index=True)
+    geldig_vanaf = models.DateField(_("geldig vanaf"), default=datetime.date(2015, 1, 1))
+    geldig_tot = models.DateField(
+        _("geldig tot en met"), null=True, blank=True, help_text=_("Leeg: geldt tot het wordt beëindigd.")
+    )
     naam = models.CharField(_("naam"), max_length=200)
     soort = models.CharField(_("soort"), max_length=20, choices=VoorzieningSoort.choices)
     iwmo_productcategorie = models.CharField(
         _("iWmo-productcategorie"),
         max_length=2,
         blank=True,
-        help_text=_("Bijvoorbeeld 01 voor hulp bij het huishouden."),
+        choices=Productcategorie.choices,
+        help_text=_("Uit de iWmo-codelijst WMO020, bijvoorbeeld 01 voor hulp bij het huishouden."),
     )
-    iwmo_productcode = models.CharField(_("iWmo-productcode"), max_length=5, blank=True)
-    eenheid = models.CharField(_("eenheid"), max_length=30, blank=True)
+    iwmo_productcode = models.CharField(
+        _("iWmo-productcode"),
+        max_length=5,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z]{1,5}$",
+                _("Een iWmo-productcode heeft 1 tot 5 letters of cijfers, zonder spaties."),
+            )
+        ],
+        help_text=_("De code uit de productcodelijst die de gemeente met de aanbieders afspreekt."),
+    )
+    # WJ756; max_length leaves room for the free text of rows made before the code list.
+    eenheid = models.CharField(
+        _("eenheid"), max_length=30, blank=True, choices=Eenheid.choices, help_text=_("iWmo-codelijst WJ756.")
+    )
+    frequentie = models.CharField(
+        _("frequentie"),
+        max_length=1,
+        blank=True,
+        choices=FrequentieIwmo.choices,
+        help_text=_("iWmo-codelijst WMO757: hoe vaak de omvang geldt."),
+    )
     gebruikelijke_omvang = models.CharField(_("gebruikelijke omvang"), max_length=100, blank=True)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    natura_toegestaan = models.BooleanField(_("zorg in natura mogelijk"), default=True)
+    pgb_toegestaan = models.BooleanField(_("pgb mogelijk"), default=True)
     # The legal basis a beschikking names per voorziening (Awb 3:47 lid 2). The Verordening's
     # name is the gemeente's (Gemeente.verordening); the article is kept here, per product. Choice:
     # one catalogue serves every gemeente of the execution organisation, so their verordeningen
@@ -413,13 +490,28 @@ class Voorziening(models.Model):
         blank=True,
         help_text=_("Krijgt de inwoner het in bruikleen of wordt het zijn eigendom?"),
     )
-    actief = models.BooleanField(_("actief"), default=True)
+    # The sociale kaart (algemene voorzieningen): who offers it, how to reach them, for which
+    # resultaten, and what it costs the inwoner.
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    resultaatgebieden = models.JSONField(_("resultaatgebieden"), default=list, blank=True)
+    kosten = models.CharField(
+        _("kosten voor de inwoner"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld ‘gratis’ of ‘€ 4,50 per maaltijd’."),
+    )
     history = HistoricalRecords()
+
+    objects = VoorzieningQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("voorziening")
         verbose_name_plural = _("voorzieningen")
-        ordering = ["soort", "iwmo_productcategorie", "naam"]
+        ordering = ["soort", "iwmo_productcategorie", "naam", "geldig_vanaf"]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(soort=VoorzieningSoort.MAATWERK) | ~models.Q(iwmo_productcategorie=""),
@@ -429,6 +521,11 @@ class Voorziening(models.Model):
                 condition=models.Q(eigen_bijdrage=True) | ~models.Q(geen_eigen_bijdrage_grond=""),
                 name="voorziening_vrijstelling_met_grond",
             ),
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                name="voorziening_tot_na_vanaf",
+            ),
         ]
 
     def __str__(self):
@@ -436,10 +533,146 @@ class Voorziening(models.Model):
             return f"{self.naam} ({self.iwmo_productcategorie})"
         return self.naam
 
+    @property
+    def is_maatwerk(self) -> bool:
+        return self.soort == VoorzieningSoort.MAATWERK
+
+    def geldig(self, datum) -> bool:
+        return self.geldig_vanaf <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
+
+    @property
+    def keuze_label(self) -> str:
+        """In a pick list: an algemene voorziening with who offers it and what it costs (the sociale
+        kaart, so the consulent can tell the inwoner at the table)."""
+        if self.is_maatwerk:
+            return str(self)
+        bij = ", ".join(x for x in (self.organisatie, self.kosten) if x)
+        return f"{self.naam} ({bij})" if bij else self.naam
+
+    @property
+    def resultaatgebied_labels(self) -> list[str]:
+        return [Resultaatgebied(g).label for g in self.resultaatgebieden if g in Resultaatgebied.values]
+
+    @property
+    def eenheid_in_brief(self) -> str:
+        """The unit as the letter prints it ("uur"); free text of an old row as it is."""
+        return EENHEID_IN_BRIEF.get(self.eenheid, self.eenheid)
+
     def clean(self):
+        errors = {}
         if not self.eigen_bijdrage and not self.geen_eigen_bijdrage_grond.strip():
+            errors["geen_eigen_bijdrage_grond"] = _("Schrijf op op grond waarvan geen eigen bijdrage geldt.")
+        if self.geldig_tot and self.geldig_vanaf and self.geldig_tot < self.geldig_vanaf:
+            errors["geldig_tot"] = _(
+                "De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum."
+            )
+        if self.soort == VoorzieningSoort.MAATWERK:
+            if not self.iwmo_productcategorie:
+                errors["iwmo_productcategorie"] = _("Kies de iWmo-productcategorie (codelijst WMO020).")
+            if not self.eenheid:
+                errors["eenheid"] = _("Kies de eenheid (codelijst WJ756), bijvoorbeeld uur.")
+            if not (self.natura_toegestaan or self.pgb_toegestaan):
+                errors["natura_toegestaan"] = _(
+                    "Zet zorg in natura of pgb aan: anders kan niemand dit krijgen."
+                )
+            if self.pgb_toegestaan and self.pgb_tarief is None:
+                errors["pgb_tarief"] = _("Vul het pgb-tarief in, of zet ‘pgb mogelijk’ uit.")
+        onbekend = [g for g in self.resultaatgebieden or [] if g not in Resultaatgebied.values]
+        if onbekend:
+            errors["resultaatgebieden"] = _("Kies resultaatgebieden uit de lijst.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def validate_agb_code(value: str) -> None:
+    """An AGB code (Vektis AGB-register) is exactly 8 digits; the iWmo XSD (LDT_AgbCode) checks
+    the same pattern. The register publishes no check-digit rule, so none is checked here."""
+    if not re.fullmatch(r"\d{8}", value or ""):
+        raise ValidationError(
+            _("Een AGB-code heeft precies 8 cijfers, bijvoorbeeld 41001234."), code="agb_code"
+        )
+
+
+class Aanbieder(models.Model):
+    """A zorgaanbieder the gemeenten contract for zorg in natura; iWmo (issue 13) addresses it by
+    its AGB code. Never deleted: a beschikking names it; ``actief`` off when it stops."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    agb_code = models.CharField(_("AGB-code"), max_length=8, unique=True, validators=[validate_agb_code])
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("aanbieder")
+        verbose_name_plural = _("aanbieders")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class ContractQuerySet(models.QuerySet):
+    def geldig_op(self, datum):
+        return self.filter(geldig_vanaf__lte=datum).filter(
+            models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=datum)
+        )
+
+    def voor(self, *, voorziening, gemeente_id, datum):
+        """Contracts of active aanbieders for this product (any period of its reeks), in this
+        gemeente, valid on ``datum``."""
+        return self.geldig_op(datum).filter(
+            voorziening__reeks=voorziening.reeks, gemeente_id=gemeente_id, aanbieder__actief=True
+        )
+
+
+class Contract(models.Model):
+    """Which product an aanbieder is contracted for, in which gemeente, in which period.
+
+    The product is the reeks of the Voorziening named (a new catalogue period does not end the
+    contract). Periods of the same aanbieder, gemeente and product never overlap."""
+
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="contracten")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.PROTECT,
+        related_name="contracten",
+        verbose_name=_("product"),
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK},
+    )
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracten")
+        ordering = ["gemeente__naam", "voorziening__naam", "geldig_vanaf"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                name="contract_tot_na_vanaf",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.aanbieder}: {self.voorziening.naam} in {self.gemeente}"
+
+    def clean(self):
+        if self.geldig_tot and self.geldig_vanaf and self.geldig_tot < self.geldig_vanaf:
             raise ValidationError(
-                {"geen_eigen_bijdrage_grond": _("Schrijf op op grond waarvan geen eigen bijdrage geldt.")}
+                {
+                    "geldig_tot": _(
+                        "De einddatum ligt vóór de begindatum. Kies een datum op of na de begindatum."
+                    )
+                }
             )
 
 

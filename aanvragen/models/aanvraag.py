@@ -144,7 +144,7 @@ class AangevraagdeVoorziening(models.Model):
         Voorziening,
         on_delete=models.PROTECT,
         related_name="+",
-        limit_choices_to={"soort": VoorzieningSoort.MAATWERK, "actief": True},
+        limit_choices_to={"soort": VoorzieningSoort.MAATWERK},
     )
     resultaatgebied = models.PositiveSmallIntegerField(_("resultaat"), choices=Resultaatgebied.choices)
     toelichting = models.TextField(_("toelichting"), blank=True)

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from aanvragen.constants import BeschikkingStatus, Frequentie, Leveringsvorm, Uitkomst
 from wmo.constants import VoorzieningSoort
-from wmo.models import Brief, Medewerker, Voorziening
+from wmo.models import Aanbieder, Brief, Contract, Medewerker, Voorziening
 from wmo.regels import spoed
 from wmo.tekstlengte import LANG, ZEER_LANG, lengte
 
@@ -110,7 +111,17 @@ class BeschikkingRegel(models.Model):
     leveringsvorm = models.CharField(
         _("leveringsvorm"), max_length=10, choices=Leveringsvorm.choices, blank=True
     )
-    aanbieder = models.CharField(_("aanbieder"), max_length=200, blank=True)
+    # Zorg in natura: the aanbieder contracted for this product, in this gemeente, on the
+    # ingangsdatum (wmo.Contract); its name is copied at decision, as printed in the letter.
+    aanbieder = models.ForeignKey(
+        Aanbieder,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aanbieder"),
+    )
+    aanbieder_naam = models.CharField(_("naam aanbieder in de brief"), max_length=200, blank=True)
     # What the inwoner asked (omvang, form), stated beside what is granted when that differs.
     gevraagd = models.CharField(
         _("wat de inwoner vroeg"),
@@ -175,10 +186,17 @@ class BeschikkingRegel(models.Model):
     @property
     def anders_dan_gevraagd(self) -> bool:
         """Partly granted, or another product than asked: the letter states what was asked."""
-        return self.uitkomst == Uitkomst.GEDEELTELIJK or bool(
+        return self.uitkomst == Uitkomst.GEDEELTELIJK or self.ander_product
+
+    @property
+    def ander_product(self) -> bool:
+        """Another product than asked. Another period of the same product (the one valid on the
+        ingangsdatum, wmo.models.Voorziening) is the same product."""
+        return bool(
             self.aangevraagd_id
             and self.voorziening_id
             and self.voorziening_id != self.aangevraagd.voorziening_id
+            and self.voorziening.reeks != self.aangevraagd.voorziening.reeks
         )
 
     @property
@@ -193,15 +211,53 @@ class BeschikkingRegel(models.Model):
     def is_eenmalig(self) -> bool:
         return self.frequentie == Frequentie.EENMALIG
 
+    def _catalogus_fouten(self) -> dict:
+        """What the catalogue and the contracts allow for a granted regel: the product valid on
+        the ingangsdatum, a leveringsvorm the product allows, and for zorg in natura an aanbieder
+        contracted for this product in this gemeente on the ingangsdatum."""
+        errors = {}
+        product = self.voorziening if self.voorziening_id else None
+        datum = self.ingangsdatum
+        if product is None:
+            return errors
+        if datum and not product.geldig(datum):
+            errors["voorziening"] = _(
+                "%(product)s geldt niet op de ingangsdatum %(datum)s. Kies een ander product of een "
+                "andere ingangsdatum."
+            ) % {"product": product.naam, "datum": date_format(datum, "j F Y")}
+        if self.leveringsvorm == Leveringsvorm.ZIN and not product.natura_toegestaan:
+            errors["leveringsvorm"] = _("%(product)s kan niet als zorg in natura. Kies pgb.") % {
+                "product": product.naam
+            }
+        if self.leveringsvorm == Leveringsvorm.PGB and not product.pgb_toegestaan:
+            errors["leveringsvorm"] = _("%(product)s kan niet als pgb. Kies zorg in natura.") % {
+                "product": product.naam
+            }
+        if self.leveringsvorm == Leveringsvorm.ZIN and "leveringsvorm" not in errors:
+            if not self.aanbieder_id:
+                errors["aanbieder"] = _("Kies de aanbieder die de zorg levert.")
+            elif datum and self.beschikking_id:
+                gemeente_id = self.beschikking.aanvraag.melding.gemeente_id
+                if (
+                    not Contract.objects.voor(voorziening=product, gemeente_id=gemeente_id, datum=datum)
+                    .filter(aanbieder_id=self.aanbieder_id)
+                    .exists()
+                ):
+                    errors["aanbieder"] = _(
+                        "%(aanbieder)s heeft op %(datum)s geen contract voor %(product)s in deze gemeente. "
+                        "Kies een aanbieder met een contract."
+                    ) % {
+                        "aanbieder": self.aanbieder,
+                        "datum": date_format(datum, "j F Y"),
+                        "product": product.naam,
+                    }
+        return errors
+
     def clean(self):
         errors = {}
         if not (self.motivering or "").strip():
             errors["motivering"] = _("Schrijf op waarom u zo besluit. De inwoner moet dit kunnen begrijpen.")
-        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or (
-            self.aangevraagd_id
-            and self.voorziening_id
-            and self.voorziening_id != self.aangevraagd.voorziening_id
-        )
+        afwijking = self.uitkomst != Uitkomst.TOEGEKEND or self.ander_product
         if afwijking and not self.afwijking_motivering.strip():
             errors["afwijking_motivering"] = _(
                 "U geeft niet (helemaal) wat is gevraagd. Schrijf op waarom, ook waarom de oplossing van de "
@@ -231,8 +287,7 @@ class BeschikkingRegel(models.Model):
                     "In de catalogus staat niet of dit product in bruikleen of in eigendom wordt gegeven. "
                     "Vraag de functioneel beheerder dat in te vullen."
                 )
-            if self.leveringsvorm == Leveringsvorm.ZIN and not self.aanbieder.strip():
-                errors["aanbieder"] = _("Vul de aanbieder in die de zorg levert.")
+            errors.update(self._catalogus_fouten())
             if self.leveringsvorm == Leveringsvorm.PGB:
                 if not self.pgb_kan_beheren:
                     errors["pgb_kan_beheren"] = _(
@@ -244,7 +299,7 @@ class BeschikkingRegel(models.Model):
                     )
                 if not self.pgb_motivering.strip():
                     errors["pgb_motivering"] = _("Schrijf op waarom de inwoner een pgb wil (art. 2.3.6).")
-                if self.pgb_tarief is None:
+                if self.pgb_tarief is None and "leveringsvorm" not in errors:
                     errors["leveringsvorm"] = _(
                         "Voor dit product staat geen pgb-tarief in de catalogus. Vraag de functioneel "
                         "beheerder het tarief in te vullen, of kies zorg in natura."

@@ -43,7 +43,7 @@ from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
 from wmo import brieven, termijnen
 from wmo.constants import BriefSoort, Rol
-from wmo.models import Medewerker, gelijkgestelde_dagen
+from wmo.models import Medewerker, Voorziening, gelijkgestelde_dagen
 from wmo.regels import spoed
 from wmo.services import save_with_history
 from wmo.transitions import check_transition
@@ -100,6 +100,14 @@ def beschikking_regel_vastleggen(
     velden.setdefault("voorziening", aangevraagd.voorziening)
     for naam, waarde in velden.items():
         setattr(regel, naam, waarde)
+    regel.voorziening = _periode_op_ingangsdatum(regel.voorziening, regel.ingangsdatum)
+    if not regel.eenheid.strip():
+        regel.eenheid = regel.voorziening.eenheid_in_brief
+    if regel.leveringsvorm != Leveringsvorm.ZIN:
+        regel.aanbieder = None
+    # The name as the letter prints it, copied now: a later change of the aanbieder's name does not
+    # change what this decision said.
+    regel.aanbieder_naam = regel.aanbieder.naam if regel.aanbieder else ""
     # From the catalogue, never typed: whether a bijdrage is due follows the product (with its
     # legal exemptions, Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4), and so does the pgb tarief.
     regel.eigen_bijdrage = regel.voorziening.eigen_bijdrage
@@ -112,6 +120,15 @@ def beschikking_regel_vastleggen(
         )
     save_with_history(regel, door=door, reden=f"Besluit over {aangevraagd.voorziening}")
     return regel
+
+
+def _periode_op_ingangsdatum(voorziening: Voorziening, ingangsdatum: date | None) -> Voorziening:
+    """The period of the same product that is valid on the ingangsdatum: a regel keeps the row
+    whose tarief, eenheid and grondslag applied then (wmo.models.Voorziening). Unchanged when
+    there is no ingangsdatum or no such period (the model's clean then says so)."""
+    if ingangsdatum is None or voorziening.geldig(ingangsdatum):
+        return voorziening
+    return Voorziening.objects.geldig_op(ingangsdatum).filter(reeks=voorziening.reeks).first() or voorziening
 
 
 def _compleet(beschikking: Beschikking) -> None:
@@ -327,7 +344,7 @@ def beschikking_briefcontext(beschikking: Beschikking, *, aanvraag: Aanvraag) ->
     """The letter's own context: each regel with what the onderzoek found, and whether there
     was a gesprek and a verslag to refer to (after triage or spoed there was none)."""
     melding = aanvraag.melding
-    regels = list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening"))
+    regels = list(beschikking.regels.select_related("voorziening", "aangevraagd__voorziening", "aanbieder"))
     bevindingen = onderzoek_bevindingen(melding=melding)
     eerder: dict[int, str] = {}  # a resultaatgebied's findings are written out once
     for regel in regels:

@@ -46,7 +46,12 @@ def _render_beschikking(
 ):
     user = request.user
     aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
-    regels = {r.aangevraagd_id: r for r in BeschikkingRegel.objects.filter(beschikking=beschikking)}
+    regels = {
+        r.aangevraagd_id: r
+        for r in BeschikkingRegel.objects.filter(beschikking=beschikking).select_related(
+            "voorziening", "aanbieder"
+        )
+    }
     concept = beschikking.status == BeschikkingStatus.CONCEPT
     kan_wijzigen = concept and user.has_perm("aanvragen.change_aanvraag")
     regel_forms = regel_forms or {}
@@ -60,7 +65,10 @@ def _render_beschikking(
         form = regel_forms.get(a.pk)
         if form is None and kan_wijzigen:
             form = RegelForm(
-                instance=regels.get(a.pk), prefix=f"regel{a.pk}", initial={"voorziening": a.voorziening_id}
+                instance=regels.get(a.pk),
+                prefix=f"regel{a.pk}",
+                initial={"voorziening": a.voorziening_id},
+                gemeente_id=beschikking.aanvraag.melding.gemeente_id,
             )
         regel = regels.get(a.pk)
         blokken.append(
@@ -136,7 +144,12 @@ def beschikking_regel(request, pk, aangevraagd_id):
     beschikking = _beschikking_of_404(request, pk)
     aangevraagd = get_object_or_404(beschikking.aanvraag.voorzieningen, pk=aangevraagd_id)
     bestaand = BeschikkingRegel.objects.filter(aangevraagd=aangevraagd).first()
-    form = RegelForm(request.POST, instance=bestaand, prefix=f"regel{aangevraagd.pk}")
+    form = RegelForm(
+        request.POST,
+        instance=bestaand,
+        prefix=f"regel{aangevraagd.pk}",
+        gemeente_id=beschikking.aanvraag.melding.gemeente_id,
+    )
     if form.is_valid():
         if call_for_form(
             form,

@@ -15,7 +15,7 @@ from aanvragen.constants import Grondslag, OpschortingReden
 from aanvragen.models import Aanvraag, Beschikking, Mandaat
 from tests.factories import MedewerkerFactory, MeldingFactory, on_day
 from wmo.constants import Resultaatgebied, Rol, VoorzieningSoort
-from wmo.models import Voorziening
+from wmo.models import Aanbieder, Contract, Voorziening
 
 
 class VoorzieningFactory(factory.django.DjangoModelFactory):
@@ -30,6 +30,7 @@ class VoorzieningFactory(factory.django.DjangoModelFactory):
 
     naam = "Hulp bij het huishouden"
     soort = VoorzieningSoort.MAATWERK
+    geldig_vanaf = date(2000, 1, 1)  # before any dossier a test builds (some go back to 2010)
     iwmo_productcategorie = "01"
     eenheid = "uur"
 
@@ -37,6 +38,25 @@ class VoorzieningFactory(factory.django.DjangoModelFactory):
     def mandaat(self, create, extracted, vier_ogen=False, **kwargs):
         for rol in extracted if extracted is not None else [Rol.CONSULENT]:
             Mandaat.objects.create(voorziening=self, rol=rol, vier_ogen=vier_ogen)
+
+
+def aanbieder_voor(aanvraag, naam: str = "Thuiszorg Kennemerland") -> Aanbieder | None:
+    """The aanbieder ``naam``, contracted since 2000 for every voorziening of the aanvraag in the
+    inwoner's gemeente (what the beschikking requires for zorg in natura). None for ""."""
+    if not naam:
+        return None
+    aanbieder = Aanbieder.objects.filter(naam=naam).first() or Aanbieder.objects.create(
+        naam=naam, agb_code=f"{41000000 + Aanbieder.objects.count() + 1}"
+    )
+    gemeente_id = aanvraag.melding.gemeente_id
+    for gevraagd in aanvraag.voorzieningen.all():
+        Contract.objects.get_or_create(
+            aanbieder=aanbieder,
+            gemeente_id=gemeente_id,
+            voorziening=gevraagd.voorziening,
+            defaults={"geldig_vanaf": date(2000, 1, 1)},
+        )
+    return aanbieder
 
 
 class AanvraagFactory(factory.django.DjangoModelFactory):
@@ -133,6 +153,8 @@ class BeschikkingFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, aanvraag, door, regel, versturen):
         beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=door)
+        if regel is not None and isinstance(regel.get("aanbieder"), str):
+            regel = {**regel, "aanbieder": aanbieder_voor(aanvraag, regel["aanbieder"])}
         if regel is not None:
             for aangevraagd in aanvraag.voorzieningen.all():
                 services.beschikking_regel_vastleggen(

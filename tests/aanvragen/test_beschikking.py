@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from aanvragen import services
 from aanvragen.constants import BeschikkingStatus, Grondslag
 from meldingen.constants import MeldingStatus
-from tests.aanvragen.factories import BeschikkingFactory, VoorzieningFactory
+from tests.aanvragen.factories import BeschikkingFactory, VoorzieningFactory, aanbieder_voor
 from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo import termijnen
@@ -43,6 +43,7 @@ def _toekennen(beschikking, door, **extra):
             "motivering": "U kunt door uw longziekte niet meer stofzuigen en dweilen. Uw man werkt fulltime.",
         }  # fmt: skip
         velden.update(extra)
+        velden["aanbieder"] = aanbieder_voor(beschikking.aanvraag, velden["aanbieder"])
         services.beschikking_regel_vastleggen(
             beschikking=beschikking, aangevraagd=aangevraagd, door=door, **velden
         )

@@ -14,7 +14,7 @@ from aanvragen import services
 from aanvragen.models import Mandaat
 from gesprekken.constants import Oplossing, Trede
 from gesprekken.models import LadderTrede, Onderzoek, ResultaatOnderzoek
-from tests.aanvragen.factories import AanvraagFactory
+from tests.aanvragen.factories import AanvraagFactory, aanbieder_voor
 from tests.factories import MeldingFactory, on_day
 from tests.pdf import pdf_tekst
 from wmo.constants import Resultaatgebied, Rol, Verstrekking, VoorzieningSoort
@@ -71,6 +71,7 @@ def _besluit(beschikking, door, **velden):
         "motivering": "U kunt door uw longziekte niet meer stofzuigen en dweilen.",
     }  # fmt: skip
     basis.update(velden)
+    basis["aanbieder"] = aanbieder_voor(beschikking.aanvraag, basis["aanbieder"])
     return services.beschikking_regel_vastleggen(
         beschikking=beschikking, aangevraagd=beschikking.aanvraag.voorzieningen.get(), door=door, **basis
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from aanvragen.models import Aanvraag, Beschikking, Mandaat
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
+from tests.aanvragen.factories import aanbieder_voor
 from tests.factories import InwonerFactory
 from tests.pdf import pdf_tekst
 from wmo.constants import Rol, VoorzieningSoort
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def _regel_post(prefix, **extra):
     data = {
         "uitkomst": "toegekend", "voorziening": extra.pop("voorziening"), "omvang": "3", "eenheid": "uur",
-        "frequentie": "per_week", "leveringsvorm": "zin", "aanbieder": "Thuiszorg Kennemerland",
+        "frequentie": "per_week", "leveringsvorm": "zin",
         "ingangsdatum": timezone.localdate().isoformat(), "motivering": "U kunt niet meer stofzuigen.",
         "eigen_bijdrage": "on",
     }  # fmt: skip
@@ -85,7 +86,9 @@ def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruike
     )
     assert response.status_code == 200 and "Mijn motivering" in response.content.decode()
     assert "aanbieder" in response.context["blokken"][0]["form"].errors
-    assert client.post(url, _regel_post(f"regel{aangevraagd.pk}", voorziening=hbh.pk)).status_code == 302
+    aanbieder = aanbieder_voor(aanvraag)  # contracted for this product in this gemeente
+    post = _regel_post(f"regel{aangevraagd.pk}", voorziening=hbh.pk, aanbieder=aanbieder.pk)
+    assert client.post(url, post).status_code == 302
     response = client.post(
         reverse("aanvragen:beschikking_actie", args=[beschikking.pk, "versturen"]), follow=True
     )
@@ -135,8 +138,13 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
     client.post(
         reverse("aanvragen:beschikking_regel", args=[beschikking.pk, a.pk]),
         _regel_post(
-            f"regel{a.pk}", voorziening=rolstoel.pk, eenheid="stuk", frequentie="eenmalig", omvang="1"
-        ),
+            f"regel{a.pk}",
+            voorziening=rolstoel.pk,
+            eenheid="stuk",
+            frequentie="eenmalig",
+            omvang="1",
+            aanbieder=aanbieder_voor(aanvraag, "Medipoint").pk,
+        ),  # fmt: skip
     )
     pagina = client.get(reverse("aanvragen:beschikking", args=[beschikking.pk])).content.decode()
     assert "Beschikking versturen" not in pagina and "Ter goedkeuring aanbieden" in pagina
@@ -167,19 +175,19 @@ def test_goedkeuren_via_het_scherm_en_geen_eigen_goedkeuring(
 
 
 def test_functioneel_beheerder_beheert_de_mandaten(client, rol_gebruiker):
-    """In the beheerder's own admin (beheer.technisch); /admin/ is for superusers only."""
+    """On the product's beheer page (beheer.catalogus_views); /admin/ is for superusers only."""
     beheerder = rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER)
     hbh = Voorziening.objects.create(
         naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01"
     )
     client.force_login(beheerder)
-    assert client.get(reverse("beheer_technisch:aanvragen_mandaat_changelist")).status_code == 200
+    assert client.get(reverse("beheer:voorziening", args=[hbh.pk])).status_code == 200
     response = client.post(
-        reverse("beheer_technisch:aanvragen_mandaat_add"),
-        {"voorziening": hbh.pk, "rol": "consulent", "vier_ogen": "on"},
+        reverse("beheer:voorziening_mandaat", args=[hbh.pk]), {"consulent": "vier_ogen", "teamleider": "geen"}
     )
     assert response.status_code == 302
     assert Mandaat.objects.get(voorziening=hbh).vier_ogen
+    assert client.get("/beheer/technisch/aanvragen/mandaat/").status_code == 404  # moved to the beheer pages
     assert (
         client.get("/beheer/technisch/aanvragen/aanvraag/").status_code == 404
     )  # dossiers stay out of beheer

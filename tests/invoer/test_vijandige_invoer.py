@@ -49,6 +49,14 @@ from aanvragen.forms import (
     VerdagenForm,
 )
 from beheer.brieven import BriefTekstForm
+from beheer.catalogus_forms import (
+    AanbiederForm,
+    ContractForm,
+    EinddatumForm,
+    MandaatForm,
+    NieuwePeriodeForm,
+    VoorzieningForm,
+)
 from beheer.forms import (
     GemeenteAanmakenForm,
     GemeenteGegevensForm,
@@ -77,7 +85,7 @@ from tests.gesprekken.conftest import ladder_invullen
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
 from wmo.constants import BriefSoort, Rol
-from wmo.models import Gemeente, Medewerker
+from wmo.models import Aanbieder, Contract, Gemeente, Medewerker
 from wmo.query import consulenten_voor, teams_voor
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +150,10 @@ def _url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[
 
 # Pages that only answer GET (reads, PDFs, CSV): hostile query strings in test_get_*.
 GET_ONLY = {
+    "beheer:catalogus",
+    "beheer:voorziening",
+    "beheer:aanbieders",
+    "beheer:aanbieder",
     "werkvoorraad",
     "meldingen:inwoner_zoeken",
     "meldingen:dossier",
@@ -257,6 +269,25 @@ class World:
         return BeschikkingFactory(door=self.consulent, aanvraag=self._aanvraag())
 
     @cached_property
+    def product(self):
+        from tests.aanvragen.factories import VoorzieningFactory
+
+        return VoorzieningFactory(naam="Begeleiding individueel", iwmo_productcategorie="02")
+
+    @cached_property
+    def aanbieder(self):
+        return Aanbieder.objects.create(naam="Thuiszorg Kennemerland", agb_code="75750101")
+
+    @cached_property
+    def contract(self):
+        return Contract.objects.create(
+            aanbieder=self.aanbieder,
+            gemeente=self.gemeente,
+            voorziening=self.product,
+            geldig_vanaf=timezone.localdate() - timedelta(days=30),
+        )
+
+    @cached_property
     def beschikking_verstuurd(self):
         return BeschikkingFactory(door=self.consulent, aanvraag=self._aanvraag(), verstuurd=True)
 
@@ -296,6 +327,52 @@ POST_VIEWS = {
                 args=[w.gemeente.pk, BriefSoort.ONTVANGSTBEVESTIGING.value, 0],
             )
         )
+    ],
+    "beheer:voorziening_aanmaken": lambda w: [
+        Case(
+            reverse("beheer:voorziening_aanmaken") + f"?soort={soort}",
+            lambda u, soort=soort: VoorzieningForm(soort=soort),
+        )
+        for soort in ("maatwerk", "algemeen")
+    ],
+    "beheer:voorziening_wijzigen": lambda w: [
+        Case(
+            reverse("beheer:voorziening_wijzigen", args=[w.product.pk]),
+            lambda u: VoorzieningForm(instance=w.product, soort=w.product.soort),
+        )
+    ],
+    "beheer:voorziening_nieuwe_periode": lambda w: [
+        Case(
+            reverse("beheer:voorziening_nieuwe_periode", args=[w.product.pk]),
+            lambda u: NieuwePeriodeForm(instance=w.product, soort=w.product.soort),
+        )
+    ],
+    "beheer:voorziening_beeindigen": lambda w: [
+        Case(reverse("beheer:voorziening_beeindigen", args=[w.product.pk]), lambda u: EinddatumForm())
+    ],
+    "beheer:voorziening_mandaat": lambda w: [
+        Case(
+            reverse("beheer:voorziening_mandaat", args=[w.product.pk]),
+            lambda u: MandaatForm(voorziening=w.product),
+        )
+    ],
+    "beheer:aanbieder_aanmaken": lambda w: [
+        Case(reverse("beheer:aanbieder_aanmaken"), lambda u: AanbiederForm())
+    ],
+    "beheer:aanbieder_wijzigen": lambda w: [
+        Case(
+            reverse("beheer:aanbieder_wijzigen", args=[w.aanbieder.pk]),
+            lambda u: AanbiederForm(instance=w.aanbieder),
+        )
+    ],
+    "beheer:contract_aanmaken": lambda w: [
+        Case(
+            reverse("beheer:contract_aanmaken", args=[w.aanbieder.pk]),
+            lambda u: ContractForm(gemeente_ids=u.gemeente_ids),
+        )
+    ],
+    "beheer:contract_beeindigen": lambda w: [
+        Case(reverse("beheer:contract_beeindigen", args=[w.contract.pk]), lambda u: EinddatumForm())
     ],
     "login": lambda w: [
         Case(reverse("login"), lambda u: AuthenticationForm(), extra={"next": ["/", "/inwoners/"]})

@@ -79,6 +79,7 @@ from tests.gesprekken.conftest import ladder_invullen, resultaat
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
 from wmo.constants import Rol
+from wmo.models import Aanbieder, Contract
 
 # --- Roles ----------------------------------------------------------------------------------
 
@@ -618,6 +619,57 @@ MATRIX: dict[str, Url] = {
         get=ALLEEN_POST,
         post=mag(BEHEERDER),
     ),
+    # --- Beheer: catalogue and aanbieders (beheer.catalogus_views) ---
+    # The catalogue and the aanbieders are shared (foreign: another dossier's product or aanbieder,
+    # "ok"; an empty POST is a form error there too); a contract belongs to one gemeente (404).
+    "beheer:catalogus": Url(_vast("beheer:catalogus"), get=mag(BEHEERDER), object=False),
+    "beheer:voorziening_aanmaken": Url(
+        _vast("beheer:voorziening_aanmaken"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        object=False,
+        leeg_post=True,
+    ),
+    "beheer:voorziening": Url(_r("beheer:voorziening", "product.pk"), get=mag(BEHEERDER, foreign="ok")),
+    **{
+        f"beheer:{naam}": Url(
+            _r(f"beheer:{naam}", "product.pk"),
+            get=mag(BEHEERDER, foreign="ok"),
+            post=mag(BEHEERDER, foreign="formfout"),
+            leeg_post=True,
+        )
+        for naam in ("voorziening_wijzigen", "voorziening_nieuwe_periode", "voorziening_beeindigen")
+    },
+    "beheer:voorziening_mandaat": Url(
+        _r("beheer:voorziening_mandaat", "product.pk"),
+        get=ALLEEN_POST,
+        post=mag(BEHEERDER, foreign="formfout"),
+        leeg_post=True,
+    ),
+    "beheer:aanbieders": Url(_vast("beheer:aanbieders"), get=mag(BEHEERDER), object=False),
+    "beheer:aanbieder_aanmaken": Url(
+        _vast("beheer:aanbieder_aanmaken"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        object=False,
+        leeg_post=True,
+    ),
+    "beheer:aanbieder": Url(_r("beheer:aanbieder", "aanbieder.pk"), get=mag(BEHEERDER, foreign="ok")),
+    **{
+        f"beheer:{naam}": Url(
+            _r(f"beheer:{naam}", "aanbieder.pk"),
+            get=mag(BEHEERDER, foreign="ok"),
+            post=mag(BEHEERDER, foreign="formfout"),
+            leeg_post=True,
+        )
+        for naam in ("aanbieder_wijzigen", "contract_aanmaken")
+    },
+    "beheer:contract_beeindigen": Url(
+        _r("beheer:contract_beeindigen", "contract.pk"),
+        get=mag(BEHEERDER),
+        post=mag(BEHEERDER),
+        leeg_post=True,
+    ),
 }
 
 # Known holes, fixed by another part of the issue: (role, url name, "own"/"foreign", method) ->
@@ -648,6 +700,9 @@ class Dossier:
     partnerorganisatie: object = None  # a partner working for that gemeente (set in _bouw_wereld)
     brief_soort: str = "ontvangstbevestiging"  # a letter kind whose text beheer edits
     standaardversie: int = 0  # the standard text: a version every gemeente has
+    product: object = None  # an unused product in the (shared) catalogue
+    aanbieder: object = None  # an aanbieder (shared) ...
+    contract: object = None  # ... with a contract in the dossier's gemeente
 
 
 @dataclass
@@ -710,7 +765,17 @@ def _dossier(team, consulent) -> Dossier:
         rol=Rol.LOKETMEDEWERKER,
         reden="Nieuw aan het loket",
     )
+    product = VoorzieningFactory(naam=f"Product van {gemeente.naam}")
+    aanbieder = Aanbieder.objects.create(
+        naam=f"Aanbieder {Aanbieder.objects.count() + 1}", agb_code=f"{75750001 + Aanbieder.objects.count()}"
+    )
+    contract = Contract.objects.create(
+        aanbieder=aanbieder, gemeente=gemeente, voorziening=product, geldig_vanaf=vandaag - timedelta(days=30)
+    )
     return Dossier(
+        product=product,
+        aanbieder=aanbieder,
+        contract=contract,
         inwoner=melding.inwoner,
         melding=melding,
         brief=versie.brief,

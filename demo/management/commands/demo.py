@@ -26,7 +26,7 @@ from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStat
 from toegang.services import tweestaps_demo_inrichten
 from wmo.brieven.tekstversies import standaard_blokken, tekst_opslaan
 from wmo.constants import BriefSoort, OrganisatieSoort, Resultaatgebied, Rol, VoorzieningSoort
-from wmo.models import Gemeente, Medewerker, Organisatie, Team, Voorziening
+from wmo.models import Aanbieder, Contract, Gemeente, Medewerker, Organisatie, Team, Voorziening
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.validators import valid_bsns
 
@@ -46,11 +46,49 @@ GEBRUIKERS = [
     ("privacy", "Lotte", "Jansen", [Rol.PRIVACY_FUNCTIONARIS], "haarlem", False),
 ]
 
+# The sociale kaart: naam, who offers it, phone, website, resultaatgebieden, cost for the inwoner.
+# Organisations and numbers are made up for the demo.
 ALGEMEEN = [
-    "Maaltijdservice", "Boodschappendienst", "Klussendienst", "Scootmobielpool",
-    "Collectief vervoer (Regiotaxi)", "BUUV-burenhulp", "Respijtzorg en mantelzorgondersteuning",
-    "Ontmoetingscentrum en inloop", "Was- en strijkservice",
+    ("Maaltijdservice", "Stichting Maaltijd Thuis Kennemerland", "023 555 01 10", "https://www.example.org/maaltijd",
+     [3], "€ 7,50 per maaltijd"),
+    ("Boodschappendienst", "Stichting Welzijn Kennemerland", "023 531 44 00", "https://www.example.org/welzijn",
+     [3], "gratis; u betaalt de boodschappen"),
+    ("Klussendienst", "Stichting Welzijn Kennemerland", "023 531 44 00", "https://www.example.org/welzijn",
+     [2, 6], "€ 5 per klus plus materiaal"),
+    ("Scootmobielpool", "Scootmobielpool Haarlem", "023 555 02 20", "https://www.example.org/scootmobielpool",
+     [7], "€ 2,50 per rit"),
+    ("Collectief vervoer (Regiotaxi)", "Regiotaxi Kennemerland", "0900 123 45 67", "https://www.example.org/regiotaxi",
+     [7, 8], "het tarief van het openbaar vervoer"),
+    ("BUUV-burenhulp", "BUUV Haarlem", "023 555 03 30", "https://www.example.org/buuv", [3, 6, 8], "gratis"),
+    ("Respijtzorg en mantelzorgondersteuning", "Mantelzorg Kennemerland", "023 555 04 40",
+     "https://www.example.org/mantelzorg", [5, 8], "gratis"),
+    ("Ontmoetingscentrum en inloop", "Stichting Welzijn Kennemerland", "023 531 44 00",
+     "https://www.example.org/welzijn", [8], "gratis; koffie € 1"),
+    ("Was- en strijkservice", "Wasserij De Spaarne (sociale firma)", "023 555 05 50",
+     "https://www.example.org/wasserij", [4], "€ 9 per wasmand"),
 ]  # fmt: skip
+# Aanbieders with a contract for zorg in natura. Names and AGB codes are made up (8 digits, the
+# format of the AGB register); the contracts hold in both demo gemeenten.
+AANBIEDERS = [
+    ("Thuiszorg Kennemerland", "75750101", "Petra de Wit", "023 555 10 10", ("01",)),
+    ("Zorgbalans Begeleiding", "75750202", "Ahmed Benali", "023 555 20 20", ("02",)),
+    ("Medipoint", "41015010", "Klantenservice", "088 102 01 00", ("11", "12", "13")),
+]
+# iWmo productcode per product (the gemeente's own product list) and the WMO757 frequentie.
+PRODUCTCODES = {
+    "Hulp bij het huishouden": ("01A01", "2"),
+    "Hulp bij het huishouden plus (zorg voor gezin)": ("01A02", "2"),
+    "Begeleiding individueel": ("02A01", "2"),
+    "Begeleiding groep (dagbesteding)": ("02A02", "2"),
+    "Rolstoel (handbewogen)": ("11R01", "6"),
+    "Elektrische rolstoel": ("11R02", "6"),
+    "Scootmobiel": ("12S01", "6"),
+    "Vervoersvoorziening (Wmo-taxi, persoonsgebonden)": ("12V01", "6"),
+    "Woningaanpassing (traplift, badkamer)": ("13W01", "6"),
+    "Verhuiskostenvergoeding": ("13W02", "6"),
+}
+# The demo's units in the WJ756 code list (kilometers have no code: counted as stuks).
+EENHEID_CODE = {"uur": "04", "dagdeel": "16", "stuk": "82", "kilometer": "82", "euro": "83"}
 # The legal basis per product (Awb 3:47 lid 2). The Wmo 2015 articles are the real ones; the
 # Verordening article numbers and the beleidsregels are the DEMO gemeente's own numbering (made
 # up for this demo, not taken from Haarlem's published verordening), and so are the pgb tarieven.
@@ -170,14 +208,22 @@ class Command(BaseCommand):
                 tweestaps_demo_inrichten(medewerker=u, geheim=settings.TWEESTAPS_DEMO_GEHEIM)
         for gemeente in (haarlem, zandvoort):  # a generated logo on the letters (never downloaded)
             briefhoofdlogo_opslaan(door=users["beheerder"], gemeente=gemeente, inhoud=demo_logo(gemeente))
-        for naam in ALGEMEEN:
-            Voorziening.objects.create(naam=naam, soort=VoorzieningSoort.ALGEMEEN)
+        sinds = date(2025, 1, 1)
+        for naam, organisatie, telefoon, website, gebieden, kosten in ALGEMEEN:
+            Voorziening.objects.create(
+                naam=naam, soort=VoorzieningSoort.ALGEMEEN, geldig_vanaf=sinds, organisatie=organisatie,
+                telefoon=telefoon, website=website, resultaatgebieden=gebieden, kosten=kosten,
+            )  # fmt: skip
         for naam, cat, eenheid, omvang, artikel, beleidsregel, tarief, vrij, verstrekking in MAATWERK:
             Voorziening.objects.create(
                 naam=naam,
                 soort=VoorzieningSoort.MAATWERK,
+                geldig_vanaf=sinds,
                 iwmo_productcategorie=cat,
-                eenheid=eenheid,
+                iwmo_productcode=PRODUCTCODES[naam][0],
+                frequentie=PRODUCTCODES[naam][1],
+                eenheid=EENHEID_CODE[eenheid],
+                pgb_toegestaan=tarief is not None,
                 gebruikelijke_omvang=omvang,
                 wettelijke_grondslag=RUIM,
                 verordening_artikel=artikel,
@@ -195,6 +241,16 @@ class Command(BaseCommand):
             Mandaat.objects.create(
                 voorziening=v, rol=Rol.TEAMLEIDER, vier_ogen=v.iwmo_productcategorie == "13"
             )
+
+        for naam, agb, contact, telefoon, categorieen in AANBIEDERS:
+            aanbieder = Aanbieder.objects.create(
+                naam=naam, agb_code=agb, contactpersoon=contact, telefoon=telefoon, email="info@example.org"
+            )
+            for v in Voorziening.objects.filter(iwmo_productcategorie__in=categorieen):
+                for gemeente in (haarlem, zandvoort):
+                    Contract.objects.create(
+                        aanbieder=aanbieder, gemeente=gemeente, voorziening=v, geldig_vanaf=sinds
+                    )
 
         self._brieftekst(haarlem, users["beheerder"])
         self._dossiers(haarlem, zandvoort, teams, users)
@@ -539,7 +595,7 @@ class Command(BaseCommand):
         beschikking = av.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
         av.beschikking_regel_vastleggen(
             beschikking=beschikking, aangevraagd=gevraagd_licht, door=consulent, uitkomst="toegekend",
-            omvang=1, eenheid="stuk", frequentie="eenmalig", leveringsvorm="zin", aanbieder="Medipoint",
+            omvang=1, eenheid="stuk", frequentie="eenmalig", leveringsvorm="zin", aanbieder=Aanbieder.objects.get(naam="Medipoint"),
             gevraagd="een lichte rolstoel om mee te nemen, in natura",
             ingangsdatum=vandaag + timedelta(days=7),
             motivering="Na uw beroerte kunt u niet meer lopen. Uw dochter, uw buren, de zorgverzekering en de "

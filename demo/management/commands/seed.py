@@ -508,7 +508,7 @@ class Command(BaseCommand):
                                 "eenheid": voorziening.eenheid if toegekend else "",
                                 "frequentie": Frequentie.PER_WEEK if toegekend else "",
                                 "leveringsvorm": Leveringsvorm.ZIN if toegekend else "",
-                                "aanbieder": "Seedzorg BV" if toegekend else "",
+                                "aanbieder_naam": "Seedzorg BV" if toegekend else "",
                                 "ingangsdatum": ingang,
                                 "einddatum": ingang + timedelta(days=365 * rnd.randrange(1, 4))
                                 if toegekend and rnd.random() < 0.6
