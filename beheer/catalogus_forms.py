@@ -43,6 +43,7 @@ class VoorzieningForm(KeukentafelModelForm):
         model = Voorziening
         fields = ["geldig_vanaf", *VELDEN_MAATWERK, *VELDEN_ALGEMEEN[2:]]
         widgets = {"geldig_vanaf": DATE_WIDGET, "omschrijving": forms.Textarea(attrs={"rows": 3})}
+        labels = {"iwmo_productcategorie": "iWmo-productcategorie", "iwmo_productcode": "iWmo-productcode"}
         help_texts = {
             "natura_toegestaan": "De inwoner kan het krijgen van een aanbieder met een contract.",
             "pgb_toegestaan": "De inwoner kan het zelf inkopen met een persoonsgebonden budget (Wmo 2015 art. "
@@ -58,7 +59,9 @@ class VoorzieningForm(KeukentafelModelForm):
         houden = VELDEN_MAATWERK if soort == VoorzieningSoort.MAATWERK else VELDEN_ALGEMEEN
         if alleen_contact:
             houden = [f for f in houden if f in WIJZIGBAAR_IN_GEBRUIK]
-        elif not periode:
+        elif periode:
+            houden = ["vanaf", *houden]  # NieuwePeriodeForm: the new period's first day
+        else:
             houden = ["geldig_vanaf", *houden]
         for naam in list(self.fields):
             if naam not in houden:
@@ -72,6 +75,16 @@ class VoorzieningForm(KeukentafelModelForm):
         for naam in ("iwmo_productcategorie", "eenheid"):
             if naam in self.fields:
                 self.fields[naam].voorwaardelijk = True
+        # A choice list starts with a Dutch prompt, not Django's "---------".
+        for naam, tekst in (
+            ("iwmo_productcategorie", "Kies een productcategorie"),
+            ("eenheid", "Kies een eenheid"),
+            ("frequentie", "Geen vaste frequentie"),
+            ("verstrekking", "Niet van toepassing"),
+        ):
+            veld = self.fields.get(naam)
+            if veld is not None and getattr(veld, "choices", None):
+                veld.choices = [("", tekst), *[(k, v) for k, v in veld.choices if k != ""]]
 
     def _post_clean(self):
         pass  # the service validates the whole product (model clean, periods) and reports per field

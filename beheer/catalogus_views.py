@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from wmo.actions import call_for_form
@@ -163,7 +164,8 @@ def voorziening_nieuwe_periode(request, pk):
         )
         if nieuw:
             messages.success(
-                request, f"De nieuwe periode van {nieuw.naam} gaat in op {nieuw.geldig_vanaf:%d-%m-%Y}."
+                request,
+                f"De nieuwe periode van {nieuw.naam} gaat in op {date_format(nieuw.geldig_vanaf, 'j F Y')}.",
             )
             return redirect("beheer:voorziening", pk=nieuw.pk)
     context = {"form": form, "v": v, "titel": f"{v.naam}: nieuwe periode", "periode": True}

@@ -29,7 +29,7 @@ ROLSTOEL_VRIJ = "Uitvoeringsbesluit Wmo 2015 art. 3.8 lid 4 onder d"
 def hbh(db):
     v = Voorziening.objects.create(
         naam="Hulp bij het huishouden", soort=VoorzieningSoort.MAATWERK, iwmo_productcategorie="01",
-        eenheid="uur", verordening_artikel="artikel 10", pgb_tarief=Decimal("29.60"),
+        eenheid="04", verordening_artikel="artikel 10", pgb_tarief=Decimal("29.60"),
         beleidsregel="Beleidsregels Wmo 2026, paragraaf 3",
     )  # fmt: skip
     Mandaat.objects.create(voorziening=v, rol=Rol.CONSULENT)

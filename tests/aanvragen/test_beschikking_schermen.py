@@ -41,7 +41,7 @@ def test_van_melding_tot_beschikking_door_de_schermen(client, team, rol_gebruike
         naam="Hulp bij het huishouden",
         soort=VoorzieningSoort.MAATWERK,
         iwmo_productcategorie="01",
-        eenheid="uur",
+        eenheid="04",
     )
     Mandaat.objects.create(voorziening=hbh, rol=Rol.CONSULENT)
     inwoner = InwonerFactory(gemeente=team.organisatie.gemeenten.first())

@@ -1,9 +1,11 @@
-"""A beheerder edits the beschikking's text in a real browser: axe-core, the refusal when the
-bezwaar clause is removed (typed text kept), and the next beschikking carries the new text."""
+"""A beheerder edits the beschikking's text and a catalogue product in a real browser: axe-core,
+the refusal when the bezwaar clause is removed (typed text kept), and the next beschikking carries
+both the new text and the product's new legal grounds (issue 12, "done when")."""
 
 import os
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from aanvragen import services
@@ -11,6 +13,7 @@ from tests.aanvragen.test_beschikking_brief import _aanvraag, _besluit, hbh  # n
 from tests.browser.test_loket_in_browser import _axe
 from tests.pdf import pdf_tekst
 from wmo.constants import Rol
+from wmo.models import Voorziening
 
 pytestmark = [pytest.mark.browser]
 
@@ -58,6 +61,19 @@ def test_beheerder_past_de_beschikking_aan(page: Page, url, inloggen, rol_gebrui
     expect(page.get_by_text("Versie 1 van de beschikking")).to_be_visible()
     expect(page.get_by_role("cell", name="Korter")).to_be_visible()
     bevindingen += _axe(page, "brieftekst versies")
+
+    # The catalogue: the product is already named in the aanvraag, so its legal grounds change
+    # through a new period from today (the aanvraag's own period stays as it was).
+    page.goto(url("/beheer/"))
+    page.get_by_role("link", name="Catalogus").first.click()
+    page.get_by_role("link", name="Hulp bij het huishouden").first.click()
+    page.get_by_role("link", name="Nieuwe periode vanaf een datum").click()
+    bevindingen += _axe(page, "nieuwe periode product")
+    page.get_by_label("Nieuwe periode vanaf").fill(timezone.localdate().isoformat())
+    page.get_by_label("Beleidsregel").fill("Beleidsregels Wmo 2027, paragraaf 4")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Beleidsregels Wmo 2027, paragraaf 4").first).to_be_visible()
+    assert Voorziening.objects.filter(reeks=hbh.reeks).count() == 2
     assert not bevindingen, "axe-core vond:\n" + "\n".join(bevindingen)
 
     beschikking = services.beschikking_opstellen(aanvraag=aanvraag, door=consulent)
@@ -67,3 +83,6 @@ def test_beheerder_past_de_beschikking_aan(page: Page, url, inloggen, rol_gebrui
     assert f"Niet tevreden? Bel ons op {gemeente.telefoon}." in tekst
     assert "Stuur uw bezwaar uiterlijk op" in tekst
     assert beschikking.brief.tekst.versie == 1
+    # The regel starts after today: it takes the product's new period, and the letter cites it.
+    assert "Beleidsregels Wmo 2027, paragraaf 4" in tekst
+    assert "Beleidsregels Wmo 2026" not in tekst
