@@ -4,13 +4,13 @@ preview with demo data, keep every version; the next letter uses the new text, a
 import hashlib
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.urls import reverse
 
 from meldingen.services import ontvangstbevestiging_versturen
 from tests.aanvragen.test_beschikking_brief import hbh  # noqa: F401 - the fixture
-from tests.factories import MeldingFactory, OrganisatieFactory, TeamFactory
+from tests.factories import GemeenteFactory, MeldingFactory, OrganisatieFactory, TeamFactory
 from tests.pdf import pdf_tekst
 from wmo.brieven.blokken import BLOKKEN
 from wmo.brieven.tekstversies import standaard_blokken, tekst_opslaan
@@ -304,3 +304,16 @@ def test_de_volgende_beschikking_gebruikt_de_nieuwe_tekst(rol_gebruiker, beheerd
     assert "Dan mag u bezwaar maken" in tekst and "Stuur uw bezwaar uiterlijk op" in tekst
     assert "Joost Verhoeven consulent Wmo" in tekst  # the signature block, standard text
     assert "onder mandaat (Mandaatbesluit sociaal domein Teststad 2026)" in tekst
+
+
+def test_alleen_een_beheerder_van_de_gemeente_slaat_een_tekst_op(rol_gebruiker):
+    """The service holds the rule itself: a consulent, or a beheerder of an organisation that does
+    not serve the gemeente, cannot save a letter text (the views answer 403/404 before that)."""
+    beheerder = rol_gebruiker(Rol.FUNCTIONEEL_BEHEERDER)
+    eigen = beheerder.organisatie.gemeenten.first()
+    soort = BriefSoort.ONTVANGSTBEVESTIGING
+    tekst = dict(soort=soort, onderwerp="Wij hebben uw melding ontvangen", blokken=standaard_blokken(soort))
+    for wie, gemeente in ((rol_gebruiker(Rol.CONSULENT), eigen), (beheerder, GemeenteFactory())):
+        with pytest.raises(PermissionDenied):
+            tekst_opslaan(gemeente=gemeente, door=wie, **tekst)
+    assert tekst_opslaan(gemeente=eigen, door=beheerder, **tekst).versie == 1

@@ -58,7 +58,10 @@ def test_weigeringen_noemen_het_deel_en_het_artikel():
         f.veld: f.bericht for f in controleer(BriefSoort.BESCHIKKING, onderwerp="{{ x }}", blokken=blokken)
     }
     assert fouten["tekst_bezwaar"].startswith("De bezwaarclausule ontbreekt. Die is wettelijk verplicht (Awb")
-    assert "‘namens’" in fouten["tekst_ondertekening"] and "10:10" in fouten["tekst_ondertekening"]
+    assert (
+        "[ondertekening gemeente]" in fouten["tekst_ondertekening"]
+        and "10:10" in fouten["tekst_ondertekening"]
+    )
     assert "programmacode" in fouten["tekst_klacht"] or "[inwoner.bsn]" in fouten["tekst_klacht"]
     assert "onderwerp" in fouten
     ontvangst = standaard_blokken(BriefSoort.ONTVANGSTBEVESTIGING)
@@ -76,3 +79,16 @@ def test_weigeringen_noemen_het_deel_en_het_artikel():
         "cliëntondersteuning ontbreekt" in fouten["tekst_clientondersteuning"]
         and "lid 6" in fouten["tekst_clientondersteuning"]
     )
+
+
+def test_de_regel_bij_de_ondertekening_zegt_namens_wie():
+    """The beschikking's signature prints the gemeente's own line (beheer); that line must say
+    "namens" (Awb 10:10), so the letter always names on whose behalf it is signed."""
+    from django.core.exceptions import ValidationError
+
+    from wmo.validators import validate_ondertekening
+
+    validate_ondertekening("")  # empty: the standard line, which says it
+    validate_ondertekening("Namens het college van burgemeester en wethouders van Haarlem")
+    with pytest.raises(ValidationError, match="10:10"):
+        validate_ondertekening("Het college van burgemeester en wethouders van Haarlem")

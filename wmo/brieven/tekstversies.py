@@ -6,11 +6,11 @@ template code, only the kind's placeholders) and the legally required parts (the
 ``verplicht``, with the article that requires them). A refusal names the part that is missing.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from wmo.constants import BriefSoort
+from wmo.constants import BriefSoort, Rol
 from wmo.models import BriefTekst, Gemeente, Medewerker
 
 from .blokken import BLOKKEN, Blok, Opbouw, veilig
@@ -168,6 +168,16 @@ def tekst_opslaan(
     2.3.2 lid 2 and 6; the legal basis, Awb 3:46/3:47 (a vast block); the signature under mandate,
     Awb 10:10). Who saved it and when is in the version itself.
     """
+    # Who: a functioneel beheerder of an execution organisation that serves this gemeente (the
+    # views check it too; this is the rule itself, so no other caller skips it).
+    if not (
+        door.is_active
+        and door.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER)
+        and door.organisatie_id
+        and not door.organisatie.is_partner
+        and gemeente.pk in door.gemeente_ids
+    ):
+        raise PermissionDenied("Alleen een functioneel beheerder van deze gemeente past brieven aan.")
     soort = BriefSoort(soort)
     if soort not in BLOKKEN:
         raise ValidationError("De tekst van deze brief kunt u nog niet aanpassen.")
