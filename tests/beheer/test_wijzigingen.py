@@ -17,6 +17,9 @@ URL = reverse("beheer:wijzigingen")
 
 
 def test_een_wijziging_via_een_beheerpagina_staat_erin_met_naam_en_velden(client, beheerder_a, collega):
+    # A first name Faker never gives "Anna", so the edit below always changes it.
+    collega.first_name = "Wilhelmina-Test"
+    collega.save(update_fields=["first_name"])
     client.force_login(beheerder_a)
     client.post(
         reverse("beheer:team_wijzigen", args=[collega.team_id]),

@@ -35,7 +35,8 @@ def test_inrichten_met_het_toetsenbord_en_zonder_axe_bevindingen(page: Page, url
     expect(page.get_by_role("navigation", name="Hoofdmenu")).to_have_count(0)
     qr = page.get_by_role("img", name="QR-code om te scannen met uw authenticator-app")
     expect(qr).to_be_visible()
-    assert page.evaluate("el => el.naturalWidth", qr.element_handle()) > 0  # the SVG loaded
+    # The SVG loaded (waited for: on a loaded machine the image may still be on its way).
+    page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=qr.element_handle())
     bevindingen += axe(page, "inrichten")
 
     geheim = page.locator("#geheim").inner_text().replace(" ", "")
