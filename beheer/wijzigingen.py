@@ -23,7 +23,17 @@ from django.utils import formats, timezone
 
 from aanvragen.models import Mandaat
 from wmo.constants import OrganisatieSoort, Rol
-from wmo.models import GelijkgesteldeDag, Gemeente, Medewerker, Organisatie, Team, Voorziening
+from wmo.models import (
+    Aanbieder,
+    Briefhoofdlogo,
+    Contract,
+    GelijkgesteldeDag,
+    Gemeente,
+    Medewerker,
+    Organisatie,
+    Team,
+    Voorziening,
+)
 
 from .models import Roltoekenning
 
@@ -67,6 +77,14 @@ def _eigen_gemeenten(user) -> Q:
     )
 
 
+def _in_eigen_gemeenten(user) -> Q:
+    return Q(
+        gemeente_id__in=Organisatie.gemeenten.through.objects.filter(
+            organisatie_id=user.organisatie_id
+        ).values("gemeente_id")
+    )
+
+
 SOORTEN: tuple[Soort, ...] = (
     Soort("gemeente", "Gemeente", Gemeente, _eigen_gemeenten, lambda h: h.naam, alleen_uitvoering=True),
     Soort("organisatie", "Organisatie", Organisatie, lambda u: Q(id=u.organisatie_id), lambda h: h.naam),
@@ -103,6 +121,35 @@ SOORTEN: tuple[Soort, ...] = (
         lambda u: Q(),
         lambda h: f"{_rol(h.rol)}: {h.voorziening.naam if h.voorziening else 'verwijderde voorziening'}",
         select_related=("voorziening",),
+        alleen_uitvoering=True,
+    ),
+    Soort(
+        "logo",
+        "Logo in het briefhoofd",
+        Briefhoofdlogo,
+        _in_eigen_gemeenten,
+        lambda h: f"Logo van {h.gemeente.naam}" if h.gemeente else "Logo",
+        select_related=("gemeente",),
+        alleen_uitvoering=True,
+    ),
+    Soort(
+        "aanbieder",
+        "Aanbieder",
+        Aanbieder,
+        lambda u: Q(),
+        lambda h: f"{h.naam} (AGB {h.agb_code})",
+        alleen_uitvoering=True,
+    ),
+    Soort(
+        "contract",
+        "Contract",
+        Contract,
+        _in_eigen_gemeenten,
+        lambda h: (
+            f"{h.aanbieder.naam if h.aanbieder else 'aanbieder'}: "
+            f"{h.voorziening.naam if h.voorziening else 'product'} in {h.gemeente.naam if h.gemeente else ''}"
+        ),
+        select_related=("aanbieder", "voorziening", "gemeente"),
         alleen_uitvoering=True,
     ),
     Soort(

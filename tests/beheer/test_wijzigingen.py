@@ -119,3 +119,38 @@ def test_andere_rollen_komen_er_niet_in(client, rol_gebruiker):
     for rol in (Rol.CONSULENT, Rol.TEAMLEIDER, Rol.LOKETMEDEWERKER):
         client.force_login(rol_gebruiker(rol))
         assert client.get(URL).status_code == 403
+
+
+def test_aanbieders_contracten_en_logo_staan_erin_alleen_voor_de_eigen_gemeenten(
+    client, beheerder_a, django_assert_max_num_queries
+):
+    from datetime import date
+
+    from beheer import catalogus
+    from tests.aanvragen.factories import VoorzieningFactory
+    from tests.factories import GemeenteFactory
+
+    eigen = beheerder_a.organisatie.gemeenten.first()
+    product = VoorzieningFactory(naam="Hulp bij het huishouden")
+    aanbieder = catalogus.aanbieder_aanmaken(door=beheerder_a, naam="Thuiszorg Spaarne", agb_code="75751234")
+    catalogus.contract_aanmaken(
+        door=beheerder_a,
+        aanbieder=aanbieder,
+        gemeente=eigen,
+        voorziening=product,
+        geldig_vanaf=date(2026, 1, 1),
+    )
+    # A contract in a gemeente of another organisation is not this beheerder's business.
+    vreemd = GemeenteFactory(naam="Vreemdorp")
+    from wmo.models import Contract
+
+    Contract.objects.create(
+        aanbieder=aanbieder, gemeente=vreemd, voorziening=product, geldig_vanaf=date(2026, 1, 1)
+    )
+    client.force_login(beheerder_a)
+    with django_assert_max_num_queries(20):
+        pagina = client.get(URL).content.decode()
+    assert "Thuiszorg Spaarne (AGB 75751234)" in pagina
+    assert f"Thuiszorg Spaarne: Hulp bij het huishouden in {eigen.naam}" in pagina
+    assert "Vreemdorp" not in pagina
+    assert client.get(URL, {"soort": "contract"}).status_code == 200
