@@ -5,10 +5,7 @@ gemeente, or a kind of letter whose text cannot be edited, answers 404. Every ch
 version through wmo.brieven.tekstversies.tekst_opslaan; the page itself only shows and forwards.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,19 +19,7 @@ from wmo.constants import BriefSoort
 from wmo.models import BriefTekst, Gemeente
 
 from .brieven import BriefTekstForm, voorbeeld_pdf
-from .views import beheerder_required
-
-
-def uitvoering_required(view):
-    """Letter texts are the gemeente's: only a beheerder of an execution organisation (not a partner)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.organisatie.is_partner:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return beheerder_required(wrapper)
+from .views import uitvoering_required
 
 
 def _gemeenten(request):

@@ -7,10 +7,7 @@ shared by the organisation's gemeenten (wmo.models.Voorziening); a contract belo
 gemeente, and a contract of a gemeente the organisation does not serve is a 404.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,7 +28,7 @@ from .catalogus_forms import (
     NieuwePeriodeForm,
     VoorzieningForm,
 )
-from .views import PER_PAGINA, beheerder_required
+from .views import PER_PAGINA, uitvoering_required
 
 GELDIG_FILTERS = {
     "nu": "Geldig vandaag",
@@ -39,17 +36,6 @@ GELDIG_FILTERS = {
     "voorbij": "Beëindigd",
     "alle": "Alle perioden",
 }
-
-
-def uitvoering_required(view):
-    @wraps(view)
-    @beheerder_required
-    def wrapper(request, *args, **kwargs):
-        if request.user.organisatie.is_partner:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _geschiedenis(obj):

@@ -50,6 +50,20 @@ def beheerder_required(view):
     return wrapper
 
 
+def uitvoering_required(view):
+    """Only a beheerder of an execution organisation (403 for a partner's beheerder): the catalogue,
+    the aanbieders, the gemeenten and their letter texts are the gemeente's, not a partner's."""
+
+    @wraps(view)
+    @beheerder_required
+    def wrapper(request, *args, **kwargs):
+        if request.user.organisatie.is_partner:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _medewerker(request, pk):
     return get_object_or_404(query.medewerkers_voor(request.user), pk=pk)
 

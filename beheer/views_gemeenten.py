@@ -5,10 +5,8 @@ partner that works for none of its gemeenten, is a 404), writes through beheer.i
 Only a functioneel beheerder of an execution organisation (a partner's beheerder gets a 403).
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -25,18 +23,7 @@ from .forms import (
     OrganisatieForm,
     PartnerForm,
 )
-from .views import beheerder_required
-
-
-def uitvoering_required(view):
-    @wraps(view)
-    @beheerder_required
-    def wrapper(request, *args, **kwargs):
-        if request.user.organisatie.is_partner:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+from .views import uitvoering_required
 
 
 def _gemeente(request, pk):

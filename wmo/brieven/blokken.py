@@ -115,12 +115,26 @@ GEDEELDE_INVULVELDEN = (
 )
 
 
-def _melder_laten_weten(c: dict) -> str:
+def _wie_meldde(c: dict, *, begin_zin: bool = False, namens: bool = True) -> str:
+    """Who made the melding, in the sentence's word order: "heeft u ons laten weten", or "heeft
+    Anja (kind) ons namens u laten weten"; at the start of a sentence "U heeft ..." / "Anja (kind) heeft ..."."""
     melding = c["melding"]
     if melding.melder_is_inwoner:
-        return "heeft u ons laten weten"
-    relatie = melding.get_melder_relatie_display().lower()
-    return f"heeft {melding.melder_naam} ({relatie}) ons namens u laten weten"
+        return "U heeft ons laten weten" if begin_zin else "heeft u ons laten weten"
+    wie = f"{melding.melder_naam} ({melding.get_melder_relatie_display().lower()})"
+    wat = "ons namens u laten weten" if namens else "ons laten weten"
+    return f"{wie} heeft {wat}" if begin_zin else f"heeft {wie} {wat}"
+
+
+def _melder_laten_weten(c: dict) -> str:
+    return _wie_meldde(c)
+
+
+# Once the day for the persoonlijk plan has passed, a letter never offers it (Wmo 2015 art. 2.3.2 lid 2).
+PLAN_VOORBIJ = (
+    "Die dag is voorbij, maar wij ontvangen uw plan nog steeds graag. Stuur het ons, of geef het mee bij "
+    "het gesprek."
+)
 
 
 def _termijn_plan(c: dict) -> str:
@@ -129,10 +143,7 @@ def _termijn_plan(c: dict) -> str:
     deadline = c["melding"].plan_deadline
     if deadline >= c["datum"]:
         return f"Stuur dit plan uiterlijk op {datum(deadline)} naar ons."
-    return (
-        f"Daarvoor had u tot en met {datum(deadline)}. Die dag is voorbij, maar wij ontvangen uw plan "
-        "nog steeds graag. Stuur het ons, of geef het mee bij het gesprek."
-    )
+    return f"Daarvoor had u tot en met {datum(deadline)}. {PLAN_VOORBIJ}"
 
 
 def _verschil_verslag(c: dict) -> str:
@@ -487,10 +498,7 @@ def _uiterste_datum_besluit() -> Invulveld:
 
 # --- Nieuwe contactpersoon -------------------------------------------------------------------------
 def _melder_ncp(c: dict) -> str:
-    melding = c["melding"]
-    if melding.melder_is_inwoner:
-        return "heeft u ons laten weten"
-    return f"heeft {melding.melder_naam} ({melding.get_melder_relatie_display().lower()}) ons laten weten"
+    return _wie_meldde(c, namens=False)
 
 
 NIEUWE_CONTACTPERSOON = (
@@ -553,21 +561,14 @@ NIEUWE_CONTACTPERSOON_INVULVELDEN = (
 
 # --- Uitnodiging voor het gesprek (Wmo 2015 art. 2.3.2) --------------------------------------------
 def _melder_uitnodiging(c: dict) -> str:
-    melding = c["melding"]
-    if melding.melder_is_inwoner:
-        return "U heeft ons laten weten"
-    relatie = melding.get_melder_relatie_display().lower()
-    return f"{melding.melder_naam} ({relatie}) heeft ons namens u laten weten"
+    return _wie_meldde(c, begin_zin=True)
 
 
 def _termijn_plan_uitnodiging(c: dict) -> str:
     deadline = c["melding"].plan_deadline
     if deadline >= c["datum"]:
         return f"U mag het sturen tot en met {datum(deadline)}, of meegeven bij het gesprek."
-    return (
-        f"U had daarvoor tot en met {datum(deadline)}. Die dag is voorbij, maar wij ontvangen uw plan "
-        "nog steeds graag. Stuur het ons, of geef het mee bij het gesprek."
-    )
+    return f"U had daarvoor tot en met {datum(deadline)}. {PLAN_VOORBIJ}"
 
 
 def _aanwezigen(c: dict) -> str:
