@@ -34,7 +34,7 @@ from simple_history.utils import bulk_create_with_history
 
 from meldingen.constants import MeldingStatus
 from meldingen.models import Melding
-from meldingen.services import melding_onderzoek_starten, melding_status_zetten
+from meldingen.services import melding_onderzoek_starten, melding_oppakken, melding_status_zetten
 from wmo import brieven
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
@@ -176,6 +176,10 @@ def gesprek_plannen(
     if gepland_op and gepland_op < melding.ontvangen_op:
         raise ValidationError({"gepland_op": _("Een gesprek kan niet vóór de melding zijn.")})
     save_with_history(gesprek, door=door, reden="Gesprek gepland")
+    if consulent == door and melding.consulent_id is None and melding.team_id == door.team_id:
+        # Planning a gesprek for yourself on a queued melding takes it (issue 15): it then shows
+        # on your werkvoorraad and on the teamleider's workload.
+        melding_oppakken(melding=melding, door=door)
     return gesprek
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wmo import brieven, termijnen
-from wmo.constants import BriefSoort
+from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
 from wmo.services import inzage_vastleggen, save_with_history
 from wmo.transitions import check_transition
@@ -230,11 +230,11 @@ def melding_ontvangstdatum_corrigeren(
 def melding_toewijzen(
     *, melding: Melding, door: Medewerker, consulent: Medewerker | None, team: Team | None = None
 ) -> Melding:
-    """Assign to a consulent (or back to the team queue with consulent=None)."""
     """Assign to a consulent (or back to the team queue with consulent=None).
 
     When the melding moves from one consulent to another, the inwoner gets a letter naming the
-    new contact ("nieuwe contactpersoon"); the history records who did it.
+    new contact ("nieuwe contactpersoon"), set on the returned melding as ``brief`` (None when
+    no letter was due); the history records who did it.
     """
     # Locked first: two assignments at once (a double click, two tabs) run one after the other,
     # and the second sees the first's consulent, so the inwoner gets one letter, not two.
@@ -248,9 +248,34 @@ def melding_toewijzen(
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")
     save_with_history(melding, door=door, reden=f"Toegewezen aan {naam}")
+    # The letter is due only when the inwoner had a contact before and now has another one; the
+    # caller reads ``melding.brief`` to say what really happened (issue 15).
+    melding.brief = None
     if vorige_id is not None and consulent is not None and consulent.pk != vorige_id:
-        nieuwe_contactpersoon_versturen(melding=melding, door=door)
+        melding.brief = nieuwe_contactpersoon_versturen(melding=melding, door=door)
     return melding
+
+
+@transaction.atomic
+def melding_oppakken(*, melding: Melding, door: Medewerker) -> Melding:
+    """A consulent takes a queued melding of their own team: it becomes theirs.
+
+    Through melding_toewijzen, so the history records it; no letter, as there was no contact
+    before (the ontvangstbevestiging already named the team). Taking a melding that is already
+    yours again is a no-op; one a colleague took first is refused.
+    """
+    melding = Melding.objects.select_for_update(of=("self",)).get(pk=melding.pk)
+    if not door.heeft_rol(Rol.CONSULENT):
+        raise ValidationError(_("Alleen een consulent kan een melding oppakken."))
+    if melding.consulent_id == door.pk:
+        return melding
+    if melding.consulent_id is not None:
+        raise ValidationError(
+            _("Deze melding is al opgepakt door %(naam)s.") % {"naam": melding.consulent}
+        )
+    if melding.team_id != door.team_id:
+        raise ValidationError(_("U kunt alleen een melding van uw eigen team oppakken."))
+    return melding_toewijzen(melding=melding, door=door, consulent=door)
 
 
 def _change_status(melding: Melding, *, naar: str) -> Melding:

@@ -261,6 +261,7 @@ def _melding_context(request, melding, **extra):
         "kan_afsluiten": user.has_perm("meldingen.change_melding")
         and melding.mag_naar(MeldingStatus.AFGESLOTEN),
         "kan_brief": user.has_perm("wmo.add_brief") and melding.is_open,
+        "kan_oppakken": _kan_oppakken(user, melding),
     }
     if context["kan_toewijzen"]:
         context["toewijzen_form"] = ToewijzenForm(
@@ -276,8 +277,9 @@ def _melding_context(request, melding, **extra):
 def melding_toewijzen(request, pk):
     melding = _melding_of_404(request, pk)
     form = ToewijzenForm(request.POST, consulenten=consulenten_voor(request.user, melding.team))
+    toegewezen = None
     if form.is_valid():
-        call_for_form(
+        toegewezen = call_for_form(
             form,
             services.melding_toewijzen,
             melding=melding,
@@ -292,7 +294,10 @@ def melding_toewijzen(request, pk):
             status=422 if request.htmx else 200,
         )
     naam = form.cleaned_data["consulent"] or "de wachtrij van het team"
-    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}.")
+    brief = "De inwoner krijgt een brief met de naam van de nieuwe contactpersoon."
+    if getattr(toegewezen, "brief", None) is None:
+        brief = "Er is geen brief verstuurd."
+    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}. {brief}")
     if request.htmx:
         if request.htmx.target and request.htmx.target.startswith("rij-"):
             melding = Melding.objects.voor_lijst().get(pk=melding.pk)
@@ -302,6 +307,30 @@ def melding_toewijzen(request, pk):
                 {"melding": melding, **_werkvoorraad_toewijzen(request)},
             )
         return HttpResponseClientRedirect(reverse("meldingen:melding", args=[melding.pk]))
+    return redirect(safe_next_url(request, reverse("meldingen:melding", args=[melding.pk])))
+
+
+def _kan_oppakken(user, melding) -> bool:
+    """The button shows where melding_oppakken would accept it (the service checks again)."""
+    return (
+        melding.is_open
+        and melding.consulent_id is None
+        and user.team_id is not None
+        and melding.team_id == user.team_id
+        and user.heeft_rol(Rol.CONSULENT)
+        and user.has_perm("meldingen.change_melding")
+    )
+
+
+@require_POST
+@permission_required("meldingen.change_melding", raise_exception=True)
+def melding_oppakken(request, pk):
+    """A consulent takes a queued melding of their team (from the melding page or the werkvoorraad)."""
+    melding = _melding_of_404(request, pk)
+    if call_with_message(request, services.melding_oppakken, melding=melding, door=request.user):
+        messages.success(
+            request, f"U heeft {melding.kenmerk} opgepakt. De melding staat nu bij Mijn meldingen."
+        )
     return redirect(safe_next_url(request, reverse("meldingen:melding", args=[melding.pk])))
 
 
@@ -463,6 +492,7 @@ def werkvoorraad(request):
     context = {
         "mijn": mijn,
         "toon_mijn": user.heeft_rol(Rol.CONSULENT),
+        "oppakken": user.heeft_rol(Rol.CONSULENT) and user.has_perm("meldingen.change_melding"),
         "wachtrij": wachtrij,
         "wachtrij_meer": wachtrij_meer,
         "alle": alle,

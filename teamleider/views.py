@@ -133,6 +133,27 @@ def dashboard(request):
     return render(request, template, context)
 
 
+def herverdeeld_bericht(gewijzigd, consulent) -> str:
+    """Say what really happened: how many meldingen moved and how many letters went out. A letter
+    "nieuwe contactpersoon" is only made when the inwoner had a consulent before (issue 15)."""
+    if not gewijzigd:
+        return f"Er is niets veranderd: de gekozen meldingen waren al van {consulent}."
+    brieven = sum(1 for m in gewijzigd if getattr(m, "brief", None) is not None)
+    zonder = len(gewijzigd) - brieven
+    aantal = len(gewijzigd)
+    delen = [f"{aantal} {'melding gaat' if aantal == 1 else 'meldingen gaan'} naar {consulent}."]
+    if brieven == 1:
+        delen.append("1 inwoner krijgt een brief met de naam van de nieuwe contactpersoon.")
+    elif brieven:
+        delen.append(f"{brieven} inwoners krijgen een brief met de naam van hun nieuwe contactpersoon.")
+    if zonder and not brieven:
+        delen.append("Er is geen brief verstuurd, want er was nog geen contactpersoon.")
+    elif zonder:
+        woord = "melding" if zonder == 1 else "meldingen"
+        delen.append(f"Voor {zonder} {woord} is geen brief verstuurd, want er was nog geen contactpersoon.")
+    return " ".join(delen)
+
+
 @teamleider_required
 def herverdelen(request):
     """Give one or many open meldingen of a consulent (or the team queue) to another consulent."""
@@ -173,11 +194,7 @@ def herverdelen(request):
             door=user,
         )
         if gewijzigd is not None:
-            messages.success(
-                request,
-                f"{len(gewijzigd)} melding(en) gaan naar {form.cleaned_data['consulent']}. "
-                "De inwoners krijgen een brief met hun nieuwe contactpersoon.",
-            )
+            messages.success(request, herverdeeld_bericht(gewijzigd, form.cleaned_data["consulent"]))
             url = reverse("teamleider:herverdelen")
             return redirect(f"{url}?{urlencode({'van': van})}" if van else url)
     lijst = list(lijst)

@@ -407,6 +407,9 @@ POST_VIEWS = {
             extra={"volgende": ["/", "/inwoners/"]},
         )
     ],
+    "meldingen:melding_oppakken": lambda w: [
+        Case(reverse("meldingen:melding_oppakken", args=[w.melding.pk]), extra={"volgende": ["/", "/inwoners/"]})
+    ],
     "meldingen:melding_onderzoek_starten": lambda w: [
         Case(reverse("meldingen:melding_onderzoek_starten", args=[w.melding.pk]))
     ],

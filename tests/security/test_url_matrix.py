@@ -306,6 +306,12 @@ MATRIX: dict[str, Url] = {
         get=ALLEEN_POST,
         post=mag(LOKET, TEAMLEIDER, PARTNER_LOKET),
     ),
+    # "Oppakken": the service refuses a role without Rol.CONSULENT (tests/meldingen/test_oppakken.py).
+    "meldingen:melding_oppakken": Url(
+        _r("meldingen:melding_oppakken", "melding.pk"),
+        get=ALLEEN_POST,
+        post=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT),
+    ),
     "meldingen:melding_onderzoek_starten": Url(
         _r("meldingen:melding_onderzoek_starten", "melding.pk"),
         get=ALLEEN_POST,

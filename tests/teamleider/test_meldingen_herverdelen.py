@@ -111,3 +111,23 @@ def test_zonder_keuze_een_foutmelding(client, consulent_in, teamleider):
 def test_consulent_mag_niet_herverdelen(client, rol_gebruiker):
     client.force_login(rol_gebruiker(Rol.CONSULENT))
     assert client.post(URL, {}).status_code == 403
+
+
+def test_bericht_zegt_hoeveel_brieven_er_zijn_verstuurd(client, melding_in, consulent_in, teamleider):
+    """Issue 15: from the team queue no letter is due (there was no contact before): say so."""
+    oud, nieuw = consulent_in(), consulent_in()
+    a, b = melding_in(None), melding_in(None)
+    client.force_login(teamleider)
+    response = client.post(URL, {"meldingen": [a.pk, b.pk], "consulent": nieuw.pk}, follow=True)
+    html = response.content.decode()
+    assert f"2 meldingen gaan naar {nieuw}." in html
+    assert "Er is geen brief verstuurd, want er was nog geen contactpersoon." in html
+    assert "krijgen een brief" not in html
+    assert not Brief.objects.filter(soort=BriefSoort.NIEUWE_CONTACTPERSOON).exists()
+
+    c, d = melding_in(oud), melding_in(None)
+    response = client.post(URL, {"meldingen": [c.pk, d.pk], "consulent": nieuw.pk}, follow=True)
+    html = response.content.decode()
+    assert "1 inwoner krijgt een brief met de naam van de nieuwe contactpersoon." in html
+    assert "Voor 1 melding is geen brief verstuurd" in html
+    assert Brief.objects.filter(soort=BriefSoort.NIEUWE_CONTACTPERSOON).count() == 1
