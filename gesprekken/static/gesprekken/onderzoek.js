@@ -1,12 +1,19 @@
 /* Onderzoek: keep the consulent's text when the connection drops, and send it when it returns.
  *
- * Each section form (data-autosave) saves itself through htmx. When a save cannot reach the
+ * Each section form (data-autosave) saves itself through htmx. Every keystroke is kept at once in
+ * localStorage (one key per onderzoek and section, holding each field's value with the versie it
+ * was based on) until the server has confirmed that very text: typing and then reloading or
+ * closing the tab within the autosave delay loses nothing. When the page is hidden
+ * (visibilitychange) each section the server does not have yet is sent through htmx; when it goes
+ * away (pagehide) it is sent with fetch keepalive (the CSRF token in the form and the header).
+ * When a save cannot reach the
  * server (or the server fails), the form's values, with the versie they were based on, are kept
  * in localStorage and sent again on the "online" event and every 30 seconds. A save the server
  * refused as invalid (422) is kept too, so closing the laptop loses nothing; it is not retried
  * until the consulent changes the text. After a reload of the page every kept text is put back
- * into its form and sent. A stale versie still gets the server's 409 conflict with both texts:
- * nothing is overwritten silently.
+ * into its form and sent, unless the page already shows that text (the last send on pagehide
+ * arrived). A stale versie still gets the server's 409 conflict with both texts (the same text
+ * saved twice is no conflict): nothing is overwritten silently.
  *
  * The keys carry the medewerker's id (data-gebruiker on <body>): a copy is only ever put back for
  * the person who typed it. Logging out, the end of the session and the login page remove every
@@ -24,6 +31,13 @@
   function sleutel(form) { return PREFIX + form.getAttribute("action"); }
 
   function formVan(elt) { return elt && elt.closest ? elt.closest("form[data-autosave]") : null; }
+
+  // Only a form the user may edit autosaves (hx-post, or data-hx-post once templates use that).
+  function bewerkbaar(form) { return form.hasAttribute("hx-post") || form.hasAttribute("data-hx-post"); }
+
+  function csrf() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || document.body.getAttribute("data-hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
+  }
 
   function waarden(form) {
     var data = {};
@@ -59,12 +73,14 @@
     });
   }
 
-  // The text of a form, without its versie (the server moves that on with every save).
-  function alsTekst(form) {
-    var data = waarden(form);
-    Object.keys(data).forEach(function (k) { if (/(^|-)versie$/.test(k)) { delete data[k]; } });
-    return JSON.stringify(data);
+  // The text of a form (or of a kept copy's data), without its versie (the server moves that on
+  // with every save).
+  function zonderVersie(data) {
+    var kopie = {};
+    Object.keys(data).forEach(function (k) { if (!/(^|-)versie$/.test(k)) { kopie[k] = data[k]; } });
+    return JSON.stringify(kopie);
   }
+  function alsTekst(form) { return zonderVersie(waarden(form)); }
 
   function bewaard(form) {
     try { return JSON.parse(localStorage.getItem(sleutel(form)) || "null"); } catch (e) { return null; }
@@ -87,6 +103,10 @@
     document.querySelectorAll("form[data-autosave]").forEach(function (form) {
       var kopie = bewaard(form);
       if (!kopie || !kopie.data) { return; }
+      if (zonderVersie(kopie.data) === opgeslagen.get(form)) {
+        localStorage.removeItem(sleutel(form));  // the server has this text already
+        return;
+      }
       terugzetten(form, kopie.data);
       var details = form.closest("details");
       if (details) { details.open = true; }
@@ -121,10 +141,54 @@
       status(form, "Opslaan is mislukt. Uw tekst is in deze browser bewaard; we proberen het zo opnieuw.");
     } else if (s === 422) {
       bewaar(form, "geweigerd");
+    } else if (s < 300 && alsTekst(form) !== form.ktVerstuurd) {
+      bewaar(form, "concept");  // typed on while this save was under way: keep the newer text
     } else {
       // Saved, or refused as a conflict with both texts shown: the browser copy is done.
       localStorage.removeItem(sleutel(form));
     }
+  });
+  // Every keystroke: kept in this browser until the server has it (a copy waiting for a
+  // connection stays marked as such, so it is retried).
+  function bijTypen(e) {
+    var form = formVan(e.target);
+    if (!form || !bewerkbaar(form)) { return; }
+    var kopie = bewaard(form);
+    bewaar(form, kopie && kopie.reden === "offline" ? "offline" : "concept");
+  }
+  document.addEventListener("input", bijTypen);
+  document.addEventListener("change", bijTypen);
+
+  function nietBijServer() {
+    return Array.prototype.filter.call(document.querySelectorAll("form[data-autosave]"), function (form) {
+      return bewerkbaar(form) && alsTekst(form) !== opgeslagen.get(form);
+    });
+  }
+  // The page goes to the background (another tab, the tablet locked): save now through htmx, which
+  // keeps versie and status up to date when the answer comes.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState !== "hidden" || !window.htmx || !navigator.onLine) { return; }
+    nietBijServer().forEach(function (form) { window.htmx.trigger(form, "kt-opnieuw"); });
+  });
+  // The page goes away (reload, closing the tab, another page): an htmx request would be broken
+  // off, so send with keepalive; the browser copy stays until a page shows the server has it.
+  window.addEventListener("pagehide", function () {
+    if (!navigator.onLine) { return; }
+    nietBijServer().forEach(function (form) {
+      var body = new FormData(form);
+      var url = form.getAttribute("action");
+      try {
+        fetch(url, {
+          method: "POST",
+          body: body,
+          keepalive: true,
+          credentials: "same-origin",
+          headers: { "X-CSRFToken": csrf(), "HX-Request": "true" },
+        }).catch(function () {});
+      } catch (e) {
+        if (navigator.sendBeacon) { navigator.sendBeacon(url, body); }
+      }
+    });
   });
   window.addEventListener("online", function () {
     var el = document.getElementById("verbinding");
@@ -138,7 +202,8 @@
   // The session is about to end: send what the server does not have, and say when it is done.
   document.addEventListener("kt:sessie-einde", function (e) {
     if (!window.htmx) { return; }
-    document.querySelectorAll("form[data-autosave][hx-post]").forEach(function (form) {
+    document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+      if (!bewerkbaar(form)) { return; }
       if (alsTekst(form) === opgeslagen.get(form) && !bewaard(form)) { return; }
       e.detail.wacht.push(new Promise(function (klaar) {
         function na(ev) {

@@ -85,3 +85,34 @@ def test_onderzoek_pagina_zonder_axe_fouten(page, url, inloggen, consulent_met_o
     resultaat = Axe().run(page, options={"resultTypes": ["violations"]})
     fouten = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in resultaat.response["violations"]]
     assert resultaat.violations_count == 0, fouten
+
+
+CONCEPTEN = "() => Object.keys(localStorage).filter(k => k.startsWith('keukentafel:onderzoek:')).length"
+
+
+@pytest.mark.parametrize("weg", ["herladen", "tabblad sluiten"])
+def test_typen_en_binnen_een_seconde_weg_verliest_niets(page, url, inloggen, consulent_met_onderzoek, weg):
+    """Issue 15: text typed just before a reload or closing the tab (well within the 1.5 s autosave
+    delay) is kept in the browser at every keystroke and sent on pagehide: nothing is lost."""
+    consulent, melding = consulent_met_onderzoek
+    inloggen(consulent)
+    adres = url(f"/meldingen/{melding.pk}/onderzoek/")
+    page.goto(adres)
+    tekst = "Buurvrouw Ans doet elke week de boodschappen."
+    page.get_by_label("Wat de inwoner voor anderen kan doen").press_sequentially(tekst, delay=5)
+    # Every keystroke is in the browser at once, before any save.
+    assert page.evaluate(CONCEPTEN) == 1
+    if weg == "herladen":
+        page.reload()
+    else:
+        context = page.context
+        page.close()
+        page = context.new_page()
+        page.set_default_timeout(5_000)
+        page.goto(adres)
+    expect(page.get_by_label("Wat de inwoner voor anderen kan doen")).to_have_value(tekst)
+    # The server has it (from the send on pagehide, or sent again from the browser's copy), and
+    # then the browser's copy is gone.
+    page.wait_for_function(CONCEPTEN.replace("length", "length === 0"))
+    assert Onderzoek.objects.get(pk=melding.onderzoek.pk).wederkerigheid == tekst
+    expect(page.locator("#status-algemeen")).not_to_contain_text("Mijn tekst")
