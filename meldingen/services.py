@@ -270,9 +270,7 @@ def melding_oppakken(*, melding: Melding, door: Medewerker) -> Melding:
     if melding.consulent_id == door.pk:
         return melding
     if melding.consulent_id is not None:
-        raise ValidationError(
-            _("Deze melding is al opgepakt door %(naam)s.") % {"naam": melding.consulent}
-        )
+        raise ValidationError(_("Deze melding is al opgepakt door %(naam)s.") % {"naam": melding.consulent})
     if melding.team_id != door.team_id:
         raise ValidationError(_("U kunt alleen een melding van uw eigen team oppakken."))
     return melding_toewijzen(melding=melding, door=door, consulent=door)

@@ -49,7 +49,9 @@ def test_een_trede_staat_op_een_pagina(onderzoek, consulent):
     for gebied in gebieden:
         _lange_ladder(resultaat(onderzoek, gebied), consulent)
     versie = services.verslag_versturen(onderzoek=onderzoek, door=consulent)
-    paginas = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(bytes(versie.brief.pdf))).pages]
+    paginas = [
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(bytes(versie.brief.pdf))).pages
+    ]
     tekst = " ".join(paginas)
     rungs = [
         (f"Begin{g.value}{k}{nr}", f"Eind{g.value}{k}{nr}")

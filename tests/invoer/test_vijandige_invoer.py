@@ -408,7 +408,10 @@ POST_VIEWS = {
         )
     ],
     "meldingen:melding_oppakken": lambda w: [
-        Case(reverse("meldingen:melding_oppakken", args=[w.melding.pk]), extra={"volgende": ["/", "/inwoners/"]})
+        Case(
+            reverse("meldingen:melding_oppakken", args=[w.melding.pk]),
+            extra={"volgende": ["/", "/inwoners/"]},
+        )
     ],
     "meldingen:melding_onderzoek_starten": lambda w: [
         Case(reverse("meldingen:melding_onderzoek_starten", args=[w.melding.pk]))

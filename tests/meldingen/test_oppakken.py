@@ -102,7 +102,9 @@ def _morgen():
 
 
 def test_gesprek_plannen_voor_jezelf_pakt_de_melding_op(wachtend, consulent):
-    gesprek_services.gesprek_plannen(melding=wachtend, door=consulent, consulent=consulent, gepland_op=_morgen())
+    gesprek_services.gesprek_plannen(
+        melding=wachtend, door=consulent, consulent=consulent, gepland_op=_morgen()
+    )
     wachtend.refresh_from_db()
     assert wachtend.consulent == consulent
     assert wachtend.history.first().history_user == consulent
