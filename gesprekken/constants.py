@@ -103,3 +103,25 @@ AFSPRAAK_OVERGANGEN: dict[str, tuple[str, ...]] = {
     AfspraakStatus.OPEN: (AfspraakStatus.GEDAAN,),
     AfspraakStatus.GEDAAN: (),
 }
+
+
+class GebiedStaat(models.TextChoices):
+    """How far one resultaatgebied is in the conversation (the onderzoek page's navigation)."""
+
+    NIET_BESPROKEN = "niet_besproken", _("Niet besproken")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+
+
+# The eight resultaatgebieden in short everyday words (B1): for the navigation of the onderzoek
+# page and for "Samen lezen" with the inwoner. The legal (VNG) names stay in wmo.constants.
+GEBIED_IN_WOORDEN = {
+    1: _("Een schoon huis"),
+    2: _("Een huis dat bij u past"),
+    3: _("Boodschappen en eten"),
+    4: _("Schone kleren"),
+    5: _("Zorgen voor de kinderen"),
+    6: _("Bewegen in en om het huis"),
+    7: _("Op pad in de buurt"),
+    8: _("Contact met anderen en meedoen"),
+}

@@ -19,9 +19,11 @@ from wmo.models import Brief, Medewerker, Voorziening
 from wmo.tekstlengte import KORT, MIDDEL, ZEER_LANG, lengte
 
 from .constants import (
+    GEBIED_IN_WOORDEN,
     TREDE_IN_BRIEF,
     AfspraakStatus,
     Belasting,
+    GebiedStaat,
     GesprekStatus,
     Oplossing,
     Plaats,
@@ -225,6 +227,15 @@ class Onderzoek(models.Model):
         return f"Onderzoek {self.melding.kenmerk}"
 
 
+RESULTAAT_TEKST_VELDEN = (
+    "wat_lukt",
+    "wat_lukt_niet",
+    "oorzaak_inwoner",
+    "te_bereiken_resultaat",
+    "oplossing",
+)
+
+
 class ResultaatOnderzoek(models.Model):
     """One of the eight resultaatgebieden: situation, the inwoner's view, the goal, the solution."""
 
@@ -259,6 +270,36 @@ class ResultaatOnderzoek(models.Model):
 
     def __str__(self):
         return self.get_gebied_display()
+
+    def bereikte_trede(self, treden=None) -> int | None:
+        """The lowest rung of the ladder reached so far: the highest one discussed (the ladder is
+        walked in order, Wmo 2015 art. 2.3.2 lid 4), or None before the first."""
+        treden = self.treden.all() if treden is None else treden
+        return max((t.trede for t in treden if t.besproken), default=None)
+
+    def staat(self, treden=None) -> str:
+        """Niet besproken, bezig or klaar (GebiedStaat), from what is recorded; no field of its own.
+
+        Klaar: not at stake and nothing that fails written down, or at stake with a goal, an
+        agreed solution and a rung that solves it (fully, or the maatwerk rung discussed).
+        """
+        treden = list(self.treden.all() if treden is None else treden)
+        teksten = [getattr(self, naam) for naam in RESULTAAT_TEKST_VELDEN]
+        if not self.aan_de_orde:
+            if not any(teksten) and not any(t.besproken for t in treden):
+                return GebiedStaat.NIET_BESPROKEN
+            return GebiedStaat.BEZIG if self.wat_lukt_niet else GebiedStaat.KLAAR
+        opgelost = any(
+            t.besproken and (t.oplost == Oplossing.HELEMAAL or t.trede == Trede.MAATWERK) for t in treden
+        )
+        if self.te_bereiken_resultaat and self.oplossing and opgelost:
+            return GebiedStaat.KLAAR
+        return GebiedStaat.BEZIG
+
+    @property
+    def in_woorden(self) -> str:
+        """The gebied in short everyday words (B1)."""
+        return GEBIED_IN_WOORDEN[self.gebied]
 
     def ontbrekende_treden(self, treden=None) -> list[int]:
         """The rungs above maatwerk that are not answered yet (besproken and an outcome)."""

@@ -16,6 +16,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/onderzoek/openen/", views.onderzoek_openen, name="onderzoek_openen"),
     path("meldingen/<int:pk>/onderzoek/", views.onderzoek, name="onderzoek"),
     path("meldingen/<int:pk>/onderzoek/sectie/<str:sectie>/", views.sectie_opslaan, name="sectie"),
+    path("meldingen/<int:pk>/onderzoek/samen-lezen/", views.samen_lezen, name="samen_lezen"),
     path(
         "meldingen/<int:pk>/persoonlijk-plan/",
         views.persoonlijk_plan_toevoegen,

@@ -27,7 +27,7 @@ from wmo.redirects import safe_next_url
 from wmo.services import inzage_vastleggen
 
 from . import services
-from .constants import GesprekStatus, Trede
+from .constants import GebiedStaat, GesprekStatus, Trede
 from .forms import (
     GesprekForm,
     OnderzoekForm,
@@ -178,6 +178,19 @@ def _medewerkers(user):
     )
 
 
+def _gebied(resultaat, **extra) -> dict:
+    """One resultaatgebied for the navigation: its state and the rung reached (treden prefetched)."""
+    treden = list(resultaat.treden.all())
+    trede = resultaat.bereikte_trede(treden)
+    return {
+        "resultaat": resultaat,
+        "sectie": f"r{resultaat.gebied}",
+        "staat": GebiedStaat(resultaat.staat(treden)),
+        "trede": Trede(trede) if trede else None,
+        **extra,
+    }
+
+
 def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
     """The whole onderzoek page. ``gebonden`` replaces one section's form by the posted one."""
     resultaten = list(
@@ -197,8 +210,9 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         "melding_pk": melding.pk,
         "onderzoek": onderzoek,
         "algemeen_form": secties.pop("algemeen"),
-        "resultaat_forms": [
-            (r, secties[f"r{r.gebied}"], r.ontbrekende_treden(r.treden.all())) for r in resultaten
+        "gebieden": [
+            _gebied(r, form=secties[f"r{r.gebied}"], ontbreekt=r.ontbrekende_treden(r.treden.all()))
+            for r in resultaten
         ],
         "gesprekken": list(melding.gesprekken.select_related("consulent")),
         "plannen": list(melding.persoonlijke_plannen.defer("inhoud")),
@@ -220,6 +234,9 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         )
     if request.user.has_perm("gesprekken.add_persoonlijkplan") and melding.is_open:
         context.setdefault("plan_form", PersoonlijkPlanForm(initial={"ontvangen_op": timezone.localdate()}))
+    context["afgesproken"] = [
+        g for g in context["gebieden"] if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing
+    ]
     context.update(extra)
     return context
 
@@ -269,11 +286,14 @@ def _differences(form, vers_form) -> list[tuple[str, str, str]]:
 def _saved_response(request, pk, sectie, prefix, versie):
     tijd = timezone.localtime()
     if request.htmx:
-        return render(
-            request,
-            "gesprekken/onderzoek.html#opgeslagen",
-            {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix},
-        )
+        context = {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix}
+        if sectie != "algemeen":
+            # The navigation's state of this gebied follows what was just saved (out of band).
+            resultaat = ResultaatOnderzoek.objects.prefetch_related("treden").get(
+                onderzoek__melding_id=pk, gebied=int(sectie[1:])
+            )
+            context["g"] = _gebied(resultaat)
+        return render(request, "gesprekken/onderzoek.html#opgeslagen", context)
     messages.success(request, f"Opgeslagen om {tijd:%H:%M}.")
     return _redirect_to_onderzoek(pk, f"sectie-{sectie}")
 
@@ -344,6 +364,37 @@ def sectie_opslaan(request, pk, sectie):
         return render(request, "gesprekken/onderzoek.html#probleem", extra, status=status)
     context = _onderzoek_context(request, onderzoek, gebonden=(sectie, form), fout_sectie=sectie, **extra)
     return render(request, "gesprekken/onderzoek.html", context, status=409 if conflict else 200)
+
+
+@permission_required("gesprekken.view_onderzoek", raise_exception=True)
+def samen_lezen(request, pk):
+    """What has been written so far, calm and in large type, to read back with the inwoner.
+
+    Read-only, in everyday words: no rung numbers, no codes. Reading it is logged (NEN 7513) like
+    the onderzoek page itself.
+    """
+    onderzoek = _onderzoek(request, pk)
+    inzage_vastleggen(
+        medewerker=request.user,
+        inwoner=onderzoek.melding.inwoner,
+        wat=f"onderzoek samen lezen {onderzoek.melding.kenmerk}",
+        request=request,
+        object=onderzoek,
+    )
+    resultaten = ResultaatOnderzoek.objects.filter(onderzoek=onderzoek).prefetch_related(
+        Prefetch("treden", queryset=LadderTrede.objects.select_related("voorziening").order_by("trede"))
+    )
+    gebieden = [g for g in map(_gebied, resultaten) if g["staat"] != GebiedStaat.NIET_BESPROKEN]
+    return render(
+        request,
+        "gesprekken/samen_lezen.html",
+        {
+            "melding": onderzoek.melding,
+            "onderzoek": onderzoek,
+            "gebieden": gebieden,
+            "vervolgafspraken": list(onderzoek.vervolgafspraken.select_related("eigenaar")),
+        },
+    )
 
 
 # --- Verslag -------------------------------------------------------------------------------

@@ -160,6 +160,7 @@ GET_ONLY = {
     "meldingen:melding",
     "meldingen:brief_pdf",
     "gesprekken:onderzoek",
+    "gesprekken:samen_lezen",
     "gesprekken:persoonlijk_plan",
     "gesprekken:verslag_voorbeeld",
     "aanvragen:aanvraag",

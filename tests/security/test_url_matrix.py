@@ -360,6 +360,9 @@ MATRIX: dict[str, Url] = {
     "gesprekken:onderzoek": Url(
         _r("gesprekken:onderzoek", "melding.pk"), get=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT)
     ),
+    "gesprekken:samen_lezen": Url(
+        _r("gesprekken:samen_lezen", "melding.pk"), get=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT)
+    ),
     "gesprekken:sectie": Url(
         lambda d: reverse("gesprekken:sectie", args=[d.melding.pk, "algemeen"]),
         get=ALLEEN_POST,
