@@ -57,7 +57,8 @@
   });
 
   window.addEventListener("popstate", function () {
-    var gebied = uitAdres();
+    // Back to the address without a fragment: the gebied the page starts with.
+    var gebied = uitAdres() || (window.location.hash ? null : eerste());
     if (gebied) { toon(gebied, false); }
   });
   window.addEventListener("hashchange", function () {
