@@ -1,4 +1,4 @@
-/* Onderzoek: one resultaatgebied in focus at a time.
+/* Onderzoek: one resultaatgebied (or the part on mantelzorg, "algemeen") in focus at a time.
  *
  * Without JavaScript every gebied is on the page and the navigation links are plain anchors.
  * With it, only the gebied in the URL fragment (#sectie-r3) is shown, opened; the others are
@@ -29,8 +29,8 @@
     var details = gebied.querySelector("details");
     if (details) { details.open = true; }
     if (focus) {
-      var summary = gebied.querySelector("summary");
-      if (summary) { summary.focus(); }
+      var kop = gebied.querySelector("summary") || gebied.querySelector("[tabindex='-1']");
+      if (kop) { kop.focus(); }
       gebied.scrollIntoView({ block: "start" });
     }
   }
@@ -47,7 +47,7 @@
   }
 
   document.addEventListener("click", function (e) {
-    var a = e.target.closest ? e.target.closest("a[href^='#sectie-r']") : null;
+    var a = e.target.closest ? e.target.closest("a[href^='#sectie-']") : null;
     if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) { return; }
     var gebied = gebiedVoor(a.getAttribute("href").slice(1));
     if (!gebied) { return; }

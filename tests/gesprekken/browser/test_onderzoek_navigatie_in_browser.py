@@ -70,8 +70,8 @@ def test_navigatie_een_gebied_tegelijk_met_staat(page, url, inloggen, onderzoek_
     inloggen(consulent)
     adres = url(f"/meldingen/{melding.pk}/onderzoek/")
     page.goto(adres)
-    nav = page.get_by_role("navigation", name="Resultaatgebieden")
-    expect(nav.get_by_role("link")).to_have_count(8)
+    nav = page.get_by_role("navigation", name="Onderdelen van het onderzoek")
+    expect(nav.get_by_role("link")).to_have_count(9)
     expect(page.locator("#staat-r1")).to_have_text("Klaar · trede 3: Mantelzorg")
     expect(page.locator("#staat-r3")).to_have_text("Niet besproken")
 
@@ -107,6 +107,11 @@ def test_navigatie_een_gebied_tegelijk_met_staat(page, url, inloggen, onderzoek_
     nav.get_by_role("link", name="8. Contact met anderen en meedoen").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#sectie-r8")).to_be_visible()
+    # The part on mantelzorg and the inwoner's own solution is one of the parts too.
+    nav.get_by_role("link", name="Persoonlijk plan, mantelzorg en eigen oplossing").click()
+    expect(page.locator("#sectie-algemeen")).to_be_visible()
+    expect(page.locator("#kop-algemeen")).to_be_focused()
+    expect(page.locator("#sectie-r8")).to_be_hidden()
 
 
 def test_zonder_javascript_staan_alle_gebieden_op_de_pagina(page, url, inloggen, onderzoek_aan_tafel):
@@ -118,6 +123,7 @@ def test_zonder_javascript_staan_alle_gebieden_op_de_pagina(page, url, inloggen,
     zonder.goto(url(f"/meldingen/{melding.pk}/onderzoek/#sectie-r3"))
     for gebied in Resultaatgebied.values:
         expect(zonder.locator(f"#sectie-r{gebied}")).to_be_visible()
+    expect(zonder.locator("#sectie-algemeen")).to_be_visible()
     context.close()
 
 
@@ -132,7 +138,9 @@ def test_axe_en_aanraakdoelen_op_390_en_1280_px(page, url, inloggen, onderzoek_a
         bevindingen += _axe(page, f"onderzoek {breedte}px")
         # No horizontal scrolling on a phone; every link in the navigation at least 44 by 44 px.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), breedte
-        for link in page.get_by_role("navigation", name="Resultaatgebieden").get_by_role("link").all():
+        for link in (
+            page.get_by_role("navigation", name="Onderdelen van het onderzoek").get_by_role("link").all()
+        ):
             vak = link.bounding_box()
             assert vak["height"] >= 44 and vak["width"] >= 44, (breedte, vak)
         if os.environ.get("KT_SCREENSHOTS") == "1":  # for the closing note of issue 15
