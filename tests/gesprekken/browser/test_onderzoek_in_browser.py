@@ -104,7 +104,8 @@ def test_typen_en_binnen_een_seconde_weg_verliest_niets(page, url, inloggen, con
     delay) is kept in the browser at every keystroke and sent on pagehide: nothing is lost."""
     consulent, melding = consulent_met_onderzoek
     inloggen(consulent)
-    adres = url(f"/meldingen/{melding.pk}/onderzoek/")
+    # The part on mantelzorg in focus (one part at a time; the fragment keeps it over a reload).
+    adres = url(f"/meldingen/{melding.pk}/onderzoek/#sectie-algemeen")
     page.goto(adres)
     tekst = "Buurvrouw Ans doet elke week de boodschappen."
     page.get_by_label("Wat de inwoner voor anderen kan doen").press_sequentially(tekst, delay=5)
