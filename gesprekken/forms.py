@@ -37,7 +37,9 @@ class GesprekForm(KeukentafelForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Verplicht bij een telefonisch gesprek."),
     )
-    consulent = forms.ModelChoiceField(label=_("Consulent"), queryset=None)
+    consulent = forms.ModelChoiceField(
+        label=_("Consulent"), queryset=None, empty_label=_("Kies de consulent")
+    )
     mantelzorger = forms.CharField(label=_("Mantelzorger"), required=False)
     clientondersteuner = forms.CharField(label=_("Cliëntondersteuner"), required=False)
     clientondersteuner_organisatie = forms.CharField(
@@ -295,7 +297,12 @@ class VervolgafspraakForm(KeukentafelForm):
     actie = forms.CharField(
         label=_("Wat moet er gebeuren?"), max_length=KORT, widget=forms.Textarea(attrs={"rows": 2})
     )
-    eigenaar = forms.ModelChoiceField(label=_("Wie doet het (medewerker)?"), queryset=None, required=False)
+    eigenaar = forms.ModelChoiceField(
+        label=_("Wie doet het (medewerker)?"),
+        queryset=None,
+        required=False,
+        empty_label=_("Geen medewerker"),
+    )
     eigenaar_anders = forms.CharField(
         label=_("Of: iemand anders"), required=False, help_text=_("Bijvoorbeeld de inwoner of de dochter.")
     )

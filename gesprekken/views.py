@@ -77,7 +77,8 @@ def gesprek_plannen(request, pk):
     form = GesprekForm(
         request.POST or None,
         consulenten=consulenten_voor(request.user, melding.team),
-        initial={"consulent": melding.consulent_id},
+        # The melding's consulent, else the consulent who plans it (issue 15: no empty choice first).
+        initial={"consulent": melding.consulent_id or request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
 

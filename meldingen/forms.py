@@ -36,7 +36,8 @@ class ZoekForm(KeukentafelForm):
         required=False,
         max_length=100,
         help_text=_("BSN, naam, geboortedatum (dd-mm-jjjj) of postcode met huisnummer (2011 AB 12)."),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        # The loket's work starts here: the cursor is in the field when the page opens.
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "autofocus": True}),
     )
 
 
@@ -165,7 +166,9 @@ class MeldingForm(KeukentafelForm):
     ontvangen_tijd = forms.TimeField(
         label=_("Tijd ontvangen"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    kanaal = forms.ChoiceField(label=_("Hoe kwam de melding binnen?"), choices=Kanaal.choices)
+    kanaal = forms.ChoiceField(
+        label=_("Hoe kwam de melding binnen?"), choices=Kanaal.choices, initial=Kanaal.TELEFOON
+    )
     hulpvraag = forms.CharField(
         label=_("Hulpvraag"),
         help_text=_(
@@ -228,10 +231,30 @@ class MeldingForm(KeukentafelForm):
         self.fields["consulent"].queryset = consulenten
         for naam in self.VOORWAARDELIJK:
             self.fields[naam].voorwaardelijk = True
+        # Received: now, in Europe/Amsterdam (settings.TIME_ZONE), to the minute. The page shows it as
+        # one line with a disclosure "Andere datum of tijd" (melding_form.html): no Tab stops on the
+        # date and time segments unless the user wants another moment.
+        now = timezone.localtime()
+        self.initial.setdefault("ontvangen_datum", now.date())
+        self.initial.setdefault("ontvangen_tijd", now.strftime("%H:%M"))
         if not self.is_bound:
-            now = timezone.localtime()
-            self.initial.setdefault("ontvangen_datum", now.date())
-            self.initial.setdefault("ontvangen_tijd", now.strftime("%H:%M"))
+            self.fields["hulpvraag"].widget.attrs["autofocus"] = True
+
+    @property
+    def ontvangen_anders(self) -> bool:
+        """Whether the date and time fields are shown open: after an error in them, or when the
+        user gave another day than today (what they typed stays visible)."""
+        if not self.is_bound:
+            return False
+        if self["ontvangen_datum"].errors or self["ontvangen_tijd"].errors:
+            return True
+        return self["ontvangen_datum"].value() != self.initial["ontvangen_datum"].isoformat()
+
+    @property
+    def ontvangen_tijd_tekst(self) -> str:
+        """The time shown in the closed line "Ontvangen: vandaag om 14:05 uur"."""
+        waarde = self["ontvangen_tijd"].value()
+        return waarde.strftime("%H:%M") if hasattr(waarde, "strftime") else str(waarde or "")
 
     # Required only in some situations (the service checks when): not marked "niet verplicht".
     VOORWAARDELIJK = (

@@ -11,7 +11,12 @@ class CodeForm(KeukentafelForm):
         max_length=20,
         help_text="De zes cijfers uit uw authenticator-app. Geen telefoon bij de hand? Vul een herstelcode in.",
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "off",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
         ),
         error_messages={"required": "Vul de code in."},
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import capfirst
 
 from .validators import DatumBereik
 
@@ -17,6 +18,11 @@ WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
 }
+
+
+# Django's empty choice; in a Dutch form it says nothing. Replaced by a prompt (issue 15).
+DJANGO_LEEG = "---------"
+LEEG_PROMPT = "Maak een keuze"
 
 
 class KeukentafelFormMixin:
@@ -40,6 +46,21 @@ class KeukentafelFormMixin:
                 "utrecht-textbox utrecht-textbox--html-input",
             )
             field.widget.attrs.setdefault("class", css)
+            self._geen_streepjes(field)
+            if field.label:
+                # Model verbose names are lower case ("postcode"); a label starts with a capital.
+                field.label = capfirst(field.label)
+
+    @staticmethod
+    def _geen_streepjes(field) -> None:
+        """Django's "---------" empty choice becomes a Dutch prompt (a form may set a better one)."""
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == DJANGO_LEEG:
+                field.empty_label = LEEG_PROMPT
+        elif isinstance(field, forms.ChoiceField) and isinstance(field.choices, list):
+            keuzes = list(field.choices)
+            if any(label == DJANGO_LEEG for _waarde, label in keuzes):
+                field.choices = [(w, LEEG_PROMPT if label == DJANGO_LEEG else label) for w, label in keuzes]
 
     def full_clean(self):
         super().full_clean()
@@ -59,6 +80,11 @@ class KeukentafelFormMixin:
         if (teller := self.teller_id(field, bound)) and "aria-describedby" not in field.widget.attrs:
             field.widget.attrs["aria-describedby"] = teller
         return bound
+
+    @property
+    def velden_met_fout(self) -> list:
+        """The bound fields with an error, in form order: the links of an error summary."""
+        return [self[naam] for naam in self.fields if naam in self.errors]
 
     # Model field name -> form field name, where they differ.
     service_field_map: dict[str, str] = {}
