@@ -112,7 +112,9 @@ def test_loketmedewerker_zoekt_inwoner_en_registreert_melding(
     resultaat.click()
     expect(page).to_have_url(url(f"/inwoners/{truus.pk}/melding/"))
 
-    # First try: no hulpvraag, a date in the future, other fields filled in.
+    # First try: no hulpvraag, a date in the future, other fields filled in. Date and time sit
+    # behind a disclosure (received "now" is the default).
+    page.get_by_text("Andere datum of tijd van ontvangst").click()
     toekomst = timezone.localdate() + timedelta(days=3)
     page.get_by_label("Datum ontvangen").fill(toekomst.isoformat())
     page.get_by_label("Tijd ontvangen").fill("14:15")
@@ -303,3 +305,158 @@ def test_geen_horizontaal_scrollen_op_320px(page: Page, url, inloggen, loket, tr
         if pad == "/":
             bevindingen += _axe(page, f"{naam} (320px)")
     assert not bevindingen, "\n".join(bevindingen)
+
+
+# --- 4. The loket path, keyboard only, counted (issue 15) ------------------------------------
+
+MAX_TOETSACTIES = 25
+
+
+class Toetsen:
+    """The keyboard, counting every key action that is not typing text (Tab, Enter, shortcuts...).
+
+    Typing a name, a password or the hulpvraag is the work itself and is not counted; every other
+    key press is: that is what a practised loket medewerker does on top of the conversation."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.acties: list[str] = []
+
+    def typ(self, tekst: str) -> None:
+        self.page.keyboard.type(tekst, delay=5)
+
+    def druk(self, toets: str) -> None:
+        self.acties.append(toets)
+        self.page.keyboard.press(toets)
+
+    def tab_naar(self, locator, max_stappen: int = 15) -> None:
+        """Tab until `locator` has focus (each Tab counted)."""
+        for _ in range(max_stappen):
+            self.druk("Tab")
+            if locator.evaluate("el => el === document.activeElement"):
+                return
+        raise AssertionError(f"Niet bereikt met Tab: {locator}")
+
+
+def test_loket_telefonische_melding_met_alleen_het_toetsenbord(
+    page: Page, url, loket, truus, werkvoorraad_data, schermafbeelding
+):
+    """From the login page to a registered phone melding for a known inwoner, keyboard only, in at
+    most MAX_TOETSACTIES key actions beyond typing; axe-core finds nothing on the way."""
+    toetsen = Toetsen(page)
+    bevindingen = []
+    apparaat = totp_apparaat(loket)
+
+    # Log in: the cursor starts in the username field, then in the code field.
+    page.goto(url("/inloggen/"))
+    expect(page.get_by_label("Gebruikersnaam")).to_be_focused()
+    toetsen.typ(loket.username)
+    toetsen.druk("Tab")
+    toetsen.typ(WACHTWOORD)
+    toetsen.druk("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
+    expect(page.get_by_label("Code")).to_be_focused()
+    toetsen.typ(totp_code(apparaat))
+    toetsen.druk("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkvoorraad")
+
+    # To the search: the cursor is in the search field; results come while typing.
+    zoeken = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inwoner zoeken")
+    toetsen.tab_naar(zoeken)
+    toetsen.druk("Enter")
+    zoekveld = page.get_by_role("searchbox", name="Zoek een inwoner")
+    expect(zoekveld).to_be_focused()
+    toetsen.typ(ACHTERNAAM[:6])
+    nieuwe_melding = page.locator("#zoekresultaten").get_by_role(
+        "link", name="Nieuwe melding voor Geertruida Vermeulen"
+    )
+    expect(nieuwe_melding).to_be_visible()
+    bevindingen += _axe(page, "inwoner zoeken, met resultaat")
+    toetsen.tab_naar(nieuwe_melding)
+    toetsen.druk("Enter")
+
+    # The melding form: the cursor is in the hulpvraag; received now, by phone, the user's team.
+    expect(page).to_have_url(url(f"/inwoners/{truus.pk}/melding/"))
+    hulpvraag = page.get_by_label("Hulpvraag")
+    expect(hulpvraag).to_be_focused()
+    expect(page.get_by_label("Hoe kwam de melding binnen?")).to_have_value("telefoon")
+    expect(page.get_by_label("Team")).to_have_value(str(loket.team_id))
+    expect(page.get_by_label("Datum ontvangen")).to_be_hidden()  # behind "Andere datum of tijd"
+    knop = page.get_by_role("button", name="Melding registreren")
+    expect(knop).to_have_attribute("aria-keyshortcuts", "Control+Enter")
+    expect(knop).to_have_accessible_description(re.compile("Ctrl"))
+    expect(page.get_by_text("Sneltoets:")).to_be_visible()
+    bevindingen += _axe(page, "nieuwe melding")
+    schermafbeelding("melding-nieuw")
+    toetsen.typ("Ik kan niet meer zelf douchen. Mijn dochter helpt nu.")
+    voor = timezone.now()
+    toetsen.druk("Control+Enter")
+
+    expect(page).to_have_url(re.compile(r"/meldingen/\d+/$"))
+    melding = Melding.objects.get(inwoner=truus)
+    expect(page.get_by_role("status")).to_contain_text(f"Melding {melding.kenmerk} is geregistreerd.")
+    assert melding.kanaal == "telefoon"
+    assert melding.team_id == loket.team_id
+    # Received "now" (to the minute the form was opened), never in the future.
+    assert voor - timedelta(minutes=2) <= melding.ontvangen_op <= timezone.now()
+    assert len(toetsen.acties) <= MAX_TOETSACTIES, toetsen.acties
+    assert not bevindingen, "axe-core vond:\n" + "\n".join(bevindingen)
+
+
+def test_melding_andere_tijd_met_toetsenbord(page: Page, url, inloggen, loket, truus):
+    """The disclosure opens with Enter; what was typed there is kept after an error."""
+    inloggen(loket)
+    page.goto(url(f"/inwoners/{truus.pk}/melding/"))
+    page.get_by_text("Andere datum of tijd van ontvangst").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Datum ontvangen")).to_be_visible()
+    gisteren = timezone.localdate() - timedelta(days=1)
+    page.get_by_label("Datum ontvangen").fill(gisteren.isoformat())
+    page.get_by_label("Tijd ontvangen").fill("09:30")
+    page.get_by_label("Hoe kwam de melding binnen?").focus()
+    page.keyboard.press("b")  # one key: "Balie"
+    expect(page.get_by_label("Hoe kwam de melding binnen?")).to_have_value("balie")
+    page.keyboard.press("Control+Enter")  # no hulpvraag: an error
+    expect(page.locator("#foutmeldingen")).to_be_focused()
+    expect(page.get_by_label("Datum ontvangen")).to_be_visible()
+    expect(page.get_by_label("Datum ontvangen")).to_have_value(gisteren.isoformat())
+    expect(page.get_by_label("Tijd ontvangen")).to_have_value("09:30")
+    page.get_by_label("Hulpvraag").fill("Boodschappen doen lukt niet meer.")
+    page.get_by_label("Hulpvraag").press("Control+Enter")
+    expect(page).to_have_url(re.compile(r"/meldingen/\d+/$"))
+    melding = Melding.objects.get(inwoner=truus)
+    assert timezone.localtime(melding.ontvangen_op).date() == gisteren
+    assert timezone.localtime(melding.ontvangen_op).strftime("%H:%M") == "09:30"
+    assert melding.kanaal == "balie"
+
+
+def test_inwonerformulier_na_fout(page: Page, url, inloggen, loket):
+    """The inwoner form after an error: summary on top with focus, errors linked, labels with a
+    capital, no Django "---------"; axe-core finds nothing."""
+    inloggen(loket)
+    page.goto(url("/inwoners/nieuw/"))
+    expect(page.get_by_text("---------")).to_have_count(0)
+    expect(page.locator("label[for=id_postcode]")).to_have_text(re.compile("^Postcode"))
+    page.get_by_label("Achternaam").fill("Jansen")
+    page.get_by_role("button", name="Opslaan").click()
+    samenvatting = page.locator("#foutmeldingen")
+    expect(samenvatting).to_be_focused()
+    expect(samenvatting).to_contain_text("De gegevens zijn nog niet opgeslagen")
+    naar_postcode = samenvatting.get_by_role("link", name=re.compile("^Postcode"))
+    expect(naar_postcode).to_have_attribute("href", "#id_postcode")
+    assert_fout_gekoppeld(page, "postcode", "Dit veld is verplicht.")
+    expect(page.get_by_label("Achternaam")).to_have_value("Jansen")
+    assert not _axe(page, "inwoner met fouten")
+
+
+def test_verplichte_keuzerondjes_zien_er_pas_na_versturen_fout_uit(page: Page, url, inloggen, loket, truus):
+    inloggen(loket)
+    page.goto(url(f"/inwoners/{truus.pk}/raadplegen/"))
+    rondje = page.get_by_role("radio").first
+    rand = "el => getComputedStyle(el).borderColor"
+    normaal = rondje.evaluate(rand)
+    assert rondje.evaluate("el => el.matches(':invalid')")  # required and empty: :invalid in CSS
+    page.get_by_role("button", name="Dossier inzien").click()
+    rondje = page.get_by_role("radio").first
+    expect(rondje).to_have_attribute("aria-invalid", "true")
+    assert rondje.evaluate(rand) != normaal  # now it looks like an error
