@@ -38,7 +38,7 @@ class GesprekForm(KeukentafelForm):
         help_text=_("Verplicht bij een telefonisch gesprek."),
     )
     consulent = forms.ModelChoiceField(
-        label=_("Consulent"), queryset=None, empty_label=_("Kies de consulent")
+        label=_("Consulent"), queryset=None, empty_label=_("Kies een consulent")
     )
     mantelzorger = forms.CharField(label=_("Mantelzorger"), required=False)
     clientondersteuner = forms.CharField(label=_("Cliëntondersteuner"), required=False)
