@@ -65,7 +65,7 @@
   var zelfGesloten = false;
 
   function csrf() {
-    try { return JSON.parse(body.getAttribute("hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
+    try { return JSON.parse(body.getAttribute("data-hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
   }
 
   // GET: seconds left (background). POST: stay. Resolves with the seconds left, 0 when it ended.

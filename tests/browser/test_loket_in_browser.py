@@ -106,7 +106,7 @@ def test_loketmedewerker_zoekt_inwoner_en_registreert_melding(
     assert documenten == [], f"Zoeken laadde de pagina opnieuw: {documenten}"
     expect(zoekveld).to_be_focused()  # the user can keep typing
     expect(zoekveld).to_have_value(ACHTERNAAM[:6])
-    expect(page).to_have_url(re.compile(r"/inwoners/\?q=Vermeu$"))  # hx-push-url: back/forward work
+    expect(page).to_have_url(re.compile(r"/inwoners/\?q=Vermeu$"))  # data-hx-push-url: back/forward work
 
     # The new melding.
     resultaat.click()

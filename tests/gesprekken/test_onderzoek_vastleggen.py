@@ -97,7 +97,7 @@ def test_autosave_slaat_sectie_op_en_geeft_tijd_terug(client, onderzoek, consule
     html = response.content.decode()
     assert response.status_code == 200
     assert "Opgeslagen om" in html and "<html" not in html
-    assert 'id="id_algemeen-versie" value="2" hx-swap-oob="true"' in html
+    assert 'id="id_algemeen-versie" value="2" data-hx-swap-oob="true"' in html
     onderzoek.refresh_from_db()
     assert onderzoek.mantelzorger_naam == "Dochter Anja" and onderzoek.versie == 2
     assert onderzoek.history.first().history_user == consulent

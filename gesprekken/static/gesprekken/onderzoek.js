@@ -33,10 +33,10 @@
   function formVan(elt) { return elt && elt.closest ? elt.closest("form[data-autosave]") : null; }
 
   // Only a form the user may edit autosaves (hx-post, or data-hx-post once templates use that).
-  function bewerkbaar(form) { return form.hasAttribute("hx-post") || form.hasAttribute("data-hx-post"); }
+  function bewerkbaar(form) { return form.hasAttribute("data-hx-post") || form.hasAttribute("data-hx-post"); }
 
   function csrf() {
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || document.body.getAttribute("data-hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
+    try { return JSON.parse(document.body.getAttribute("data-hx-headers") || document.body.getAttribute("data-hx-headers"))["X-CSRFToken"]; } catch (e) { return ""; }
   }
 
   function waarden(form) {
