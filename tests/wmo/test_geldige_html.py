@@ -1,0 +1,76 @@
+"""Fast source checks that keep two kinds of invalid HTML out of new templates (the Nu Html Checker in
+tests/html_validatie.py only sees pages a test renders), and the filters that write valid values."""
+
+import importlib.util
+import re
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from wmo.templatetags.tijd import datetime_attr, datum_invoer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _data_hx():
+    spec = importlib.util.spec_from_file_location("data_hx", ROOT / "scripts" / "data_hx.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_geen_kale_hx_attributen():
+    """htmx attributes are written data-hx-* (valid HTML; htmx reads both)."""
+    data_hx = _data_hx()
+    over = [
+        pad.relative_to(ROOT).as_posix()
+        for pad in data_hx.bestanden()
+        if data_hx.omgezet(pad, tekst := pad.read_text(encoding="utf-8")) != tekst
+    ]
+    assert data_hx.bestanden(), "no templates found"
+    assert not over, "bare hx-* attributes; run `python3 scripts/data_hx.py`:\n" + "\n".join(over)
+
+
+def test_het_script_zet_alleen_attributen_om():
+    data_hx = _data_hx()
+    html = Path("x.html")
+    assert (
+        data_hx.omgezet(html, '<a href="?" hx-get="?" hx-push-url="true">{% if a %}hx-post="/"{% endif %}')
+        == '<a href="?" data-hx-get="?" data-hx-push-url="true">{% if a %}data-hx-post="/"{% endif %}'
+    )
+    assert data_hx.omgezet(html, "{# no eval (hx-on, filters) #} data-hx-get=") == (
+        "{# no eval (hx-on, filters) #} data-hx-get="
+    )
+    js = Path("x.js")
+    assert data_hx.omgezet(js, 'q("form[hx-post]"); b.getAttribute("hx-headers"); "htmx:afterSwap"') == (
+        'q("form[data-hx-post]"); b.getAttribute("data-hx-headers"); "htmx:afterSwap"'
+    )
+
+
+def test_geen_datetime_met_microseconden_in_templates():
+    """|date:'c' writes microseconds; HTML allows at most three decimals: use |datetime_attr."""
+    fout = [
+        f"{pad.relative_to(ROOT)}"
+        for pad in _data_hx().bestanden()
+        if pad.suffix == ".html" and re.search(r"""\|date:["']c["']""", pad.read_text(encoding="utf-8"))
+    ]
+    assert not fout, "use |datetime_attr (wmo/templatetags/tijd.py) instead of |date:'c' in:\n" + "\n".join(
+        fout
+    )
+
+
+def test_datetime_attr_in_hele_seconden_en_lokale_tijd():
+    moment = datetime(2026, 4, 7, 12, 3, 12, 799498, tzinfo=ZoneInfo("UTC"))
+    assert datetime_attr(moment) == "2026-04-07T14:03:12+02:00"
+    assert datetime_attr(date(2026, 4, 7)) == "2026-04-07"
+    assert datetime_attr(None) == ""
+
+
+def test_datum_invoer_zoals_html_hem_wil():
+    assert datum_invoer("21-12-2026") == "2026-12-21"
+    assert datum_invoer("21/12/2026") == "2026-12-21"
+    assert datum_invoer("2026-12-21") == "2026-12-21"
+    assert datum_invoer(date(2026, 12, 21)) == "2026-12-21"
+    assert datum_invoer("<script>") == ""
+    assert datum_invoer("2026-13-45") == ""
+    assert datum_invoer(None) == ""
