@@ -22,25 +22,11 @@ def datetime_attr(waarde: datetime | date | None) -> str:
     return waarde.isoformat()
 
 
-# The ways a date can be typed (meldingen.forms.DATE_FORMATS): ISO, and day-month-year.
-DATUM_NOTATIES = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
-
-
 @register.filter
-def datum_invoer(waarde) -> str:
-    """The value of an ``<input type="date">``, which HTML only allows as "2026-12-21".
-
-    A form with an error shows what the user typed; "21-12-2026" is a date we read, so it is
-    shown as the same date in the date picker. What is no date at all stays out: a browser would
-    empty the field anyway (the error message above it says what was wrong)."""
-    if waarde is None or waarde == "":
-        return ""
-    if isinstance(waarde, date):
-        return waarde.isoformat()
-    tekst = str(waarde).strip()
-    for notatie in DATUM_NOTATIES:
-        try:
-            return datetime.strptime(tekst, notatie).date().isoformat()
-        except ValueError:
-            continue
-    return ""
+def is_iso_datum(waarde) -> bool:
+    """Whether ``waarde`` is a value HTML allows in an ``<input type="date">``: "2026-12-21"."""
+    tekst = "" if waarde is None else str(waarde)
+    try:
+        return len(tekst) == 10 and bool(datetime.strptime(tekst, "%Y-%m-%d"))
+    except ValueError:
+        return False
