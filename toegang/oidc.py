@@ -196,9 +196,13 @@ def medewerker_aanmelden_via_idp(*, claims: Mapping[str, Any]) -> Medewerker:
             else None
         )
         if teamnaam:
-            gevonden = Team.objects.filter(organisatie=organisatie, naam=teamnaam).first()
+            # Only a team in use: beheer takes a team out of use (beheer.teams), and nobody is
+            # placed in one after that, by a beheerder or by the identity provider.
+            gevonden = Team.objects.filter(organisatie=organisatie, naam=teamnaam, actief=True).first()
             if gevonden is None:
-                logger.error("OIDC_TEAM_GROEPEN names team %r, which %s does not have", teamnaam, organisatie)
+                logger.error(
+                    "OIDC_TEAM_GROEPEN names team %r, which %s does not have in use", teamnaam, organisatie
+                )
             team = gevonden or team
 
         velden = ("first_name", "last_name", "email", "organisatie_id", "team_id")

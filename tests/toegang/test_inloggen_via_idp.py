@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from tests.factories import MedewerkerFactory, TeamFactory
 from tests.toegang.conftest import inloggen_via_idp
 from wmo.constants import Rol
-from wmo.models import Medewerker
+from wmo.models import Medewerker, Team
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +206,13 @@ def test_team_blijft_zonder_teamgroep_en_volgt_een_teamgroep(client, oidc_aan, t
     inloggen_via_idp(client, oidc_aan)
     medewerker.refresh_from_db()
     assert medewerker.team == team
+    # A team that beheer took out of use is never given by the identity provider either.
+    Team.objects.filter(pk=team.pk).update(actief=False)
+    Medewerker.objects.filter(pk=medewerker.pk).update(team=ander_team)
+    client.logout()
+    inloggen_via_idp(client, oidc_aan)
+    medewerker.refresh_from_db()
+    assert medewerker.team == ander_team
 
 
 @pytest.mark.parametrize(
