@@ -58,14 +58,19 @@ def perioden(voorziening: Voorziening) -> models.QuerySet:
     return Voorziening.objects.filter(reeks=voorziening.reeks).order_by("geldig_vanaf")
 
 
+def _eerste_overlap(andere: models.QuerySet, periode):
+    """The first of ``andere`` whose period [geldig_vanaf, geldig_tot] overlaps ``periode``'s
+    (an empty geldig_tot runs on without end), or None. Used for catalogue periods and contracts."""
+    if periode.geldig_tot is not None:
+        andere = andere.filter(geldig_vanaf__lte=periode.geldig_tot)
+    return andere.filter(
+        models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=periode.geldig_vanaf)
+    ).first()
+
+
 def _geen_overlap(voorziening: Voorziening) -> None:
     """Periods of one product never overlap (one product has one set of values on a day)."""
-    andere = perioden(voorziening).exclude(pk=voorziening.pk)
-    if voorziening.geldig_tot is not None:
-        andere = andere.filter(geldig_vanaf__lte=voorziening.geldig_tot)
-    botsing = andere.filter(
-        models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=voorziening.geldig_vanaf)
-    ).first()
+    botsing = _eerste_overlap(perioden(voorziening).exclude(pk=voorziening.pk), voorziening)
     if botsing:
         raise ValidationError(
             {
@@ -224,11 +229,7 @@ def _contract_geen_overlap(contract: Contract) -> None:
         gemeente=contract.gemeente_id,
         voorziening__reeks=contract.voorziening.reeks,
     ).exclude(pk=contract.pk)
-    if contract.geldig_tot is not None:
-        andere = andere.filter(geldig_vanaf__lte=contract.geldig_tot)
-    botsing = andere.filter(
-        models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=contract.geldig_vanaf)
-    ).first()
+    botsing = _eerste_overlap(andere, contract)
     if botsing:
         raise ValidationError(
             {

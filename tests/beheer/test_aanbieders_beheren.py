@@ -175,3 +175,21 @@ def test_paginas_binnen_hun_querybudget(client, beheerder_a, hbh, thuiszorg, dja
     ]:
         with django_assert_max_num_queries(budget):
             assert client.get(reverse(naam, args=args)).status_code == 200, naam
+
+
+def test_contracten_voor_hetzelfde_product_en_dezelfde_gemeente_overlappen_niet(beheerder_a, hbh, thuiszorg):
+    gemeente = beheerder_a.organisatie.gemeenten.first()
+
+    def contract(vanaf, tot=None):
+        return catalogus.contract_aanmaken(
+            door=beheerder_a, aanbieder=thuiszorg, gemeente=gemeente, voorziening=hbh, geldig_vanaf=vanaf,
+            geldig_tot=tot,
+        )  # fmt: skip
+
+    contract(date(2026, 1, 1), date(2026, 6, 30))
+    for vanaf, tot in ((date(2026, 6, 30), None), (date(2025, 1, 1), date(2026, 1, 1))):
+        with pytest.raises(ValidationError) as exc:
+            contract(vanaf, tot)
+        assert "al een contract voor dit product in deze gemeente vanaf 1 januari 2026" in str(exc.value)
+    assert contract(date(2026, 7, 1)).geldig_tot is None  # the day after: no overlap
+    assert Contract.objects.filter(aanbieder=thuiszorg).count() == 2
