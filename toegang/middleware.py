@@ -12,6 +12,7 @@ compromised) makes such sessions pass our own code too. Why every role: see toeg
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -63,3 +64,18 @@ class TweestapsMiddleware:
             response["HX-Redirect"] = f"{reverse('toegang:tweestaps')}?{urlencode({'next': terug})}"
             return response
         return redirect(doel)
+
+
+class InloggenVereistMiddleware(LoginRequiredMiddleware):
+    """Django's LoginRequiredMiddleware, except that an htmx request (a fragment: search as you type,
+    autosave, a dialog) of a visitor who is not logged in gets ``HX-Redirect`` to the login page, so
+    the whole page goes there and returns to it afterwards, instead of the login form being swapped
+    into the fragment. The session may have ended in another tab, or by inactivity elsewhere."""
+
+    def handle_no_permission(self, request, view_func):
+        if getattr(request, "htmx", False):
+            terug = request.htmx.current_url_abs_path or reverse(settings.LOGIN_REDIRECT_URL)
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': terug})}"
+            return response
+        return super().handle_no_permission(request, view_func)

@@ -74,7 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Puts the verifying device on request.user (user.is_verified()); toegang.middleware enforces it.
     "django_otp.middleware.OTPMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Django's LoginRequiredMiddleware; an htmx request gets HX-Redirect to the login page.
+    "toegang.middleware.InloggenVereistMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -230,12 +231,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "toegang.views.geblokkeerd"
 AXES_HTTP_RESPONSE_CODE = 429
-# The client's address behind the TLS proxy: the proxy REPLACES X-Forwarded-For with the address it
-# sees (nginx: proxy_set_header X-Forwarded-For $remote_addr), so the header holds exactly one
-# address; without the header (no proxy: make run, tests) REMOTE_ADDR counts. Number of proxies that
-# APPEND their own address to the header after the client's (0 with the nginx line above).
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address for the lockout comes from the same place as the access log's
+# (wmo.clientip, governed by VERTROUWDE_PROXIES below): X-Forwarded-For counts only behind proxies
+# of our own, so without them a browser cannot dodge the lockout by sending a new address each try.
+AXES_CLIENT_IP_CALLABLE = "wmo.clientip.client_ip"
 # The Django admin shows devices without their secret keys.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # The name an authenticator app shows next to the codes.
@@ -386,8 +385,8 @@ if OIDC_ENABLED:
 # NEN 7513:2018 par. 8.5: at least 2 years, at most as long as the dossier; 5 is the minimum the
 # minister set for healthcare (Stcrt. 2019, 38007), followed here (see wmo/inzagelog.py).
 INZAGELOG_BEWAARTERMIJN_JAREN = env.int("INZAGELOG_BEWAARTERMIJN_JAREN", default=5)
-# How many proxies of our own stand in front of the app (the TLS proxy: 1). The access log takes
-# the client's address from X-Forwarded-For only then (the n-th address from the right); with 0
+# How many proxies of our own stand in front of the app (the TLS proxy: 1). The access log and the
+# login lockout take the client's address from X-Forwarded-For only then (the n-th address from the right); with 0
 # the header is ignored and REMOTE_ADDR counts, so a forged header never reaches the log.
 VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
 
