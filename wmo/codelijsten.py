@@ -1,4 +1,4 @@
-"""The iWmo 3.2 code lists the catalogue uses (Zorginstituut Nederland, iStandaarden).
+"""The iWmo 3.2 code lists the catalogue and the Inwoner use (Zorginstituut Nederland, iStandaarden).
 
 Copied from the published release (see /work/shared/iwmo/codelijsten): WMO020 productcategorie,
 WJ756 eenheid and WMO757 frequentie. A product in the catalogue stores the code; iWmo traffic
@@ -81,3 +81,71 @@ FREQUENTIE_UIT_IWMO: dict[str, str] = {
     FrequentieIwmo.PER_MAAND: "per_maand",
     FrequentieIwmo.TOTAAL: "eenmalig",
 }
+
+
+# The person in an iWmo message (issue 13), recorded on the Inwoner at the loket. Copied from the
+# enumerations of iwmo/xsd/basisschema.xsd (iWmo 3.2): the labels are the schema's own words.
+
+
+class Geslacht(models.TextChoices):
+    """COD046 Geslacht."""
+
+    ONBEKEND = "0", "Onbekend"
+    MANNELIJK = "1", "Mannelijk"
+    VROUWELIJK = "2", "Vrouwelijk"
+
+
+class NaamGebruik(models.TextChoices):
+    """COD700 Naamgebruik."""
+
+    EIGEN_NAAM = "1", "Eigen naam"
+    NAAM_PARTNER = (
+        "2",
+        "Naam echtgenoot of geregistreerd partner of alternatieve naam",
+    )
+    NAAM_PARTNER_EIGEN_NAAM = "3", "Naam echtgenoot of geregistreerd partner gevolgd door eigen naam"
+    EIGEN_NAAM_NAAM_PARTNER = "4", "Eigen naam gevolgd door naam echtgenoot of geregistreerd partner"
+    PSEUDONIEM = "5", "Pseudoniem"
+    NIET_NATUURLIJK_PERSOON = "6", "Niet-natuurlijk persoon"
+
+
+class Communicatievorm(models.TextChoices):
+    """WJ002 Communicatievorm."""
+
+    TOLK_TAAL = "1", "Tolk taal"
+    DOVENTOLK = "2", "Doventolk"
+    DOOFBLINDENTOLK = "3", "Doofblindentolk"
+
+
+class JuridischeStatus(models.TextChoices):
+    """WJ232 Juridische status."""
+
+    RECHTERLIJKE_MACHTIGING_VOORLOPIG_VOORTGEZETTE_MACHTIGING = (
+        "01",
+        "Rechterlijke machtiging (rm) voorlopig / voortgezette machtiging",
+    )
+    RM_OP_EIGEN_VERZOEK = "02", "RM op eigen verzoek"
+    RM_MET_VOORWAARDELIJK_ONTSLAG = "03", "RM met voorwaardelijk ontslag"
+    ONDER_TOEZICHTSTELLING = "04", "Onder toezichtstelling (ots)"
+    IN_BEWARING_STELLING = "05", "In bewaring stelling (ibs)"
+    STRAFRECHTERLIJKE_JUSTITIELE_CONTACTEN_TBS = "11", "Strafrechterlijke justitiele contacten: tbs"
+    STRAFRECHTERLIJKE_JUSTITIELE_CONTACTEN_OVERIG = "12", "Strafrechterlijke justitiele contacten: overig"
+
+
+class WettelijkeVertegenwoordiging(models.TextChoices):
+    """WJ003 Wettelijke vertegenwoordiging."""
+
+    VOOGDIJ = "06", "Voogdij"
+    BEWINDVOERING = "07", "Bewindvoering"
+    MENTORSCHAP = "08", "Mentorschap"
+    ONDER_CURATELE_STELLING = "09", "Onder curatele stelling"
+    ZAAKWAARNEMING = "10", "Zaakwaarneming"
+
+
+class AdresSoort(models.TextChoices):
+    """COD757 Soort adres."""
+
+    BRP_ADRES = "01", "BRP-adres"
+    CORRESPONDENTIE_ADRES = "02", "Correspondentie-adres"
+    VERBLIJFADRES = "03", "Verblijfadres"
+    TIJDELIJK_VERBLIJFADRES = "04", "Tijdelijk verblijfadres"

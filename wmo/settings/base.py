@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "toegang",
     "beheer",
     "privacy",
+    "iwmo",
     "demo",
 ]
 
@@ -280,7 +281,14 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Keukentafel <noreply
 # gets the mail on a Friday can still use it on Monday).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 60 * 60)
 
-# --- Background work (django-tasks; nothing is enqueued yet, so docker-compose runs no worker) --
+# --- iWmo 3.2 traffic with the gemeente's gateway (GGk), iwmo.transport: outgoing files are written
+# to IWMO_UITBOX, incoming files read from IWMO_INBOX (handled ones move to its archief/).
+DATA_DIR = Path(env.str("DATA_DIR", default=str(BASE_DIR / "data")))
+IWMO_UITBOX = Path(env.str("IWMO_UITBOX", default=str(DATA_DIR / "iwmo" / "uitbox")))
+IWMO_INBOX = Path(env.str("IWMO_INBOX", default=str(DATA_DIR / "iwmo" / "inbox")))
+IWMO_TRANSPORT = env.str("IWMO_TRANSPORT", default="iwmo.transport.MapTransport")
+
+# --- Background work (django-tasks; docker-compose's worker runs `manage.py db_worker`) --------
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # --- Domain settings ---------------------------------------------------------------------------

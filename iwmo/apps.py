@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class IwmoConfig(AppConfig):
+    """iWmo 3.2 message traffic with aanbieders (toewijzing out; start, stop and requests in).
+
+    It sits on top of the flow (it reads beschikkingen, the flow does not import it): the
+    beschikking service announces a sent or changed beschikking with a signal, received here.
+    """
+
+    name = "iwmo"
+    verbose_name = "iWmo"
