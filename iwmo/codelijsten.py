@@ -8,34 +8,17 @@ WJ756, WMO757) live in wmo.codelijsten, because the core uses them.
 
 from django.db import models
 
-# The person's code lists sit in the core, because the Inwoner (meldingen) records them too.
+# The person's code lists and WMO002 sit in the core: the Inwoner (meldingen) records the first,
+# the beschikking (aanvragen) the reason a voorziening ends early.
 from wmo.codelijsten import (  # noqa: F401
     AdresSoort,
     Communicatievorm,
     Geslacht,
     JuridischeStatus,
     NaamGebruik,
+    RedenWijziging,
     WettelijkeVertegenwoordiging,
 )
-
-
-class RedenWijziging(models.TextChoices):
-    """WMO002 Reden wijziging toewijzing."""
-
-    ADMINISTRATIEVE_CORRECTIE_VERVALLEN = "01", "Administratieve correctie (vervallen)"
-    CLIENT_OVERLEDEN = "02", "Client overleden"
-    CONTRACTWIJZIGING = "03", "Contractwijziging"
-    HERBEOORDELING_VERLENGING_TOEWIJZING = "04", "Herbeoordeling: verlenging toewijzing"
-    HERBEOORDELING_VERKORTING_TOEWIJZING = "05", "Herbeoordeling: verkorting toewijzing"
-    UITSTROOM_NAAR_ANDER_DOMEIN = "06", "Uitstroom naar ander domein"
-    VERHUIZING_NAAR_EEN_ANDERE_GEMEENTE = "07", "Verhuizing naar een andere gemeente"
-    WIJZIGING_LEVERINGSVORM = "08", "Wijziging leveringsvorm"
-    OVERSTAP_NAAR_ANDERE_AANBIEDER = "09", "Overstap naar andere aanbieder"
-    OVERGANG_NAAR_NIEUWE_BEKOSTIGINGSSYSTEMATIEK = "10", "Overgang naar nieuwe bekostigingssystematiek"
-    GEMEENTELIJKE_HERINDELING = "11", "Gemeentelijke herindeling"
-    GEINITIEERD_DOOR_DE_AANBIEDER = "12", "Geinitieerd door de aanbieder"
-    VERWIJDERD = "13", "Verwijderd"
-    ADMINISTRATIEVE_CORRECTIE = "14", "Administratieve correctie"
 
 
 class RedenBeeindiging(models.TextChoices):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from wmo.codelijsten import Communicatievorm, Geslacht, JuridischeStatus, NaamGebruik
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
@@ -85,7 +86,9 @@ class InwonerForm(KeukentafelModelForm):
     class Meta:
         model = Inwoner
         fields = [
-            "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum",
+            "bsn", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "geslacht",
+            "naamgebruik", "partner_tussenvoegsel", "partner_achternaam",
+            "communicatievorm", "communicatie_taal", "juridische_status",
             "straat", "huisnummer", "huisnummer_toevoeging", "postcode", "woonplaats", "gemeente",
             "telefoon", "email", "contactvoorkeur",
             "vertegenwoordiger_soort", "vertegenwoordiger_naam", "vertegenwoordiger_adres",
@@ -98,12 +101,26 @@ class InwonerForm(KeukentafelModelForm):
         widgets = {"geboortedatum": DATE_WIDGET}
         error_messages = {"bsn": {"unique": _("Er is al een inwoner met dit BSN. Zoek de inwoner op.")}}
 
+    def clean_naamgebruik(self):
+        return self.cleaned_data.get("naamgebruik") or NaamGebruik.EIGEN_NAAM
+
     def __init__(self, *args, gemeenten=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["geboortedatum"].input_formats = DATE_FORMATS
         self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["gemeente"].queryset = gemeenten
         self.fields["gemeente"].empty_label = None
+        # Required at the loket (the iWmo toewijzing needs it); "Onbekend" is a valid answer.
+        self.fields["geslacht"].required = True
+        self.fields["geslacht"].help_text = _("Zoals in de BRP. Kies ‘Onbekend’ als u het niet weet.")
+        self.fields["geslacht"].choices = [("", _("Kies het geslacht")), *Geslacht.choices]
+        self.fields["geslacht"].error_messages["required"] = _(
+            "Kies het geslacht. Weet u het niet? Kies dan ‘Onbekend’."
+        )
+        # Most people use their own name: the default when nothing is chosen.
+        self.fields["naamgebruik"].required = False
+        self.fields["communicatievorm"].choices = [("", _("Geen tolk nodig")), *Communicatievorm.choices]
+        self.fields["juridische_status"].choices = [("", _("Geen maatregel")), *JuridischeStatus.choices]
         self.fields["vertegenwoordiger_soort"].choices = [
             ("", _("Geen vertegenwoordiger")),
             *Vertegenwoordiging.choices,

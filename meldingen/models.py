@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wmo.codelijsten import Communicatievorm, Geslacht, JuridischeStatus, NaamGebruik
 from wmo.models import Gemeente, Medewerker, Team
 from wmo.regels import spoed as spoed_regel
 from wmo.regels import vertegenwoordiging as vertegenwoordiging_regel
@@ -26,6 +27,13 @@ from .constants import (
 )
 from .query import InwonerQuerySet, MeldingQuerySet
 
+# The naamgebruik (iWmo COD700) that uses the partner's surname.
+NAAMGEBRUIK_MET_PARTNER = (
+    NaamGebruik.NAAM_PARTNER,
+    NaamGebruik.NAAM_PARTNER_EIGEN_NAAM,
+    NaamGebruik.EIGEN_NAAM_NAAM_PARTNER,
+)
+
 # How many digits of the BSN a search result shows (Inwoner.bsn_laatste_cijfers).
 BSN_ZICHTBAAR = 3
 
@@ -40,6 +48,44 @@ class Inwoner(models.Model):
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
     achternaam = models.CharField(_("achternaam"), max_length=200, db_index=True)
     geboortedatum = models.DateField(_("geboortedatum"), db_index=True)
+    # What the iWmo toewijzing (WMO301) to an aanbieder needs about the person (issue 13), with the
+    # code lists of iWmo 3.2. Geslacht as in the BRP; blank only for rows the loket has not yet
+    # completed (the message then is not sent, and the consulent is told why).
+    geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices, blank=True)
+    naamgebruik = models.CharField(
+        _("welke achternaam gebruikt de inwoner"),
+        max_length=1,
+        choices=NaamGebruik.choices,
+        default=NaamGebruik.EIGEN_NAAM,
+        help_text=_("Zoals de inwoner aangesproken wil worden, bijvoorbeeld met de naam van de partner."),
+    )
+    partner_tussenvoegsel = models.CharField(_("tussenvoegsel partner"), max_length=10, blank=True)
+    partner_achternaam = models.CharField(
+        _("achternaam partner"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen als de inwoner (ook) de achternaam van de partner gebruikt."),
+    )
+    communicatievorm = models.CharField(
+        _("tolk nodig"),
+        max_length=1,
+        choices=Communicatievorm.choices,
+        blank=True,
+        help_text=_("Leeg laten als de inwoner geen tolk nodig heeft."),
+    )
+    communicatie_taal = models.CharField(
+        _("taal van de inwoner"),
+        max_length=25,
+        blank=True,
+        help_text=_("Bij een tolk: in welke taal, bijvoorbeeld Arabisch."),
+    )
+    juridische_status = models.CharField(
+        _("maatregel van de rechter"),
+        max_length=2,
+        choices=JuridischeStatus.choices,
+        blank=True,
+        help_text=_("Alleen invullen als een rechter een maatregel heeft opgelegd, bijvoorbeeld een machtiging."),
+    )
     straat = models.CharField(_("straat"), max_length=200)
     huisnummer = models.PositiveIntegerField(_("huisnummer"))
     huisnummer_toevoeging = models.CharField(_("toevoeging"), max_length=10, blank=True)
@@ -160,6 +206,12 @@ class Inwoner(models.Model):
     def clean(self):
         if self.geboortedatum and self.geboortedatum > timezone.localdate():
             raise ValidationError({"geboortedatum": _("Een geboortedatum kan niet in de toekomst liggen.")})
+        if self.naamgebruik in NAAMGEBRUIK_MET_PARTNER and not self.partner_achternaam.strip():
+            raise ValidationError(
+                {"partner_achternaam": _("Vul de achternaam van de partner in, of kies ‘Eigen naam’.")}
+            )
+        if self.communicatie_taal.strip() and not self.communicatievorm:
+            raise ValidationError({"communicatievorm": _("Kies welke tolk de inwoner nodig heeft.")})
         if self.contactpersoon_krijgt_kopie and not self.contactpersoon_naam:
             raise ValidationError(
                 {"contactpersoon_naam": _("Vul de naam in van de contactpersoon die een kopie krijgt.")}

@@ -88,6 +88,7 @@ class InwonerFactory(factory.django.DjangoModelFactory):
     voornamen = factory.Faker("first_name", locale="nl_NL")
     achternaam = factory.Faker("last_name", locale="nl_NL")
     geboortedatum = factory.Faker("date_of_birth", minimum_age=18, maximum_age=100)
+    geslacht = "2"
     straat = factory.Faker("street_name", locale="nl_NL")
     huisnummer = factory.Faker("random_int", min=1, max=300)
     postcode = factory.Sequence(lambda n: f"{2000 + n % 8000}AB")

@@ -149,3 +149,22 @@ class AdresSoort(models.TextChoices):
     CORRESPONDENTIE_ADRES = "02", "Correspondentie-adres"
     VERBLIJFADRES = "03", "Verblijfadres"
     TIJDELIJK_VERBLIJFADRES = "04", "Tijdelijk verblijfadres"
+
+
+class RedenWijziging(models.TextChoices):
+    """WMO002 Reden wijziging toewijzing."""
+
+    ADMINISTRATIEVE_CORRECTIE_VERVALLEN = "01", "Administratieve correctie (vervallen)"
+    CLIENT_OVERLEDEN = "02", "Client overleden"
+    CONTRACTWIJZIGING = "03", "Contractwijziging"
+    HERBEOORDELING_VERLENGING_TOEWIJZING = "04", "Herbeoordeling: verlenging toewijzing"
+    HERBEOORDELING_VERKORTING_TOEWIJZING = "05", "Herbeoordeling: verkorting toewijzing"
+    UITSTROOM_NAAR_ANDER_DOMEIN = "06", "Uitstroom naar ander domein"
+    VERHUIZING_NAAR_EEN_ANDERE_GEMEENTE = "07", "Verhuizing naar een andere gemeente"
+    WIJZIGING_LEVERINGSVORM = "08", "Wijziging leveringsvorm"
+    OVERSTAP_NAAR_ANDERE_AANBIEDER = "09", "Overstap naar andere aanbieder"
+    OVERGANG_NAAR_NIEUWE_BEKOSTIGINGSSYSTEMATIEK = "10", "Overgang naar nieuwe bekostigingssystematiek"
+    GEMEENTELIJKE_HERINDELING = "11", "Gemeentelijke herindeling"
+    GEINITIEERD_DOOR_DE_AANBIEDER = "12", "Geinitieerd door de aanbieder"
+    VERWIJDERD = "13", "Verwijderd"
+    ADMINISTRATIEVE_CORRECTIE = "14", "Administratieve correctie"

@@ -162,7 +162,7 @@ def test_inwoner_registreren_met_fout_bsn(client, loket, team):
     gemeente = team.organisatie.gemeenten.first()
     data = {
         "bsn": "123456789", "voornamen": "Truus", "achternaam": "Vermeulen", "geboortedatum": "12-03-1941",
-        "straat": "Kleverparkweg", "huisnummer": "41", "postcode": "2023 cb", "woonplaats": "Haarlem",
+        "straat": "Kleverparkweg", "huisnummer": "41", "postcode": "2023 cb", "woonplaats": "Haarlem", "geslacht": "2",
         "gemeente": gemeente.pk, "contactvoorkeur": "telefoon",
     }  # fmt: skip
     response = client.post(reverse("meldingen:inwoner_registreren"), data)

@@ -156,7 +156,7 @@ def test_bewindvoerder_krijgt_het_verslag_met_vastgelegde_toestemming(client, co
 def _post(gemeente, **extra):
     data = {
         "bsn": "111222333", "voornamen": "Truus", "achternaam": "Vermeulen", "geboortedatum": "12-03-1941",
-        "straat": "Kleverparkweg", "huisnummer": "41", "postcode": "2023 cb", "woonplaats": "Haarlem",
+        "straat": "Kleverparkweg", "huisnummer": "41", "postcode": "2023 cb", "woonplaats": "Haarlem", "geslacht": "2",
         "gemeente": gemeente.pk, "contactvoorkeur": "telefoon",
     }  # fmt: skip
     return data | extra
