@@ -84,7 +84,9 @@ class Inwoner(models.Model):
         max_length=2,
         choices=JuridischeStatus.choices,
         blank=True,
-        help_text=_("Alleen invullen als een rechter een maatregel heeft opgelegd, bijvoorbeeld een machtiging."),
+        help_text=_(
+            "Alleen invullen als een rechter een maatregel heeft opgelegd, bijvoorbeeld een machtiging."
+        ),
     )
     straat = models.CharField(_("straat"), max_length=200)
     huisnummer = models.PositiveIntegerField(_("huisnummer"))
