@@ -10,3 +10,14 @@ class IwmoConfig(AppConfig):
 
     name = "iwmo"
     verbose_name = "iWmo"
+
+    def ready(self):
+        from aanvragen.signals import beschikking_verstuurd, voorziening_beeindigd
+        from iwmo import signals
+
+        beschikking_verstuurd.connect(
+            signals.bij_beschikking_verstuurd, dispatch_uid="iwmo_beschikking_verstuurd"
+        )
+        voorziening_beeindigd.connect(
+            signals.bij_voorziening_beeindigd, dispatch_uid="iwmo_voorziening_beeindigd"
+        )

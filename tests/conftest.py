@@ -13,8 +13,11 @@ pytest_plugins = ["tests.html_validatie"]
 
 
 @pytest.fixture(autouse=True)
-def _media_and_locale(settings):
+def _media_and_locale(settings, tmp_path):
     settings.LANGUAGE_CODE = "nl"
+    # iWmo files (iwmo.transport) of a test go to its own folder, never into the project's data/.
+    settings.IWMO_UITBOX = tmp_path / "iwmo" / "uitbox"
+    settings.IWMO_INBOX = tmp_path / "iwmo" / "inbox"
 
 
 @pytest.fixture(autouse=True)

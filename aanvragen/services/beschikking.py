@@ -37,11 +37,13 @@ from simple_history.utils import bulk_update_with_history
 from aanvragen import mandaat
 from aanvragen.constants import BESCHIKKING_OVERGANGEN, BeschikkingStatus, Leveringsvorm
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, BeschikkingRegel
+from aanvragen.signals import beschikking_verstuurd, voorziening_beeindigd
 from gesprekken.constants import TREDE_IN_BRIEF, GesprekStatus, Oplossing, Trede
 from gesprekken.models import Gesprek, ResultaatOnderzoek, VerslagVersie
 from meldingen.constants import MeldingStatus
 from meldingen.services import melding_status_zetten
 from wmo import brieven, termijnen
+from wmo.codelijsten import RedenWijziging
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Medewerker, Voorziening, gelijkgestelde_dagen
 from wmo.regels import spoed
@@ -282,7 +284,65 @@ def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Besc
         reden=f"Beschikkingsbrief verstuurd; besloten door {beschikking.besloten_door} "
         f"({beschikking.besloten_functie}) onder mandaat: {beschikking.mandaat_grond}"[:100],
     )
+    # Zorg in natura: the aanbieder gets the toewijzing (iwmo, iWmo 3.2 WMO301) in this transaction.
+    beschikking_verstuurd.send(sender=Beschikking, beschikking=beschikking, door=door)
     return beschikking
+
+
+# Why a granted voorziening ends earlier (iWmo WMO002 reden wijziging toewijzing, the subset that
+# ends or shortens help; lengthening is a new decision with a new toewijzing).
+REDENEN_EERDER_EINDE = (
+    RedenWijziging.CLIENT_OVERLEDEN,
+    RedenWijziging.HERBEOORDELING_VERKORTING_TOEWIJZING,
+    RedenWijziging.UITSTROOM_NAAR_ANDER_DOMEIN,
+    RedenWijziging.VERHUIZING_NAAR_EEN_ANDERE_GEMEENTE,
+    RedenWijziging.WIJZIGING_LEVERINGSVORM,
+    RedenWijziging.OVERSTAP_NAAR_ANDERE_AANBIEDER,
+)
+
+
+@transaction.atomic
+def voorziening_beeindigen(
+    *, regel: BeschikkingRegel, einddatum: date, reden: str, door: Medewerker
+) -> BeschikkingRegel:
+    """A granted voorziening ends earlier than the beschikking said (shortened or stopped).
+
+    The college may change or withdraw a decision when the situation changed (Wmo 2015 art.
+    2.3.10); this records the new last day and why, with history. The aanbieder is told with a new
+    toewijzing carrying the reden wijziging (iWmo 3.2 WMO002; iwmo listens to the signal).
+    """
+    beschikking = _lock_beschikking(regel.beschikking)
+    regel = BeschikkingRegel.objects.select_for_update().get(pk=regel.pk)
+    if not beschikking.is_verstuurd or not regel.toegekend:
+        raise ValidationError(
+            _("Alleen een toegekende voorziening uit een verstuurde beschikking kan eerder stoppen.")
+        )
+    if reden not in REDENEN_EERDER_EINDE:
+        raise ValidationError({"reden": _("Kies waarom de voorziening eerder stopt.")})
+    if not einddatum:
+        raise ValidationError({"einddatum": _("Vul de laatste dag van de voorziening in.")})
+    if regel.ingangsdatum and einddatum < regel.ingangsdatum:
+        raise ValidationError(
+            {
+                "einddatum": _("De laatste dag kan niet voor de ingangsdatum (%(datum)s) liggen.")
+                % {"datum": _format_date(regel.ingangsdatum)}
+            }
+        )
+    if regel.einddatum and einddatum >= regel.einddatum:
+        raise ValidationError(
+            {
+                "einddatum": _(
+                    "Kies een dag voor de huidige einddatum (%(datum)s). Langer is een nieuw besluit."
+                )
+                % {"datum": _format_date(regel.einddatum)}
+            }
+        )
+    regel.einddatum = einddatum
+    save_with_history(
+        regel, door=door, reden=f"Voorziening eerder gestopt: {RedenWijziging(reden).label}"[:100]
+    )
+    voorziening_beeindigd.send(sender=BeschikkingRegel, regel=regel, reden=reden, door=door)
+    return regel
 
 
 @transaction.atomic
