@@ -1,21 +1,13 @@
 """The outgoing WMO301 (iWmo 3.2 toewijzing) built from real beschikkingen and checked against the
 official XSD. Nothing faked: the folder transport writes into the test's own tmp folder."""
 
-from datetime import date, timedelta
-from decimal import Decimal
-
 import pytest
-import time_machine
 from django.utils import timezone
 from lxml import etree
 
-from aanvragen import services as aanvraag_services
-from iwmo import services
-from iwmo.codelijsten import RedenWijziging
 from iwmo.models import Bericht, BerichtStatus, Toewijzing
 from iwmo.schema import BASIS_NAMESPACE, namespace, valideer
-from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
-from tests.factories import on_day
+from tests.aanvragen.factories import BeschikkingFactory
 
 NS = {"w": namespace("WMO301"), "iwmo": BASIS_NAMESPACE}
 pytestmark = pytest.mark.django_db
@@ -46,7 +38,11 @@ def test_een_verstuurde_beschikking_in_natura_geeft_een_geldige_wmo301_in_de_uit
     melding = beschikking.aanvraag.melding
     regel = beschikking.regels.get()
     toewijzing = Toewijzing.objects.get()
-    assert (toewijzing.regel, toewijzing.aanbieder, toewijzing.inwoner) == (regel, regel.aanbieder, melding.inwoner)
+    assert (toewijzing.regel, toewijzing.aanbieder, toewijzing.inwoner) == (
+        regel,
+        regel.aanbieder,
+        melding.inwoner,
+    )
     assert toewijzing.ingangsdatum == regel.ingangsdatum and toewijzing.einddatum is None
 
     bericht = Bericht.objects.get()
