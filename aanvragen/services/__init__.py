@@ -28,6 +28,7 @@ from .beschikking import (
     beschikking_versturen,
     bezwaar_deadlines_herberekenen,
     onderzoek_bevindingen,
+    voorziening_beeindigen,
 )
 from .bezwaar import bezwaar_registreren
 from .nazorg import beschikking_nazorg_afronden
@@ -47,6 +48,7 @@ __all__ = [
     "beschikking_regel_vastleggen",
     "beschikking_terugsturen",
     "beschikking_versturen",
+    "voorziening_beeindigen",
     "beslis_deadlines_herberekenen",
     "bezwaar_deadlines_herberekenen",
     "bezwaar_registreren",
