@@ -22,6 +22,7 @@ task (iwmo.tasks) started after the transaction commits.
 import logging
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -275,6 +276,33 @@ def bericht_versturen(bericht_id: int) -> Bericht:
         bericht._change_reason = "Verzonden naar het gegevensknooppunt"
     bericht.save()
     return bericht
+
+
+@transaction.atomic
+def bericht_opnieuw_maken(*, bericht: Bericht, door: Medewerker) -> Bericht:
+    """After the cause is fixed (an AGB code, the inwoner's geslacht...): make the refused WMO301
+    again with the toewijzingen it would have carried. The refused one stays, as it was."""
+    bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+    if bericht.richting != Richting.UIT or bericht.status != BerichtStatus.AFGEKEURD:
+        raise ValidationError(_("Alleen een afgekeurd bericht kan opnieuw worden gemaakt."))
+    if (
+        bericht.retouren.exists()
+        or Bericht.objects.filter(
+            richting=Richting.UIT, aanbieder=bericht.aanbieder, inwoner=bericht.inwoner, pk__gt=bericht.pk
+        )
+        .exclude(status=BerichtStatus.AFGEKEURD)
+        .exists()
+    ):
+        raise ValidationError(_("Er is al een nieuwer bericht aan deze aanbieder gemaakt."))
+    nieuw = bericht_klaarzetten(
+        gemeente=bericht.gemeente,
+        aanbieder=bericht.aanbieder,
+        inwoner=bericht.inwoner,
+        melding=bericht.melding,
+        gewijzigd=list(bericht.toewijzingen.all()),
+    )
+    logger.info("WMO301 %s opnieuw gemaakt als %s door %s", bericht.pk, nieuw.pk, door)
+    return nieuw
 
 
 def klaargezette_versturen() -> list[Bericht]:

@@ -36,4 +36,5 @@ urlpatterns = [
     path("toegang/", include("toegang.urls")),
     path("beheer/", include("beheer.urls")),
     path("privacy/", include("privacy.urls")),
+    path("iwmo/", include("iwmo.urls")),
 ]

@@ -103,6 +103,15 @@ def _render_beschikking(
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
         "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
         "bezwaren": list(beschikking.bezwaren.all()),
+        # The toewijzing to the aanbieder (iwmo, iWmo WMO301) that could not be sent, and why:
+        # through the reverse relation, so this app does not import iwmo.
+        "toewijzing_niet_verstuurd": list(
+            beschikking.aanvraag.melding.iwmo_berichten.filter(richting="uit", status="afgekeurd")
+            .select_related("aanbieder")
+            .order_by("-pk")
+        )
+        if beschikking.is_verstuurd
+        else [],
         # The approver reads the verslag beside the draft (the latest version as sent).
         "verslag": VerslagVersie.objects.filter(onderzoek__melding=beschikking.aanvraag.melding)
         .select_related("brief")

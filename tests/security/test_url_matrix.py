@@ -78,6 +78,7 @@ from tests.factories import (
 from tests.gesprekken.conftest import ladder_invullen, resultaat
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
+from iwmo.models import Bericht, BerichtStatus, Richting
 from wmo.constants import Rol
 from wmo.models import Aanbieder, Contract
 
@@ -655,6 +656,15 @@ MATRIX: dict[str, Url] = {
         post=mag(BEHEERDER, foreign="formfout"),
         leeg_post=True,
     ),
+    # iWmo traffic: per dossier for who sees the dossier; per aanbieder for the beheerder (kenmerk only).
+    "iwmo:dossier": Url(_r("iwmo:dossier", "melding.pk"), get=mag(*DOSSIER_ROLLEN)),
+    "iwmo:xml": Url(_r("iwmo:xml", "bericht.pk"), get=mag(*DOSSIER_ROLLEN)),
+    "iwmo:opnieuw": Url(
+        _r("iwmo:opnieuw", "bericht.pk"),
+        get=ALLEEN_POST,
+        post=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT),
+    ),
+    "iwmo:aanbieder": Url(_r("iwmo:aanbieder", "aanbieder.pk"), get=mag(BEHEERDER, foreign="ok")),
     "beheer:aanbieders": Url(_vast("beheer:aanbieders"), get=mag(BEHEERDER), object=False),
     "beheer:aanbieder_aanmaken": Url(
         _vast("beheer:aanbieder_aanmaken"),
@@ -712,6 +722,7 @@ class Dossier:
     product: object = None  # an unused product in the (shared) catalogue
     aanbieder: object = None  # an aanbieder (shared) ...
     contract: object = None  # ... with a contract in the dossier's gemeente
+    bericht: object = None  # an iWmo message (WMO301) of the melding to that aanbieder
 
 
 @dataclass
@@ -781,7 +792,24 @@ def _dossier(team, consulent) -> Dossier:
     contract = Contract.objects.create(
         aanbieder=aanbieder, gemeente=gemeente, voorziening=product, geldig_vanaf=vandaag - timedelta(days=30)
     )
+    bericht = Bericht.objects.create(
+        richting=Richting.UIT,
+        berichtcode="414",
+        soort="WMO301",
+        identificatie=f"m{melding.pk}",
+        dagtekening=vandaag,
+        afzender=gemeente.cbs_code,
+        ontvanger=aanbieder.agb_code,
+        xml=b"<Bericht/>",
+        bestandsnaam=f"WMO301_m{melding.pk}.xml",
+        status=BerichtStatus.VERZONDEN,
+        gemeente=gemeente,
+        aanbieder=aanbieder,
+        inwoner=melding.inwoner,
+        melding=melding,
+    )
     return Dossier(
+        bericht=bericht,
         product=product,
         aanbieder=aanbieder,
         contract=contract,
