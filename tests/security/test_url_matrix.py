@@ -67,6 +67,7 @@ from django.utils import timezone
 from beheer import services as beheer_services
 from beheer import technisch
 from gesprekken import services as gesprek_services
+from iwmo.models import Bericht, BerichtStatus, Richting
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
 from tests.factories import (
     GemeenteFactory,
@@ -78,7 +79,6 @@ from tests.factories import (
 from tests.gesprekken.conftest import ladder_invullen, resultaat
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
-from iwmo.models import Bericht, BerichtStatus, Richting
 from wmo.constants import Rol
 from wmo.models import Aanbieder, Contract
 
