@@ -59,3 +59,15 @@ def test_demo_rolstoelbeschikking_houdt_stand_in_bezwaar():
     assert "voorzieningenrechter van de Rechtbank Noord-Holland" in tekst
     assert tekst.count("Zijn dochter helpt") == 1  # the findings once, the second regel refers to them
     assert "Wat ons onderzoek liet zien: zie hierboven bij rolstoel (handbewogen)." in tekst
+
+
+def test_demo_zet_een_verstuurde_wmo301_in_de_uitbox(settings):
+    from iwmo.models import Bericht
+    from iwmo.schema import valideer
+
+    call_command("demo")
+    bericht = Bericht.objects.get(soort="WMO301")
+    assert bericht.status == "verzonden", bericht.reden
+    assert bericht.aanbieder.naam == "Medipoint" and bericht.afzender == "0392"
+    assert valideer("WMO301", bytes(bericht.xml)) == []
+    assert (settings.IWMO_UITBOX / bericht.bestandsnaam).read_bytes() == bytes(bericht.xml)

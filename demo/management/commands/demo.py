@@ -21,6 +21,7 @@ from beheer import services as beheer_services
 from beheer import teams as teambeheer
 from beheer.instellingen import briefhoofdlogo_opslaan
 from gesprekken import services as gs
+from iwmo import services as iwmo_services
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
 from toegang.services import tweestaps_demo_inrichten
@@ -115,6 +116,12 @@ MAATWERK = [
 ]  # fmt: skip
 
 
+# Geslacht (iWmo COD046: 1 mannelijk, 2 vrouwelijk) of the demo's inwoners, by first name.
+GESLACHT = {
+    "Geertruida Maria": "2", "Hendrik": "1", "Ellen": "2", "Cornelis": "1", "Petra": "2", "Johanna": "2",
+    "Willem": "1", "Aaltje": "2", "Ayse": "2", "Gerard": "1", "Maria": "2", "Sem": "1", "Theo": "1",
+}  # fmt: skip
+
 # The demo's inwoners get the valid BSNs from here upwards (the range used for test persons).
 BSN_START = 999_990_001
 
@@ -150,7 +157,14 @@ class Command(BaseCommand):
                 "De demogegevens zijn niet geladen; de database is niet gewijzigd. "
                 f"Reden: {'; '.join(getattr(e, 'messages', [str(e)]))}"
             ) from e
+        # The toewijzing of the demo's beschikking in natura (iWmo WMO301) goes into the outbox now,
+        # so a newcomer sees the traffic after `make run` without a worker running.
+        verstuurd = [b for b in iwmo_services.klaargezette_versturen() if b.status == "verzonden"]
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen."))
+        for bericht in verstuurd:
+            self.stdout.write(
+                f"iWmo-bericht {bericht.soort} {bericht.identificatie} staat in {settings.IWMO_UITBOX}."
+            )
 
     def _load(self):
         haarlem = Gemeente.objects.create(
@@ -311,7 +325,8 @@ class Command(BaseCommand):
             return ms.inwoner_registreren(
                 door=loket, bsn=next(bsns), voornamen=voornamen, tussenvoegsel=tussen, achternaam=achternaam,
                 geboortedatum=geboren, straat=straat, huisnummer=nr, postcode=postcode, woonplaats=plaats,
-                gemeente=gemeente, telefoon=extra.pop("telefoon", "06 1234 5678"), **extra,
+                gemeente=gemeente, telefoon=extra.pop("telefoon", "06 1234 5678"),
+                geslacht=extra.pop("geslacht", GESLACHT.get(voornamen, "0")), **extra,
             )  # fmt: skip
 
         def melding(
