@@ -21,6 +21,8 @@ COPY . .
 # placeholders, collectstatic touches no database.
 RUN SECRET_KEY=build DATABASE_URL=sqlite:////tmp/build.db python manage.py collectstatic --noinput
 RUN useradd --system keukentafel
+# The iWmo outbox and inbox (DATA_DIR): a volume in docker-compose, writable by the app and the worker.
+RUN mkdir -p /app/data && chown keukentafel /app/data
 USER keukentafel
 EXPOSE 8000
 CMD ["gunicorn", "wmo.wsgi"]
