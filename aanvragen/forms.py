@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET, GEPLAND, ONTVANGEN
+from wmo.codelijsten import RedenWijziging
 from wmo.constants import Resultaatgebied, VoorzieningSoort
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Aanbieder, Contract, Voorziening
@@ -210,6 +211,32 @@ class TerugsturenForm(KeukentafelForm):
 class NazorgForm(KeukentafelForm):
     service_field_map = {"nazorg_notitie": "notitie"}
     notitie = forms.CharField(label=_("Hoe gaat het met de hulp?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EerderStoppenForm(KeukentafelForm):
+    """A granted voorziening stops earlier (services.voorziening_beeindigen)."""
+
+    # The WMO002 reasons in plain words; the code goes to the aanbieder (iWmo toewijzing).
+    REDENEN = [
+        (RedenWijziging.CLIENT_OVERLEDEN, _("De inwoner is overleden")),
+        (RedenWijziging.HERBEOORDELING_VERKORTING_TOEWIJZING, _("Opnieuw bekeken: de hulp is korter nodig")),
+        (
+            RedenWijziging.UITSTROOM_NAAR_ANDER_DOMEIN,
+            _("De inwoner krijgt hulp uit een andere wet (Wlz of Zvw)"),
+        ),
+        (
+            RedenWijziging.VERHUIZING_NAAR_EEN_ANDERE_GEMEENTE,
+            _("De inwoner verhuist naar een andere gemeente"),
+        ),
+        (RedenWijziging.WIJZIGING_LEVERINGSVORM, _("De inwoner kiest een pgb")),
+        (RedenWijziging.OVERSTAP_NAAR_ANDERE_AANBIEDER, _("De inwoner gaat naar een andere aanbieder")),
+    ]
+    einddatum = _date_field(_("Laatste dag van de hulp"))
+    reden = forms.ChoiceField(
+        label=_("Waarom stopt de hulp eerder?"),
+        choices=[("", _("Kies een reden")), *REDENEN],
+        error_messages={"required": _("Kies waarom de hulp eerder stopt.")},
+    )
 
 
 class BezwaarForm(KeukentafelForm):

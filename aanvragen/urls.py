@@ -17,5 +17,10 @@ urlpatterns = [
     ),
     path("beschikkingen/<int:pk>/bezwaar/", beschikking.bezwaar_registreren, name="bezwaar_registreren"),
     path("beschikkingen/<int:pk>/nazorg/", beschikking.nazorg_afronden, name="nazorg_afronden"),
+    path(
+        "beschikkingen/<int:pk>/regels/<int:regel_id>/eerder-stoppen/",
+        beschikking.voorziening_beeindigen,
+        name="voorziening_beeindigen",
+    ),
     path("beschikkingen/<int:pk>/<slug:actie>/", beschikking.beschikking_actie, name="beschikking_actie"),
 ]

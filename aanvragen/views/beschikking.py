@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from aanvragen import mandaat, services
 from aanvragen.constants import BeschikkingStatus
-from aanvragen.forms import BezwaarForm, NazorgForm, RegelForm, TerugsturenForm
+from aanvragen.forms import BezwaarForm, EerderStoppenForm, NazorgForm, RegelForm, TerugsturenForm
 from aanvragen.models import Aanvraag, Beschikking, BeschikkingRegel
 from gesprekken.models import VerslagVersie
 from wmo.actions import call_for_form, call_with_message
@@ -42,7 +43,14 @@ def _beschikking_of_404(request, pk) -> Beschikking:
 
 
 def _render_beschikking(
-    request, beschikking, *, regel_forms=None, terugsturen_form=None, bezwaar_form=None, nazorg_form=None
+    request,
+    beschikking,
+    *,
+    regel_forms=None,
+    terugsturen_form=None,
+    bezwaar_form=None,
+    nazorg_form=None,
+    stoppen_forms=None,
 ):
     user = request.user
     aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
@@ -71,8 +79,18 @@ def _render_beschikking(
                 gemeente_id=beschikking.aanvraag.melding.gemeente_id,
             )
         regel = regels.get(a.pk)
+        stoppen = (stoppen_forms or {}).get(regel.pk) if regel else None
+        if (
+            stoppen is None
+            and regel
+            and beschikking.is_verstuurd
+            and regel.toegekend
+            and user.has_perm("aanvragen.change_aanvraag")
+        ):
+            stoppen = EerderStoppenForm(prefix=f"stop{regel.pk}")
         blokken.append(
             {
+                "stoppen_form": stoppen,
                 "aangevraagd": a,
                 "regel": regel,
                 "form": form,
@@ -197,6 +215,25 @@ def nazorg_afronden(request, pk):
             messages.success(request, "De nazorg is vastgelegd.")
             return redirect("aanvragen:beschikking", pk=beschikking.pk)
     return _render_beschikking(request, beschikking, nazorg_form=form)
+
+
+@require_POST
+@permission_required("aanvragen.change_aanvraag", raise_exception=True)
+def voorziening_beeindigen(request, pk, regel_id):
+    """A granted voorziening stops earlier; the aanbieder is told (iWmo toewijzing with RedenWijziging)."""
+    beschikking = _beschikking_of_404(request, pk)
+    regel = get_object_or_404(beschikking.regels, pk=regel_id)
+    form = EerderStoppenForm(request.POST, prefix=f"stop{regel.pk}")
+    if form.is_valid():
+        if call_for_form(
+            form, services.voorziening_beeindigen, regel=regel, door=request.user, **form.cleaned_data
+        ):
+            messages.success(
+                request,
+                f"{regel.voorziening} stopt op {date_format(form.cleaned_data['einddatum'], 'j F Y')}. De aanbieder krijgt bericht.",
+            )
+            return redirect("aanvragen:beschikking", pk=beschikking.pk)
+    return _render_beschikking(request, beschikking, stoppen_forms={regel.pk: form})
 
 
 @require_POST

@@ -424,6 +424,12 @@ MATRIX: dict[str, Url] = {
         leeg_post=True,
     ),
     "aanvragen:beschikking": Url(_r("aanvragen:beschikking", "beschikking.pk"), get=mag(*DOSSIER_ROLLEN)),
+    # The regel id is never looked up here: a GET is refused (405), a foreign POST ends at the beschikking (404).
+    "aanvragen:voorziening_beeindigen": Url(
+        _r("aanvragen:voorziening_beeindigen", "beschikking.pk", "aangevraagd.pk"),
+        get=ALLEEN_POST,
+        post=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT),
+    ),
     "aanvragen:beschikking_regel": Url(
         _r("aanvragen:beschikking_regel", "beschikking.pk", "aangevraagd.pk"),
         get=ALLEEN_POST,
