@@ -41,6 +41,7 @@ from aanvragen.forms import (
     BeeindigenForm,
     BesluitForm,
     BezwaarForm,
+    EerderStoppenForm,
     IngebrekestellingForm,
     NazorgForm,
     OpschortenForm,
@@ -76,6 +77,7 @@ from gesprekken.forms import (
     VervolgafspraakForm,
 )
 from gesprekken.models import ResultaatOnderzoek
+from iwmo.models import Bericht
 from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm
 from meldingen.models import Melding
 from teamleider.forms import HerverdelenForm
@@ -154,6 +156,9 @@ GET_ONLY = {
     "beheer:voorziening",
     "beheer:aanbieders",
     "beheer:aanbieder",
+    "iwmo:aanbieder",
+    "iwmo:dossier",
+    "iwmo:xml",
     "werkvoorraad",
     "meldingen:inwoner_zoeken",
     "meldingen:dossier",
@@ -513,6 +518,24 @@ POST_VIEWS = {
         Case(
             reverse("aanvragen:bezwaar_registreren", args=[w.beschikking_verstuurd.pk]),
             lambda u: BezwaarForm(),
+        )
+    ],
+    "aanvragen:voorziening_beeindigen": lambda w: [
+        Case(
+            reverse(
+                "aanvragen:voorziening_beeindigen",
+                args=[w.beschikking_verstuurd.pk, w.beschikking_verstuurd.regels.first().pk],
+            ),
+            lambda u: EerderStoppenForm(prefix=f"stop{w.beschikking_verstuurd.regels.first().pk}"),
+        )
+    ],
+    # A button without fields: the WMO301 of the sent beschikking (klaargezet here), made again.
+    "iwmo:opnieuw": lambda w: [
+        Case(
+            reverse(
+                "iwmo:opnieuw",
+                args=[Bericht.objects.filter(melding=w.beschikking_verstuurd.aanvraag.melding).first().pk],
+            )
         )
     ],
     "aanvragen:nazorg_afronden": lambda w: [
