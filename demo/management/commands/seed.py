@@ -339,6 +339,10 @@ class Command(BaseCommand):
         self.rnd = random.Random(opts["zaad"])
         self.stil = opts["stil"]
         self.vandaag = timezone.localdate()
+        # Looked up once: timezone.make_aware and TextChoices.values cost more per call than the row.
+        self.zone = timezone.get_current_timezone()
+        self.kanalen = list(Kanaal.values)
+        self.afsluitredenen = list(Afsluitreden.values)
         self.nu = timezone.now()
         self.extra = gelijkgestelde_dagen()
         start = time.monotonic()
@@ -624,7 +628,7 @@ class Command(BaseCommand):
 
     def _op(self, d: date, uur: int = 9) -> datetime:
         """A moment on day ``d`` (Amsterdam), never in the future."""
-        moment = timezone.make_aware(datetime.combine(d, dtime(uur, self.rnd.randrange(60))))
+        moment = datetime.combine(d, dtime(uur, self.rnd.randrange(60)), tzinfo=self.zone)
         return min(moment, self.nu - timedelta(minutes=1))
 
     def _brief(self, rijen, soort, *, melding: dict, kenmerk: str, op: datetime, door: int) -> int:
@@ -664,12 +668,12 @@ class Command(BaseCommand):
         # More recent meldingen weigh more (a growing caseload), every day of the ten years has some.
         leeftijd = int(self.dagen_terug * (rnd.random() ** 1.6))
         ontvangen = vandaag - timedelta(days=leeftijd)
-        ontvangen_op = timezone.make_aware(
-            datetime.combine(ontvangen, dtime(8 + rnd.randrange(9), rnd.randrange(60)))
+        ontvangen_op = datetime.combine(
+            ontvangen, dtime(8 + rnd.randrange(9), rnd.randrange(60)), tzinfo=self.zone
         )
         if ontvangen_op > self.nu:
             ontvangen_op = self.nu - timedelta(minutes=rnd.randrange(1, 600))
-            ontvangen = timezone.localdate(ontvangen_op)
+            ontvangen = ontvangen_op.astimezone(self.zone).date()
         status = self._status(leeftijd)
         plan, onderzoek_deadline = self._melding_deadlines(ontvangen)
         consulenten = self.consulenten[team]
@@ -692,13 +696,13 @@ class Command(BaseCommand):
             "team_id": team,
             "consulent_id": consulent,
             "ontvangen_op": ontvangen_op,
-            "kanaal": Kanaal.values[rnd.randrange(len(Kanaal.values))],
+            "kanaal": self.kanalen[rnd.randrange(len(self.kanalen))],
             "melder_is_inwoner": True,
             "hulpvraag": hulpvraag,
             "spoed": spoed,
             "spoed_reden": "Mantelzorger valt plotseling weg." if spoed else "",
             "status": status,
-            "afsluitreden": Afsluitreden.values[rnd.randrange(len(Afsluitreden.values))]
+            "afsluitreden": self.afsluitredenen[rnd.randrange(len(self.afsluitredenen))]
             if status == MeldingStatus.AFGESLOTEN
             else "",
             "afsluit_toelichting": "Seed" if status == MeldingStatus.AFGESLOTEN else "",
@@ -759,7 +763,7 @@ class Command(BaseCommand):
             else:
                 op = min(ontvangen + timedelta(days=rnd.randrange(3, 21) + 7 * g), vandaag)
                 gstatus = GesprekStatus.GEVOERD
-            gepland_op = timezone.make_aware(datetime.combine(op, dtime(9 + rnd.randrange(8))))
+            gepland_op = datetime.combine(op, dtime(9 + rnd.randrange(8)), tzinfo=self.zone)
             if gstatus == GesprekStatus.GEVOERD and gepland_op > self.nu:
                 gepland_op = self.nu - timedelta(hours=1)
             rijen[Gesprek].append(
