@@ -245,6 +245,19 @@ def doelen(
     return regels
 
 
+BEGIN, EINDE = "<!-- bench: begin (make bench schrijft dit deel) -->", "<!-- bench: einde -->"
+
+
+def invoegen(oud: str, meting: str) -> str:
+    """The file with the measured part replaced: what stands outside the markers (the closing
+    note, before/after per change) stays; a file without markers gets them around the table."""
+    blok = f"{BEGIN}\n{meting.rstrip()}\n{EINDE}"
+    if BEGIN in oud and EINDE in oud:
+        voor, rest = oud.split(BEGIN, 1)
+        return voor + blok + rest.split(EINDE, 1)[1]
+    return blok + "\n"
+
+
 # --- HTTP: one session per user ----------------------------------------------------------------
 
 
@@ -695,7 +708,9 @@ def main():
         regels += ["Voorbeelden van fouten: " + "; ".join(fouten[:5]), ""]
     tekst = "\n".join(regels)
     print(tekst)
-    Path(args.uitvoer).write_text(tekst, encoding="utf-8")
+    uitvoer = Path(args.uitvoer)
+    oud = uitvoer.read_text(encoding="utf-8") if uitvoer.exists() else ""
+    uitvoer.write_text(invoegen(oud, tekst), encoding="utf-8")
 
 
 if __name__ == "__main__":

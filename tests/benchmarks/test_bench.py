@@ -17,6 +17,7 @@ from benchmarks.bench import (
     Meting,
     doelen,
     gebruikersmix,
+    invoegen,
     percentiel,
     server_timing,
     tabel,
@@ -127,3 +128,12 @@ def test_vloer_bestaat_niet_buiten_de_bench(client):
 
     with pytest.raises(NoReverseMatch):
         reverse("bench_vloer")
+
+
+def test_meting_vervangt_alleen_het_gemeten_deel():
+    eerste = invoegen("", "# Tabel 1")
+    assert eerste.count("<!-- bench: begin") == 1 and "# Tabel 1" in eerste
+    met_notitie = "Inleiding\n" + eerste + "\n## Slotnotitie\nVoor en na.\n"
+    tweede = invoegen(met_notitie, "# Tabel 2")
+    assert "# Tabel 1" not in tweede and "# Tabel 2" in tweede
+    assert tweede.startswith("Inleiding\n") and tweede.endswith("## Slotnotitie\nVoor en na.\n")
