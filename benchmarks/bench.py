@@ -633,9 +633,9 @@ def main():
             if not met:
                 een.pop(naam)
                 continue
-            for k in range(3):  # warm both workers
+            for k in range(3):  # warm both workers (not counted)
                 s, ps = met[k % len(met)]
-                s.verzoek("GET", ps[0])
+                _meet(s, ps[0], Meting(), slot)
             einde = time.monotonic() + MAX_TIJD_EEN
             for k in range(per_pagina):
                 if time.monotonic() > einde:

@@ -1,5 +1,6 @@
 """manage.py seed: set-based, every row valid, idempotent, shaped like a region (small numbers)."""
 
+import hashlib
 import io
 from collections import Counter
 from datetime import timedelta
@@ -102,6 +103,10 @@ def test_elke_melding_heeft_samenhangende_rijen():
         Melding.objects.values_list("pk", flat=True)
     )
     assert bytes(Brief.objects.first().pdf) == PLACEHOLDER_PDF
+    for b in bevestigingen.select_related("melding__inwoner")[:100]:
+        assert b.kenmerk == b.melding.kenmerk and b.ontvanger_naam == b.melding.inwoner.naam
+        assert b.verstuurd_op == b.melding.ontvangen_op
+        assert b.sha256 == hashlib.sha256(PLACEHOLDER_PDF).hexdigest()
     for v in VerslagVersie.objects.select_related("brief", "onderzoek")[:200]:
         assert v.brief.soort == BriefSoort.VERSLAG and v.brief.melding_id == v.onderzoek.melding_id
     for b in Beschikking.objects.select_related("brief", "aanvraag")[:200]:

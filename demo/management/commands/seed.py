@@ -82,6 +82,7 @@ from wmo import termijnen
 from wmo.constants import BriefSoort, OrganisatieSoort, Rol, VoorzieningSoort
 from wmo.models import Brief, Gemeente, Medewerker, Organisatie, Team, Voorziening, gelijkgestelde_dagen
 from wmo.regels import dwangsom, opschorting
+from wmo.regels.vertegenwoordiging import OntvangerRol
 from wmo.rollen import rollen_instellen
 from wmo.validators import valid_bsns
 
@@ -263,12 +264,14 @@ def _update_sequence(*modellen):
 
 @contextmanager
 def zonder_fk_en_indexen(tabellen: list[str]):
-    """Drop the foreign keys and secondary indexes of ``tabellen``; recreate them afterwards.
+    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen``; recreate
+    them afterwards.
 
-    Primary keys and unique constraints stay (they are checked per row as they come in). The
-    foreign keys come back exactly as they were (pg_get_constraintdef, DEFERRABLE INITIALLY
-    DEFERRED as Django makes them) and are validated then, in one pass per key. Call inside a
-    transaction: on an error everything, the DROPs included, is rolled back.
+    Primary keys stay (the ids are given, and checked per row as they come in). The constraints
+    come back exactly as they were (pg_get_constraintdef; foreign keys DEFERRABLE INITIALLY
+    DEFERRED as Django makes them), unique ones before the foreign keys, and are validated then:
+    one index build or one anti-join each. Call inside a transaction: on an error everything,
+    the DROPs included, is rolled back.
     """
     with connection.cursor() as c:
         # Rows made before (the organisation) still have their deferred checks queued; ALTER
@@ -276,7 +279,7 @@ def zonder_fk_en_indexen(tabellen: list[str]):
         c.execute("SET CONSTRAINTS ALL IMMEDIATE")
         c.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])",
+            "WHERE contype IN ('f', 'u') AND conrelid = ANY(%s::regclass[]) ORDER BY contype",
             [tabellen],
         )
         fks = c.fetchall()
@@ -287,6 +290,7 @@ def zonder_fk_en_indexen(tabellen: list[str]):
             [tabellen],
         )
         indexen = c.fetchall()
+        # Foreign keys ('f') first, then unique constraints ('u'); recreated the other way round.
         for tabel, naam, _ in fks:
             c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {connection.ops.quote_name(naam)}")
         for naam, _ in indexen:
@@ -296,7 +300,7 @@ def zonder_fk_en_indexen(tabellen: list[str]):
         c.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _, definitie in indexen:
             c.execute(definitie)
-        for tabel, naam, definitie in fks:
+        for tabel, naam, definitie in reversed(fks):
             c.execute(f"ALTER TABLE {tabel} ADD CONSTRAINT {connection.ops.quote_name(naam)} {definitie}")
         c.execute("SET CONSTRAINTS ALL DEFERRED")
 
@@ -345,18 +349,24 @@ class Command(BaseCommand):
         self.afsluitredenen = list(Afsluitreden.values)
         self.nu = timezone.now()
         self.extra = gelijkgestelde_dagen()
-        start = time.monotonic()
+        start = self._begin = time.monotonic()
+        self.fasen = {}
         with transaction.atomic():
             rollen_instellen()
             self._organisatie(opts)
+            self._fase("organisatie")
             tabellen = [m._meta.db_table for m in self.GELADEN] + [
                 m.history.model._meta.db_table for m in self.GELADEN if hasattr(m, "history")
             ]
             with zonder_fk_en_indexen(tabellen):
                 self._dossiers(opts)
+            self._fase("indexen en sleutels terug")
             mi = mi_herbouwen()
+            self._fase("managementinformatie")
+        self._fase("commit")
         with connection.cursor() as c:
             c.execute("ANALYZE")
+        self._fase("analyze")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
@@ -364,6 +374,13 @@ class Command(BaseCommand):
                 f"{opts['gemeenten']} gemeenten{', managementinformatie herbouwd' if mi else ''})."
             )
         )
+        self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
+
+    def _fase(self, naam: str):
+        """Record how long the phase that ends now took (printed at the end)."""
+        nu = time.monotonic()
+        self.fasen[naam] = nu - getattr(self, "_fase_start", self._begin)
+        self._fase_start = nu
 
     # The tables the load fills (their foreign keys and indexes are dropped during the load).
     GELADEN = (
@@ -606,6 +623,7 @@ class Command(BaseCommand):
         v = Progress("inwoners", n_inwoners, quiet=self.stil)
         v.step(_copy(Inwoner, inwoners()))
         v.done()
+        self._fase("inwoners")
         self.ids[Inwoner] += n_inwoners
         self.n_inwoners = n_inwoners
         self.achternamen = achternamen
@@ -618,8 +636,12 @@ class Command(BaseCommand):
                 _copy(model, lijst)
             v.step(min(n, start + CHUNK) - start)
         v.done()
+        self._fase("meldingen en alles eronder")
         _update_sequence(*self.GELADEN)
+        self._ontvangstbevestigingen()
+        self._fase("ontvangstbevestigingen")
         self._historie()
+        self._fase("historie")
 
     def _nieuw_id(self, model) -> int:
         pk = self.ids[model]
@@ -716,15 +738,7 @@ class Command(BaseCommand):
         }
         rijen[Melding].append(melding)
         kenmerk = f"WMO-{ontvangen.year}-{mid:06d}"
-        # The ontvangstbevestiging goes out on the day of the melding (Wmo 2015 art. 2.3.2 lid 1).
-        self._brief(
-            rijen,
-            BriefSoort.ONTVANGSTBEVESTIGING,
-            melding=melding,
-            kenmerk=kenmerk,
-            op=ontvangen_op,
-            door=loket,
-        )
+        # The ontvangstbevestiging: set-based after the load (_ontvangstbevestigingen).
         if status == MeldingStatus.ONTVANGEN or not consulent:
             return
         # The onderzoek: one or two gesprekken, the resultaatgebied at stake, a verslag when done.
@@ -944,6 +958,32 @@ class Command(BaseCommand):
                 "eigen_bijdrage": True,
             }
         )
+
+    def _ontvangstbevestigingen(self):
+        """One ontvangstbevestiging per melding, sent by the loket on the day of the melding (Wmo
+        2015 art. 2.3.2 lid 1): set-based (INSERT ... SELECT), a million rows without Python.
+        The kenmerk is Melding.kenmerk's (year of receipt in Amsterdam, id in six digits or more)."""
+        with connection.cursor() as c:
+            c.execute(
+                f"""
+                INSERT INTO {Brief._meta.db_table} (soort, kenmerk, inwoner_id, melding_id, pdf, sha256,
+                    verstuurd_op, verstuurd_door_id, ontvanger_naam, ontvanger_adres, ontvanger_rol)
+                SELECT %s, 'WMO-' || extract(year FROM m.ontvangen_op AT TIME ZONE %s)::int || '-'
+                        || lpad(m.id::text, greatest(6, length(m.id::text)), '0'),
+                    m.inwoner_id, m.id, %s, %s, m.ontvangen_op, m.geregistreerd_door_id,
+                    concat_ws(' ', i.voornamen, nullif(i.tussenvoegsel, ''), i.achternaam), '', %s
+                FROM {Melding._meta.db_table} m JOIN {Inwoner._meta.db_table} i ON i.id = m.inwoner_id
+                WHERE m.id >= %s
+                """,
+                [
+                    BriefSoort.ONTVANGSTBEVESTIGING,
+                    str(self.zone),
+                    PLACEHOLDER_PDF,
+                    PLACEHOLDER_SHA256,
+                    OntvangerRol.INWONER,
+                    self.eerste[Melding],
+                ],
+            )
 
     # When each kind of row came about (for its "+" history row); default: the moment of the load.
     HISTORIE_MOMENT = {
