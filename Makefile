@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wmo.settings.dev
 
-.PHONY: run test install browser fonts lint bench clean
+.PHONY: run test install browser fonts lint bench bench-klein clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,7 +70,13 @@ lint: install
 # meldingen, runs gunicorn on 127.0.0.1 and writes the table to benchmarks/resultaten.md.
 BENCH_MELDINGEN ?= 1000000
 bench: install
-	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python benchmarks/bench.py --meldingen $(BENCH_MELDINGEN)
+	$(BIN)/python benchmarks/bench.py --meldingen $(BENCH_MELDINGEN)
+
+# The same end to end on a small region with few requests (a smoke test, about a minute or two):
+# its own database, the table to benchmarks/resultaten-klein.md (not committed).
+bench-klein: install
+	BENCH_DATABASE_URL=$${BENCH_KLEIN_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/kt_bench_klein} \
+	  $(BIN)/python benchmarks/bench.py --meldingen 2000 --klein --uitvoer benchmarks/resultaten-klein.md
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3
