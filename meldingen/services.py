@@ -16,6 +16,7 @@ from wmo.services import inzage_vastleggen, save_with_history
 from wmo.transitions import check_transition
 
 from .constants import ONDERZOEK_EINDE, OPEN_STATUSSEN, OVERGANGEN, Afsluitreden, MeldingStatus
+from .kopie import kopie_bijwerken
 from .models import Inwoner, Melding, Raadpleging
 from .query import mag_raadplegen
 
@@ -248,6 +249,7 @@ def melding_toewijzen(
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")
     save_with_history(melding, door=door, reden=f"Toegewezen aan {naam}")
+    kopie_bijwerken(melding)  # its aanvragen, beschikkingen and gesprekken move along
     # The letter is due only when the inwoner had a contact before and now has another one; the
     # caller reads ``melding.brief`` to say what really happened (issue 15).
     melding.brief = None

@@ -414,6 +414,8 @@ class Command(BaseCommand):
                     "geregistreerd_door_id": self.loket[team],
                     "geregistreerd_op": ontvangen_op,
                 }
+                # The melding's team, gemeente and consulent, copied onto its rows (meldingen.kopie).
+                kopie = {"team_id": team, "gemeente_id": gemeente, "consulent_id": consulent}
                 # A gesprek for most meldingen that got past the start.
                 if status != MeldingStatus.ONTVANGEN and consulent and rnd.random() < 0.85:
                     r = rnd.random()
@@ -440,6 +442,9 @@ class Command(BaseCommand):
                             "consulent_id": consulent,
                             "status": gstatus,
                             "gepland_door_id": consulent,
+                            "team_id": team,
+                            "gemeente_id": gemeente,
+                            "melding_consulent_id": consulent,
                         }
                     )
                     gesprek_id += 1
@@ -465,6 +470,7 @@ class Command(BaseCommand):
                             "geregistreerd_door_id": consulent or self.loket[team],
                             "ingebrekestelling_op": ingebreke,
                             "dwangsom_vanaf": dwangsom_vanaf,
+                            **kopie,
                         }
                     )
                     voorziening = rnd.choice(self.voorzieningen)
@@ -485,6 +491,7 @@ class Command(BaseCommand):
                                 "opgesteld_door_id": consulent or self.loket[team],
                                 "bekendgemaakt_op": besloten,
                                 "bezwaar_deadline": self._bezwaar(besloten),
+                                **kopie,
                             }
                         )
                         r = rnd.random()
