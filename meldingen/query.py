@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from wmo.constants import Rol
@@ -81,7 +82,11 @@ class InwonerQuerySet(models.QuerySet):
             filters &= (
                 Q(achternaam__icontains=deel) | Q(voornamen__icontains=deel) | Q(tussenvoegsel__iexact=deel)
             )
-        return self.filter(filters)
+        # On PostgreSQL trigram indexes answer the parts of the name (migration
+        # meldingen.0009_inwoner_naam_trigram). Sorted by the upper-cased name, which no index
+        # holds: the planner then first finds the few matching inwoners and sorts those,
+        # instead of walking the whole name index and filtering each row (issue 14).
+        return self.filter(filters).order_by(Upper("achternaam"), Upper("voornamen"), "pk")
 
 
 def _zorgrelatie_meldingen(user):
