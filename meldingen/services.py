@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wmo import brieven, termijnen
+from wmo import brieven, teamcache, termijnen
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
 from wmo.services import inzage_vastleggen, save_with_history
@@ -245,6 +245,7 @@ def melding_toewijzen(
     if not melding.is_open:
         raise ValidationError(_("Een afgesloten melding kan niet meer worden toegewezen."))
     if team is not None:
+        teamcache.gewijzigd(melding.team_id)  # the team it leaves: its dashboard figures change
         melding.team = team
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")

@@ -927,4 +927,7 @@ def verzoek_eindigt(**kwargs) -> None:
 
 
 def gelijkgestelde_dagen_vergeten(**kwargs) -> None:
+    from . import teamcache
+
     _per_verzoek.dagen = None
+    teamcache.gewijzigd()  # every team's deadlines move: its dashboard figures too
