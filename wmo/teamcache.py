@@ -14,6 +14,7 @@ that worker and after at most ``DUUR`` seconds by the others; a shared cache (Re
 Memcached) in CACHES makes it immediate everywhere.
 """
 
+import hashlib
 import time
 from collections.abc import Callable
 
@@ -56,7 +57,8 @@ def gewijzigd(*team_ids) -> None:
 
 def onthouden(team_id, naam: str, sleutel: str, bereken: Callable):
     """``bereken()``, kept for DUUR seconds under the team's current version."""
-    volledig = f"{naam}:{team_id}:{versie(team_id)}:{sleutel}"
+    # Hashed: a key of letters and digits only, valid for every cache backend (memcached too).
+    volledig = f"{naam}:{team_id}:{versie(team_id)}:{hashlib.sha256(sleutel.encode()).hexdigest()}"
     waarde = cache.get(volledig)
     if waarde is None:
         waarde = bereken()
