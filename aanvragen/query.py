@@ -9,10 +9,12 @@ class AanvraagQuerySet(models.QuerySet):
         return self.filter(besloten_op__isnull=True)
 
     def zichtbaar_voor(self, user) -> "AanvraagQuerySet":
-        """Exactly the aanvragen of the meldingen the user may see (MeldingQuerySet holds the rule)."""
-        from meldingen.models import Melding
+        """Exactly the aanvragen of the meldingen the user may see: the rule of meldingen.query.scope
+        on the aanvraag's copy of the melding's team, gemeente and consulent (meldingen.kopie)."""
+        from meldingen.query import scope
 
-        return self.filter(melding__in=Melding.objects.zichtbaar_voor(user))
+        voorwaarde = scope(user)
+        return self.none() if voorwaarde is None else self.filter(voorwaarde)
 
     def met_termijnstatus(self) -> "AanvraagQuerySet":
         """Annotate ``termijnstatus`` of the beslistermijn in SQL (wmo.termijnstatus): gehaald or
@@ -20,8 +22,19 @@ class AanvraagQuerySet(models.QuerySet):
         from wmo.termijnstatus import termijnstatus_case
 
         return self.annotate(
-            termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op", gemeente="melding__gemeente")
+            termijnstatus=termijnstatus_case("beslis_deadline", "besloten_op", gemeente="gemeente")
         )
+
+
+def _eigen(user, pad: str = ""):
+    """The user's own dossiers: in scope and assigned to the user, read from the beschikking's copy
+    of its melding's team, gemeente and consulent (meldingen.kopie)."""
+    from django.db.models import Q
+
+    from meldingen.query import scope
+
+    voorwaarde = scope(user, pad=pad)
+    return Q(pk__in=[]) if voorwaarde is None else voorwaarde & Q(**{f"{pad}consulent": user})
 
 
 def aflopende_voorzieningen(user, vandaag):
@@ -34,8 +47,6 @@ def aflopende_voorzieningen(user, vandaag):
     from django.db.models import DateField, DurationField, ExpressionWrapper, F
     from django.db.models.functions import Cast
 
-    from meldingen.models import Melding
-
     from .models import BeschikkingRegel
 
     return (
@@ -43,8 +54,7 @@ def aflopende_voorzieningen(user, vandaag):
             signaal_vanaf=Cast(
                 F("einddatum")
                 - ExpressionWrapper(
-                    F("beschikking__aanvraag__melding__gemeente__einddatum_signaal_weken")
-                    * timedelta(weeks=1),
+                    F("beschikking__gemeente__einddatum_signaal_weken") * timedelta(weeks=1),
                     output_field=DurationField(),
                 ),
                 output_field=DateField(),
@@ -54,8 +64,8 @@ def aflopende_voorzieningen(user, vandaag):
             beschikking__status="verstuurd",
             einddatum__gte=vandaag,
             signaal_vanaf__lte=vandaag,
-            beschikking__aanvraag__melding__in=Melding.objects.zichtbaar_voor(user).filter(consulent=user),
         )
+        .filter(_eigen(user, pad="beschikking__"))
         .exclude(uitkomst="afgewezen")
         .select_related("voorziening", "beschikking__aanvraag__melding__inwoner")
         .order_by("einddatum", "pk")
@@ -64,16 +74,11 @@ def aflopende_voorzieningen(user, vandaag):
 
 def open_nazorg(user):
     """Evaluation calls still to make in the user's own dossiers, the most urgent first."""
-    from meldingen.models import Melding
 
     from .models import Beschikking
 
     return (
-        Beschikking.objects.filter(
-            nazorg_op__isnull=False,
-            nazorg_gedaan_op__isnull=True,
-            aanvraag__melding__in=Melding.objects.zichtbaar_voor(user).filter(consulent=user),
-        )
+        Beschikking.objects.filter(_eigen(user), nazorg_op__isnull=False, nazorg_gedaan_op__isnull=True)
         .select_related("aanvraag__melding__inwoner")
         .order_by("nazorg_op", "pk")
     )

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from meldingen.models import Melding
 from wmo.constants import Resultaatgebied
-from wmo.models import Brief, Medewerker, Voorziening
+from wmo.models import Brief, Gemeente, Medewerker, Team, Voorziening
 from wmo.tekstlengte import KORT, MIDDEL, ZEER_LANG, lengte
 
 from .constants import (
@@ -58,13 +58,27 @@ class Gesprek(models.Model):
         _("status"), max_length=20, choices=GesprekStatus.choices, default=GesprekStatus.GEPLAND
     )
     gepland_door = models.ForeignKey(Medewerker, on_delete=models.PROTECT, related_name="+")
+    # Copies of the melding's team, gemeente and responsible consulent (not who holds this
+    # gesprek), for the dashboards' questions per team (meldingen.kopie: set by the services,
+    # moved with the melding).
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False
+    )
+    melding_consulent = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
         ordering = ["gepland_op", "id"]
-        indexes = [models.Index(fields=["gepland_op"], name="gesprek_gepland_idx")]  # per week / month
+        indexes = [
+            models.Index(fields=["gepland_op"], name="gesprek_gepland_idx"),  # per week / month
+            # Gesprekken per team by week or month (teamleider.query).
+            models.Index(fields=["team", "gepland_op"], name="gesprek_team_gepland_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=GesprekStatus.values), name="gesprek_status_geldig"

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from meldingen.constants import MeldingStatus
+from meldingen.kopie import kopie_van
 from meldingen.models import Melding
 from meldingen.services import melding_onderzoek_starten, melding_oppakken, melding_status_zetten
 from wmo import brieven
@@ -172,6 +173,7 @@ def gesprek_plannen(
         alleen_mantelzorger=alleen_mantelzorger,
         toestemming_inwoner=toestemming_inwoner,
         gepland_door=door,
+        **kopie_van(melding, "gesprekken.Gesprek"),
     )
     if gepland_op and gepland_op < melding.ontvangen_op:
         raise ValidationError({"gepland_op": _("Een gesprek kan niet vóór de melding zijn.")})

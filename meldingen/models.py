@@ -327,6 +327,18 @@ class Melding(models.Model):
             models.Index(fields=["team", "status"], name="melding_team_status_idx"),
             # Management information per month (teamleider.query.managementinformatie): meldingen received in a period.
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_idx"),
+            # Open meldingen (a small part of all) per team and per consulent, in the order of the
+            # werkvoorraad and the dashboard's clocks.
+            models.Index(
+                fields=["team", "onderzoek_deadline"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="melding_open_team_idx",
+            ),
+            models.Index(
+                fields=["consulent", "onderzoek_deadline"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="melding_open_consulent_idx",
+            ),
         ]
 
     def __str__(self):

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from wmo.constants import Rol
@@ -81,7 +82,11 @@ class InwonerQuerySet(models.QuerySet):
             filters &= (
                 Q(achternaam__icontains=deel) | Q(voornamen__icontains=deel) | Q(tussenvoegsel__iexact=deel)
             )
-        return self.filter(filters)
+        # On PostgreSQL trigram indexes answer the parts of the name (migration
+        # meldingen.0009_inwoner_naam_trigram). Sorted by the upper-cased name, which no index
+        # holds: the planner then first finds the few matching inwoners and sorts those,
+        # instead of walking the whole name index and filtering each row (issue 14).
+        return self.filter(filters).order_by(Upper("achternaam"), Upper("voornamen"), "pk")
 
 
 def _zorgrelatie_meldingen(user):
@@ -139,27 +144,41 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
+def scope(user, *, consulent: str = "consulent", pad: str = "") -> Q | None:
+    """The scope of each role, in one place (least privilege: health data), as a condition on
+    ``team``, ``gemeente`` and the responsible ``consulent``; None: nothing at all.
+
+    - partner organisation: only meldingen handled by one of its own teams;
+    - loketmedewerker: every melding of the gemeenten its organisation serves;
+    - consulent and teamleider: their own team's meldingen, plus any assigned to them;
+    - functioneel beheerder and anyone without a dossier role: nothing.
+
+    Melding holds these fields; Aanvraag, Beschikking and Gesprek hold a copy (meldingen.kopie),
+    so their lists are scoped by the same rule without reading the meldingen (``consulent``
+    names the copy of the responsible consulent on the row; ``pad`` is the path from the row
+    to the model that holds the fields, e.g. "beschikking__").
+    """
+    if not user.is_authenticated or not user.organisatie_id:
+        return None
+    if user.organisatie.is_partner:
+        if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
+            return None
+        return Q(**{f"{pad}team__organisatie_id": user.organisatie_id})
+    voorwaarde = Q(pk__in=[])
+    if user.heeft_rol(Rol.LOKETMEDEWERKER):
+        voorwaarde |= Q(**{f"{pad}gemeente_id__in": user.gemeente_ids})
+    if user.heeft_rol(Rol.CONSULENT, Rol.TEAMLEIDER):
+        voorwaarde |= Q(**{f"{pad}gemeente_id__in": user.gemeente_ids, f"{pad}team_id": user.team_id}) | Q(
+            **{f"{pad}{consulent}": user}
+        )
+    return voorwaarde
+
+
 class MeldingQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user) -> "MeldingQuerySet":
-        """The scope of each role, in one place (least privilege: health data).
-
-        - partner organisation: only meldingen handled by one of its own teams;
-        - loketmedewerker: every melding of the gemeenten its organisation serves;
-        - consulent and teamleider: their own team's meldingen, plus any assigned to them;
-        - functioneel beheerder and anyone without a dossier role: nothing.
-        """
-        if not user.is_authenticated or not user.organisatie_id:
-            return self.none()
-        if user.organisatie.is_partner:
-            if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
-                return self.none()
-            return self.filter(team__organisatie_id=user.organisatie_id)
-        scope = Q(pk__in=[])
-        if user.heeft_rol(Rol.LOKETMEDEWERKER):
-            scope |= Q(gemeente_id__in=user.gemeente_ids)
-        if user.heeft_rol(Rol.CONSULENT, Rol.TEAMLEIDER):
-            scope |= Q(gemeente_id__in=user.gemeente_ids, team_id=user.team_id) | Q(consulent=user)
-        return self.filter(scope)
+        """The meldingen the user may see (``scope`` holds the rule)."""
+        voorwaarde = scope(user)
+        return self.none() if voorwaarde is None else self.filter(voorwaarde)
 
     def open(self) -> "MeldingQuerySet":
         return self.filter(status__in=OPEN_STATUSSEN)

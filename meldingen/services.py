@@ -9,13 +9,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wmo import brieven, termijnen
+from wmo import brieven, teamcache, termijnen
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
 from wmo.services import inzage_vastleggen, save_with_history
 from wmo.transitions import check_transition
 
 from .constants import ONDERZOEK_EINDE, OPEN_STATUSSEN, OVERGANGEN, Afsluitreden, MeldingStatus
+from .kopie import kopie_bijwerken
 from .models import Inwoner, Melding, Raadpleging
 from .query import mag_raadplegen
 
@@ -244,10 +245,12 @@ def melding_toewijzen(
     if not melding.is_open:
         raise ValidationError(_("Een afgesloten melding kan niet meer worden toegewezen."))
     if team is not None:
+        teamcache.gewijzigd(melding.team_id)  # the team it leaves: its dashboard figures change
         melding.team = team
     melding.consulent = consulent
     naam = str(consulent) if consulent else _("de wachtrij van het team")
     save_with_history(melding, door=door, reden=f"Toegewezen aan {naam}")
+    kopie_bijwerken(melding)  # its aanvragen, beschikkingen and gesprekken move along
     # The letter is due only when the inwoner had a contact before and now has another one; the
     # caller reads ``melding.brief`` to say what really happened (issue 15).
     melding.brief = None

@@ -4,6 +4,7 @@ Thin: scope through the QuerySets (a foreign id answers 404), writes through the
 """
 
 import re
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -304,7 +307,7 @@ def melding_toewijzen(request, pk):
             return render(
                 request,
                 "meldingen/werkvoorraad.html#rij",
-                {"melding": melding, **_werkvoorraad_toewijzen(request)},
+                {"melding": melding, **_werkvoorraad_toewijzen(request, [melding])},
             )
         return HttpResponseClientRedirect(reverse("meldingen:melding", args=[melding.pk]))
     return redirect(safe_next_url(request, reverse("meldingen:melding", args=[melding.pk])))
@@ -435,10 +438,32 @@ def dossier(request, pk):
     )
 
 
-def _werkvoorraad_toewijzen(request) -> dict:
+def _werkvoorraad_toewijzen(request, meldingen) -> dict:
+    """The assign control of each row: the <option>s of the consulenten of the melding's team.
+
+    Built here once per (team, consulent) pair of the rows, not in the template once per row
+    and consulent: that loop made the werkvoorraad template-bound (issue 14)."""
+    context = {"werkvoorraad_url": reverse("werkvoorraad")}
     if not request.user.has_perm("meldingen.toewijzen_melding"):
-        return {"consulenten": None}
-    return {"consulenten": list(consulenten_voor(request.user))}
+        return {**context, "consulenten": None}
+    consulenten = list(consulenten_voor(request.user))
+    per_team = defaultdict(list)
+    for c in consulenten:
+        per_team[c.team_id].append(c)
+    opties = {}
+    for melding in meldingen:
+        sleutel = (melding.team_id, melding.consulent_id)
+        if sleutel not in opties:
+            opties[sleutel] = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (c.pk, mark_safe(" selected") if c.pk == melding.consulent_id else "", c)
+                    for c in per_team[melding.team_id]
+                ),
+            )
+        melding.consulent_opties = opties[sleutel]
+    return {**context, "consulenten": consulenten}
 
 
 PER_PAGINA = 50
@@ -498,6 +523,6 @@ def werkvoorraad(request):
         "alle": alle,
         "pagina": pagina,
         "meer": meer,
-        **_werkvoorraad_toewijzen(request),
+        **_werkvoorraad_toewijzen(request, (*mijn, *wachtrij, *alle)),
     }
     return render(request, "meldingen/werkvoorraad.html", context)

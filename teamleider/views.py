@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from meldingen import services as melding_services
 from meldingen.constants import OPEN_STATUSSEN, Afsluitreden
+from wmo import teamcache
 from wmo.actions import call_for_form
 from wmo.constants import InzageActie, Rol
 from wmo.query import consulenten_voor
@@ -75,7 +76,13 @@ def dashboard(request):
     ):
         raise Http404
     vandaag = timezone.localdate()
-    tellingen = termijnen.termijnen_tellingen(user, filters, vandaag)
+    # The counts per clock are kept briefly per team, forgotten by every change (wmo.teamcache).
+    tellingen = teamcache.onthouden(
+        user.team_id,
+        "dashboard-tellingen",
+        f"{user.pk}:{filters}:{vandaag}",
+        lambda: termijnen.termijnen_tellingen(user, filters, vandaag),
+    )
     rijen = [
         {
             "klok": k,

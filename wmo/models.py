@@ -4,6 +4,7 @@ import base64
 import datetime
 import hashlib
 import re
+import threading
 import uuid
 
 from django.conf import settings
@@ -899,6 +900,34 @@ class InzageAnker(models.Model):
         return f"tot en met {self.tot_en_met_id}"
 
 
+_per_verzoek = threading.local()
+
+
 def gelijkgestelde_dagen() -> frozenset:
-    """The days equated to feestdagen by Royal Decree, for wmo.termijnen (one query)."""
+    """The days equated to feestdagen by Royal Decree, for wmo.termijnen (one query).
+
+    Within one web request the days are read once: a dashboard asks for them for every clock
+    (issue 14). The memory lives from request_started to request_finished of this thread, and a
+    change of the days in that request (beheer) forgets it; outside a request (tests, commands,
+    tasks) every call reads the table.
+    """
+    if getattr(_per_verzoek, "actief", False):
+        if getattr(_per_verzoek, "dagen", None) is None:
+            _per_verzoek.dagen = frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))
+        return _per_verzoek.dagen
     return frozenset(GelijkgesteldeDag.objects.values_list("datum", flat=True))
+
+
+def verzoek_begint(**kwargs) -> None:
+    _per_verzoek.actief, _per_verzoek.dagen = True, None
+
+
+def verzoek_eindigt(**kwargs) -> None:
+    _per_verzoek.actief, _per_verzoek.dagen = False, None
+
+
+def gelijkgestelde_dagen_vergeten(**kwargs) -> None:
+    from . import teamcache
+
+    _per_verzoek.dagen = None
+    teamcache.gewijzigd()  # every team's deadlines move: its dashboard figures too

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import inzagelog
+from . import inzagelog, teamcache
 from .clientip import client_ip
 from .constants import InzageActie
 from .models import Inzage, Medewerker
@@ -18,6 +18,8 @@ def save_with_history(instance: models.Model, *, door: Medewerker, reden: str = 
     if reden:
         instance._change_reason = reden
     instance.save()
+    if getattr(instance, "team_id", None):  # a dossier row: the team's dashboard figures changed
+        teamcache.gewijzigd(instance.team_id)
 
 
 def _inzage(

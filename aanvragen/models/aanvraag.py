@@ -21,7 +21,7 @@ from aanvragen.constants import Grondslag
 from aanvragen.query import AanvraagQuerySet
 from meldingen.models import Melding
 from wmo.constants import Resultaatgebied, VoorzieningSoort
-from wmo.models import Medewerker, Voorziening
+from wmo.models import Gemeente, Medewerker, Team, Voorziening
 from wmo.regels import dwangsom, spoed
 
 from ._common import _format_date
@@ -51,6 +51,15 @@ class Aanvraag(models.Model):
     # a dwangsom starts to run. Stored so lists can show it without computing per row.
     ingebrekestelling_op = models.DateField(_("ingebrekestelling ontvangen op"), null=True, blank=True)
     dwangsom_vanaf = models.DateField(_("dwangsom verschuldigd vanaf"), null=True, blank=True, db_index=True)
+    # Copies of the melding's team, gemeente and responsible consulent, for the dashboards'
+    # questions per team (meldingen.kopie: set by the services, moved with the melding).
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False
+    )
+    consulent = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     objects = AanvraagQuerySet.as_manager()
@@ -65,6 +74,19 @@ class Aanvraag(models.Model):
                 fields=["melding"], condition=models.Q(besloten_op__isnull=True), name="aanvraag_open_idx"
             ),
             models.Index(fields=["besloten_op"], name="aanvraag_besloten_idx"),
+            # The questions per team: open aanvragen by deadline, decisions per period,
+            # ingebrekestellingen and dwangsommen (teamleider.query).
+            models.Index(
+                fields=["team", "beslis_deadline"],
+                condition=models.Q(besloten_op__isnull=True),
+                name="aanvraag_team_open_idx",
+            ),
+            models.Index(fields=["team", "besloten_op"], name="aanvraag_team_besloten_idx"),
+            models.Index(
+                fields=["team", "besloten_op"],
+                condition=models.Q(ingebrekestelling_op__isnull=False),
+                name="aanvraag_team_ingebreke_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from aanvragen.constants import BeschikkingStatus, Frequentie, Leveringsvorm, Uitkomst
 from wmo.constants import VoorzieningSoort
-from wmo.models import Aanbieder, Brief, Contract, Medewerker, Voorziening
+from wmo.models import Aanbieder, Brief, Contract, Gemeente, Medewerker, Team, Voorziening
 from wmo.regels import spoed
 from wmo.tekstlengte import LANG, ZEER_LANG, lengte
 
@@ -51,11 +51,28 @@ class Beschikking(models.Model):
     nazorg_op = models.DateField(_("nazorg uiterlijk"), null=True, blank=True, db_index=True)
     nazorg_gedaan_op = models.DateField(_("nazorg gedaan op"), null=True, blank=True)
     nazorg_notitie = models.TextField(_("uitkomst van de nazorg"), blank=True)
+    # Copies of the melding's team, gemeente and responsible consulent, for the dashboards'
+    # questions per team (meldingen.kopie: set by the services, moved with the melding).
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+", db_index=False, editable=False
+    )
+    consulent = models.ForeignKey(
+        Medewerker, on_delete=models.PROTECT, related_name="+", null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("beschikking")
         verbose_name_plural = _("beschikkingen")
+        indexes = [
+            # Running bezwaar terms per team (teamleider.query.termijnen.bezwaartermijnen).
+            models.Index(
+                fields=["team", "bezwaar_deadline"],
+                condition=models.Q(status=BeschikkingStatus.VERSTUURD),
+                name="beschikking_team_bezwaar_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(bezwaar_deadline__gt=models.F("bekendgemaakt_op")),

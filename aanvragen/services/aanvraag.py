@@ -28,6 +28,7 @@ from simple_history.utils import bulk_update_with_history
 
 from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking, Opschorting
 from meldingen.constants import MeldingStatus
+from meldingen.kopie import kopie_van
 from meldingen.models import Melding
 from meldingen.services import melding_status_zetten
 from wmo.models import Medewerker, gelijkgestelde_dagen
@@ -57,7 +58,11 @@ def aanvraag_registreren(
     """
     melding = Melding.objects.select_for_update().get(pk=melding.pk)
     aanvraag = Aanvraag(
-        melding=melding, ontvangen_op=ontvangen_op, grondslag=grondslag, geregistreerd_door=door
+        melding=melding,
+        ontvangen_op=ontvangen_op,
+        grondslag=grondslag,
+        geregistreerd_door=door,
+        **kopie_van(melding, "aanvragen.Aanvraag"),
     )
     if ontvangen_op:  # else full_clean reports the missing date
         aanvraag.beslis_deadline = _beslis_deadline(ontvangen_op, (), gelijkgestelde_dagen())
@@ -96,7 +101,8 @@ def aanvraag_besloten(*, aanvraag: Aanvraag, besloten_op: date, door: Medewerker
     _ensure_open(aanvraag)
     if hasattr(aanvraag, "beschikking"):
         raise ValidationError(_("Voor deze aanvraag is al een beschikking gemaakt. Verstuur die."))
-    return _bekendmaken(aanvraag, Beschikking(opgesteld_door=door), op=besloten_op, door=door)
+    beschikking = Beschikking(opgesteld_door=door, **kopie_van(aanvraag, "aanvragen.Beschikking"))
+    return _bekendmaken(aanvraag, beschikking, op=besloten_op, door=door)
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ from aanvragen.signals import beschikking_verstuurd, voorziening_beeindigd
 from gesprekken.constants import TREDE_IN_BRIEF, GesprekStatus, Oplossing, Trede
 from gesprekken.models import Gesprek, ResultaatOnderzoek, VerslagVersie
 from meldingen.constants import MeldingStatus
+from meldingen.kopie import kopie_van
 from meldingen.services import melding_status_zetten
 from wmo import brieven, termijnen
 from wmo.codelijsten import RedenWijziging
@@ -79,7 +80,9 @@ def beschikking_opstellen(*, aanvraag: Aanvraag, door: Medewerker) -> Beschikkin
         return aanvraag.beschikking
     if not aanvraag.voorzieningen.exists():
         raise ValidationError(_("Voeg eerst de gevraagde voorziening(en) toe aan de aanvraag."))
-    beschikking = Beschikking(aanvraag=aanvraag, opgesteld_door=door)
+    beschikking = Beschikking(
+        aanvraag=aanvraag, opgesteld_door=door, **kopie_van(aanvraag, "aanvragen.Beschikking")
+    )
     save_with_history(beschikking, door=door, reden="Beschikking opgesteld (concept)")
     return beschikking
 

@@ -6,8 +6,10 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Exists, Func, OuterRef
 from django.utils import timezone
 
-from aanvragen.models import AangevraagdeVoorziening, Aanvraag
+from aanvragen.models import AangevraagdeVoorziening, Aanvraag, Beschikking
+from gesprekken.models import Gesprek
 from meldingen.models import Melding
+from meldingen.query import scope
 from wmo.sql import DagenTussen
 
 
@@ -50,5 +52,47 @@ def meldingen(user, filters: Filters = Filters()):
     return qs
 
 
+def _met_kopie(qs, user, filters: Filters, *, melding: str, consulent: str):
+    """``qs`` of a model that carries the melding's team, gemeente and consulent (meldingen.kopie),
+    narrowed like ``meldingen``: the same scope and filters, read from the row's own copy, so the
+    question is answered from the row's own (indexed) table. ``melding`` is the path to the
+    melding (for the period and the product); ``consulent`` the copy of its consulent."""
+    voorwaarde = scope(user, consulent=consulent)
+    if voorwaarde is None:
+        return qs.none()
+    qs = qs.filter(voorwaarde)
+    if filters.gemeente:
+        qs = qs.filter(gemeente_id=filters.gemeente)
+    if filters.consulent:
+        qs = qs.filter(**{f"{consulent}_id": filters.consulent})
+    if filters.van:
+        qs = qs.filter(**{f"{melding}__ontvangen_op__gte": _begin(filters.van)})
+    if filters.tot:
+        qs = qs.filter(**{f"{melding}__ontvangen_op__lt": _begin(filters.tot + timedelta(days=1))})
+    if filters.product:
+        qs = qs.filter(
+            Exists(
+                AangevraagdeVoorziening.objects.filter(
+                    aanvraag__melding=OuterRef(f"{melding}_id"),
+                    voorziening__iwmo_productcategorie=filters.product,
+                )
+            )
+        )
+    return qs
+
+
 def aanvragen(user, filters: Filters = Filters()):
-    return Aanvraag.objects.filter(melding__in=meldingen(user, filters))
+    """The aanvragen of the user's meldingen narrowed by the dashboard filters."""
+    return _met_kopie(Aanvraag.objects.all(), user, filters, melding="melding", consulent="consulent")
+
+
+def beschikkingen(user, filters: Filters = Filters()):
+    """The beschikkingen of the user's meldingen narrowed by the dashboard filters."""
+    return _met_kopie(
+        Beschikking.objects.all(), user, filters, melding="aanvraag__melding", consulent="consulent"
+    )
+
+
+def gesprekken(user, filters: Filters = Filters()):
+    """The gesprekken of the user's meldingen narrowed by the dashboard filters."""
+    return _met_kopie(Gesprek.objects.all(), user, filters, melding="melding", consulent="melding_consulent")

@@ -10,7 +10,7 @@ from aanvragen.constants import BeschikkingStatus, Uitkomst
 from aanvragen.models import Aanvraag, BeschikkingRegel
 from meldingen.constants import Afsluitreden, MeldingStatus
 
-from .common import Filters, _begin, _dagen_tussen, meldingen
+from .common import Filters, _begin, _dagen_tussen, aanvragen, gesprekken, meldingen
 
 
 class Percentiel(Aggregate):
@@ -80,7 +80,8 @@ def managementinformatie(user, filters: Filters) -> dict:
     }
     # The clocks and the gesprekken count by the month in which they ended or took place, so
     # they use the same filters except the period of receipt, and their own date in the period.
-    alle = meldingen(user, replace(filters, van=None, tot=None))
+    zonder_periode = replace(filters, van=None, tot=None)
+    alle = meldingen(user, zonder_periode)
     # Onderzoek clock, by month in which it ended.
     onderzoek = {
         _maand(r["maand"]): r
@@ -101,9 +102,8 @@ def managementinformatie(user, filters: Filters) -> dict:
     # Beslistermijn, by month in which it was decided (the meldingen filter narrows by melding).
     beslis = {
         _maand(r["maand"]): r
-        for r in Aanvraag.objects.filter(
-            melding__in=alle, besloten_op__gte=filters.van, besloten_op__lte=filters.tot
-        )
+        for r in aanvragen(user, zonder_periode)
+        .filter(besloten_op__gte=filters.van, besloten_op__lte=filters.tot)
         .annotate(maand=TruncMonth("besloten_op"), duur=_dagen_tussen(F("besloten_op"), F("ontvangen_op")))
         .order_by()
         .values("maand")
@@ -117,10 +117,10 @@ def managementinformatie(user, filters: Filters) -> dict:
         )
     }
     # Gesprekken held, by month held: at home or by phone.
-    gesprekken = {
+    gehouden = {
         _maand(r["maand"]): r
-        for r in Gesprek.objects.filter(
-            melding__in=alle,
+        for r in gesprekken(user, zonder_periode)
+        .filter(
             status=GesprekStatus.GEVOERD,
             gepland_op__gte=_begin(filters.van),
             gepland_op__lt=_begin(filters.tot + timedelta(days=1)),
@@ -149,7 +149,7 @@ def managementinformatie(user, filters: Filters) -> dict:
         f = {**leeg_funnel, **{k: v for k, v in per_maand.get(maand, {}).items() if k != "maand"}}
         o = {**leeg_klok, **onderzoek.get(maand, {})}
         b = {**leeg_klok, **beslis.get(maand, {})}
-        g = {"huisbezoek": 0, "telefonisch": 0, "elders": 0, **gesprekken.get(maand, {})}
+        g = {"huisbezoek": 0, "telefonisch": 0, "elders": 0, **gehouden.get(maand, {})}
         rijen.append(
             {
                 "maand": maand,

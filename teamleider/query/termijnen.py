@@ -8,12 +8,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
-from aanvragen.models import Beschikking
 from meldingen.constants import OPEN_STATUSSEN
 from wmo.regels import dwangsom
 from wmo.termijnstatus import termijnstatus_case
 
-from .common import Filters, _dagen_tussen, aanvragen, meldingen
+from .common import Filters, _dagen_tussen, aanvragen, beschikkingen, meldingen
 
 STATEN = ("verlopen", "let_op", "op_schema")
 KLOKKEN = {
@@ -34,7 +33,7 @@ def termijnen_tellingen(user, filters: Filters = Filters(), vandaag: date | None
         **{f"plan_{s}": Count("pk", filter=Q(plan_s=s)) for s in STATEN},
         **{f"onderzoek_{s}": Count("pk", filter=Q(onderzoek_s=s)) for s in STATEN},
     )
-    beslis = termijnstatus_case("beslis_deadline", "besloten_op", vandaag, gemeente="melding__gemeente")
+    beslis = termijnstatus_case("beslis_deadline", "besloten_op", vandaag, gemeente="gemeente")
     a = (
         aanvragen(user, filters)
         .filter(besloten_op__isnull=True)
@@ -73,7 +72,7 @@ def termijnen_lijst(
             .filter(besloten_op__isnull=True)
             .annotate(
                 termijnstatus=termijnstatus_case(
-                    "beslis_deadline", "besloten_op", vandaag, gemeente="melding__gemeente"
+                    "beslis_deadline", "besloten_op", vandaag, gemeente="gemeente"
                 )
             )
             .filter(termijnstatus=staat)
@@ -120,8 +119,8 @@ def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = 
     """
     vandaag = vandaag or timezone.localdate()
     lijst = list(
-        Beschikking.objects.filter(
-            aanvraag__melding__in=meldingen(user, filters),
+        beschikkingen(user, filters)
+        .filter(
             status=BeschikkingStatus.VERSTUURD,
             bezwaar_deadline__gte=vandaag,
         )

@@ -10,6 +10,7 @@ from wmo.constants import Rol
 from wmo.models import Medewerker
 
 from .common import Filters, _begin, meldingen
+from .common import gesprekken as gesprekken_van
 
 WERKLAST_SORTERING = {
     "open": ("-open_dossiers", "first_name", "last_name"),
@@ -27,7 +28,7 @@ def werklast(
     planned this week (for open meldingen in scope) and overdue vervolgafspraken. Four grouped queries, whatever the size of
     the team or the caseload; the figures are joined to the (few) consulenten of the team."""
     from gesprekken.constants import AfspraakStatus, GesprekStatus
-    from gesprekken.models import Gesprek, Vervolgafspraak
+    from gesprekken.models import Vervolgafspraak
 
     vandaag = vandaag or timezone.localdate()
     maandag = vandaag - timedelta(days=vandaag.weekday())
@@ -52,8 +53,9 @@ def werklast(
         )
     }
     gesprekken = dict(
-        Gesprek.objects.filter(
-            melding__in=meldingen(user, filters).filter(status__in=OPEN_STATUSSEN),
+        gesprekken_van(user, filters)
+        .filter(
+            melding__status__in=OPEN_STATUSSEN,
             consulent__in=ids,
             status=GesprekStatus.GEPLAND,
             gepland_op__gte=_begin(maandag),

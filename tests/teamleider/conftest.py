@@ -11,6 +11,7 @@ from aanvragen.models import AangevraagdeVoorziening, Aanvraag, BeschikkingRegel
 from gesprekken.constants import GesprekStatus, Plaats
 from gesprekken.models import Gesprek
 from meldingen import services as melding_services
+from meldingen.kopie import kopie_van
 from meldingen.models import Melding
 from tests.factories import InwonerFactory, MeldingFactory, on_day
 from wmo.constants import Rol, VoorzieningSoort
@@ -120,6 +121,7 @@ def gesprek(teamleider):
             consulent=consulent,
             gepland_door=teamleider,
             status=status,
+            **kopie_van(melding, "gesprekken.Gesprek"),
         )
 
     return maak

@@ -29,6 +29,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 # Test a kept connection before each request reuses it: a dropped connection (database restart,
 # failover) then costs a reconnect instead of one failed request per worker.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DB_CONN_HEALTH_CHECKS", default=True)
+# No server-side cursors: the choice lists of forms (ModelChoiceField iterates with .iterator())
+# are small, and a DECLARE ... CURSOR WITH HOLD costs an extra round trip per list (issue 14).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 INSTALLED_APPS = [
     "wmo.apps.KeukentafelAdminConfig",  # django.contrib.admin, with /admin/ for superusers only

@@ -580,8 +580,18 @@ class Command(BaseCommand):
         bsns = valid_bsns(start=200_000_000)
         self.ids = {m: _next_id(m) for m in self.GELADEN}
         self.eerste = dict(self.ids)
+        # (field on the row, field of the melding): the melding's consulent is `consulent` on
+        # Aanvraag and Beschikking, `melding_consulent` on Gesprek (whose `consulent` holds the gesprek).
         self.scope = {
-            m: [veld for veld in ("team", "gemeente", "consulent") if heeft_veld(m, veld)]
+            m: [
+                (veld, bron)
+                for veld, bron in (
+                    ("team", "team"),
+                    ("gemeente", "gemeente"),
+                    ("melding_consulent" if m is Gesprek else "consulent", "consulent"),
+                )
+                if heeft_veld(m, veld)
+            ]
             for m in (Aanvraag, Beschikking, Gesprek)
         }
         self.hulp_cum = zipf_gewichten(len(HULPVRAGEN), 0.7)
@@ -677,8 +687,8 @@ class Command(BaseCommand):
 
     def _met_scope(self, model, rij: dict, melding: dict) -> dict:
         """Team, gemeente and consulent of the melding on the rows that carry them (issue 14)."""
-        for veld in self.scope[model]:
-            rij.setdefault(f"{veld}_id", melding[f"{veld}_id"])
+        for veld, bron in self.scope[model]:
+            rij.setdefault(f"{veld}_id", melding[f"{bron}_id"])
         return rij
 
     def _melding(self, i: int, rijen: dict):
