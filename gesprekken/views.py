@@ -192,6 +192,11 @@ def _gebied(resultaat, **extra) -> dict:
     }
 
 
+def _afgesproken(gebieden: list[dict]) -> list[dict]:
+    """The gebieden with a te bereiken resultaat or an agreed solution: "Wat is afgesproken"."""
+    return [g for g in gebieden if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing]
+
+
 def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
     """The whole onderzoek page. ``gebonden`` replaces one section's form by the posted one."""
     resultaten = list(
@@ -243,9 +248,7 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         )
     if request.user.has_perm("gesprekken.add_persoonlijkplan") and melding.is_open:
         context.setdefault("plan_form", PersoonlijkPlanForm(initial={"ontvangen_op": timezone.localdate()}))
-    context["afgesproken"] = [
-        g for g in context["gebieden"] if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing
-    ]
+    context["afgesproken"] = _afgesproken(context["gebieden"])
     context.update(extra)
     return context
 
@@ -297,11 +300,16 @@ def _saved_response(request, pk, sectie, prefix, versie):
     if request.htmx:
         context = {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix}
         if sectie != "algemeen":
-            # The navigation's state of this gebied follows what was just saved (out of band).
-            resultaat = ResultaatOnderzoek.objects.prefetch_related("treden").get(
-                onderzoek__melding_id=pk, gebied=int(sectie[1:])
-            )
-            context["g"] = _gebied(resultaat)
+            # The navigation's state of this gebied and "Wat is afgesproken" follow what was just
+            # saved (out of band): the same two queries that read this gebied alone would need.
+            gebieden = [
+                _gebied(r)
+                for r in ResultaatOnderzoek.objects.filter(onderzoek__melding_id=pk).prefetch_related(
+                    Prefetch("treden", queryset=LadderTrede.objects.order_by("trede"))
+                )
+            ]
+            context["g"] = next(g for g in gebieden if g["sectie"] == sectie)
+            context["afgesproken"] = _afgesproken(gebieden)
         return render(request, "gesprekken/onderzoek.html#opgeslagen", context)
     messages.success(request, f"Opgeslagen om {tijd:%H:%M}.")
     return _redirect_to_onderzoek(pk, f"sectie-{sectie}")

@@ -92,6 +92,12 @@ def test_navigatie_een_gebied_tegelijk_met_staat(page, url, inloggen, onderzoek_
     page.locator("#id_r3-wat_lukt_niet").fill("Boodschappen dragen lukt niet.")
     expect(page.locator("#status-r3")).to_contain_text("Opgeslagen om")
     expect(page.locator("#staat-r3")).to_have_text("Bezig")
+    # "Wat is afgesproken" follows the save at once, without a reload.
+    afgesproken = page.locator("#afgesproken-lijst")
+    expect(afgesproken).not_to_contain_text("Elke week eten in huis.")
+    page.locator("#id_r3-te_bereiken_resultaat").fill("Elke week eten in huis.")
+    expect(afgesproken).to_contain_text("Resultaat: Elke week eten in huis.")
+    expect(afgesproken).to_contain_text("Resultaat: Het huis is elke week schoon.")
 
     # Reload keeps the gebied; "Volgend gebied" and back work as in any page.
     page.reload()
