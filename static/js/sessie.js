@@ -107,13 +107,12 @@
   }
   window.ktConceptenWissen = conceptenWissen;
 
-  // Drafts of this page's medewerker that the server does not have yet.
+  // Texts on this page that the server does not have yet (after the attempt to send them).
   function nietVerstuurd() {
     var eigen = CONCEPT_PREFIX + (body.getAttribute("data-gebruiker") || "") + ":";
-    for (var i = 0; i < localStorage.length; i++) {
-      if ((localStorage.key(i) || "").indexOf(eigen) === 0) { return true; }
-    }
-    return false;
+    return Array.prototype.some.call(document.querySelectorAll("form[data-autosave]"), function (form) {
+      return localStorage.getItem(eigen + form.getAttribute("action")) !== null;
+    });
   }
 
   // Logging out: first send what is pending, then remove everything, then log out.

@@ -98,6 +98,16 @@
     });
   }
 
+  // A folded rung of the afwegingsladder that now holds text (put back from this browser) opens.
+  function openMetTekst(form) {
+    form.querySelectorAll("details.kt-trede").forEach(function (trede) {
+      var gevuld = Array.prototype.some.call(trede.querySelectorAll("input, textarea, select"), function (el) {
+        return el.type === "checkbox" || el.type === "radio" ? el.checked : el.value !== "";
+      });
+      if (gevuld) { trede.open = true; }
+    });
+  }
+
   // After a reload: put every kept text back into its form, then send it.
   function herstellen() {
     document.querySelectorAll("form[data-autosave]").forEach(function (form) {
@@ -110,6 +120,7 @@
       terugzetten(form, kopie.data);
       var details = form.closest("details");
       if (details) { details.open = true; }
+      openMetTekst(form);
       status(form, "Tekst uit deze browser teruggezet; wordt verstuurd…");
       if (window.htmx && navigator.onLine) { window.htmx.trigger(form, "kt-opnieuw"); }
     });

@@ -116,6 +116,8 @@ def test_klaargezet_bezoek_offline_openen_invullen_en_versturen(page, url, inlog
     veld = page.get_by_label("Wat de inwoner voor anderen kan doen")
     veld.fill("Helpt de buurman met zijn tuin.")
     expect(page.locator("#status-algemeen")).to_contain_text("Geen verbinding")
+    if os.environ.get("KT_SCREENSHOTS") == "1":  # docs/onderzoek/offline.png
+        page.screenshot(path="/tmp/onderzoek_offline.png")
 
     # Closed and opened again, still offline: the page and the typed text are there.
     context = page.context
