@@ -23,24 +23,24 @@ pytestmark = [pytest.mark.browser]
 
 # Playwright's offline switch does not reach a service worker's own requests
 # (microsoft/playwright#2311): with its service worker network events on, ``offline`` below also
-# aborts those. Read by Playwright's driver when it starts (this module is imported before).
+# aborts those, with a route that aborts every request that would reach the network. Read by Playwright's driver when it starts (this module is imported before).
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
 
-def _sw_offline(route):
-    if route.request.service_worker:
-        route.abort("internetdisconnected")
-    else:
-        route.continue_()
+def _geen_verbinding(route):
+    # Every request that reaches the network: the page's (a route's continue would bypass the
+    # offline switch) and the service worker's own. What the worker answers from its cache never
+    # gets here.
+    route.abort("internetdisconnected")
 
 
 def offline(context, aan: bool):
     """No connection for the pages and for the service worker (or back)."""
     if aan:
         context.set_offline(True)
-        context.route("**/*", _sw_offline)
+        context.route("**/*", _geen_verbinding)
     else:
-        context.unroute("**/*", _sw_offline)
+        context.unroute("**/*", _geen_verbinding)
         context.set_offline(False)
 
 BANNER = (
