@@ -71,7 +71,9 @@ def test_onderzoek_pagina_biedt_klaarzetten_met_de_tijd(client, team, rol_gebrui
         melding = MeldingFactory(
             team=team, consulent=consulent, inwoner__gemeente=team.organisatie.gemeenten.first()
         )
-        services.gesprek_plannen(melding=melding, door=consulent, consulent=consulent, gepland_op=_om(2026, 4, 8, 10, 0))
+        services.gesprek_plannen(
+            melding=melding, door=consulent, consulent=consulent, gepland_op=_om(2026, 4, 8, 10, 0)
+        )
         OnderzoekFactory(melding=melding, door=consulent)
         client.force_login(consulent)
         html = client.get(reverse("gesprekken:onderzoek", args=[melding.pk])).content.decode()
@@ -86,7 +88,9 @@ def test_onderzoek_pagina_biedt_klaarzetten_met_de_tijd(client, team, rol_gebrui
 def test_wie_niet_mag_invullen_kan_niet_klaarzetten(client, team, rol_gebruiker):
     consulent = rol_gebruiker(Rol.CONSULENT)
     teamleider = rol_gebruiker(Rol.TEAMLEIDER)
-    melding = MeldingFactory(team=team, consulent=consulent, inwoner__gemeente=team.organisatie.gemeenten.first())
+    melding = MeldingFactory(
+        team=team, consulent=consulent, inwoner__gemeente=team.organisatie.gemeenten.first()
+    )
     OnderzoekFactory(melding=melding, door=consulent)
     client.force_login(teamleider)
     response = client.get(reverse("gesprekken:onderzoek", args=[melding.pk]))

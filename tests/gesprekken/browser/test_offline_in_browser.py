@@ -43,9 +43,8 @@ def offline(context, aan: bool):
         context.unroute("**/*", _geen_verbinding)
         context.set_offline(False)
 
-BANNER = (
-    "U bent offline. Wat u typt, blijft bewaard op dit apparaat en wordt verstuurd zodra er weer verbinding is."
-)
+
+BANNER = "U bent offline. Wat u typt, blijft bewaard op dit apparaat en wordt verstuurd zodra er weer verbinding is."
 CACHE_INHOUD = """async () => {
   const namen = await caches.keys();
   const uit = {};
@@ -137,7 +136,10 @@ def test_klaargezet_bezoek_offline_openen_invullen_en_versturen(page, url, inlog
     expect(page.locator("#status-algemeen")).to_contain_text("Opgeslagen om")
     expect(page.locator("#verbinding")).to_have_text("")
     assert Onderzoek.objects.get(pk=melding.onderzoek.pk).wederkerigheid == "Helpt de buurman met zijn tuin."
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('keukentafel:onderzoek:'))") == []
+    assert (
+        page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('keukentafel:onderzoek:'))")
+        == []
+    )
 
     # The copy follows what the server has: offline again, a reload shows the text just sent.
     for _ in range(20):
@@ -181,7 +183,9 @@ def test_uitloggen_verstuurt_eerst_en_wist_dan_het_bezoek(page, url, inloggen, b
     inloggen(consulent)
     _klaarzetten(page, url, melding)
     # Typed and at once logged out, well within the autosave delay: sent first.
-    page.get_by_label("Wat de inwoner voor anderen kan doen").press_sequentially("Kookt voor de buren.", delay=5)
+    page.get_by_label("Wat de inwoner voor anderen kan doen").press_sequentially(
+        "Kookt voor de buren.", delay=5
+    )
     assert page.evaluate(KEUKENTAFEL_OPSLAG)
     page.get_by_role("button", name="Uitloggen").click()
     expect(page).to_have_url(url("/inloggen/"))
