@@ -131,6 +131,18 @@
     }
     el.sectie.hidden = false;
     toonStaat(el);
+    // Only what is really in the cache counts (the worker removes a copy past its time; a browser
+    // short of space may remove one too).
+    if (lijst()[pagina]) {
+      caches.open(CACHE).then(function (cache) { return cache.match(new URL(pagina, window.location.href).href); })
+        .then(function (kopie) {
+          if (kopie) { return; }
+          var l = lijst();
+          delete l[pagina];
+          bewaarLijst(l);
+          toonStaat(el);
+        });
+    }
     el.knop.addEventListener("click", function () { klaarzetten(el); });
     el.stoppen.addEventListener("click", function () { stoppen(el); });
   });

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from gesprekken import services
@@ -195,3 +196,30 @@ def test_uitloggen_verstuurt_eerst_en_wist_dan_het_bezoek(page, url, inloggen, b
     assert page.evaluate("() => caches.keys()") == []
     assert page.evaluate(KEUKENTAFEL_OPSLAG) == []
     assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+
+
+ZET_TOT = """async (tot) => {
+  const cache = await caches.open('keukentafel-bezoeken');
+  const kopie = await cache.match(location.pathname);
+  const headers = new Headers(kopie.headers);
+  headers.set('X-Offline-Tot', tot);
+  await cache.put(location.pathname, new Response(await kopie.blob(), {status: 200, headers}));
+}"""
+
+
+def test_een_kopie_voorbij_zijn_tijd_wordt_niet_getoond(page, url, inloggen, bezoek):
+    """The browser's clock passes the moment the server chose (gesprekken/offline.py): the service
+    worker removes the copy instead of showing it. (The browser's clock cannot be moved for a
+    service worker, so the copy's time is set in the past.)"""
+    consulent, melding = bezoek
+    inloggen(consulent)
+    _klaarzetten(page, url, melding)
+    page.evaluate(ZET_TOT, "2026-01-01T23:59:59+01:00")
+    offline(page.context, True)
+    with pytest.raises(PlaywrightError):
+        page.reload()
+    offline(page.context, False)
+    page.goto(url(f"/meldingen/{melding.pk}/onderzoek/"))
+    assert f"/meldingen/{melding.pk}/onderzoek/" not in page.evaluate(CACHE_INHOUD)["keukentafel-bezoeken"]
+    # The page says so, too: prepared again only by choosing it again.
+    expect(page.locator("#offline [data-offline-staat]")).to_have_text("Nog niet klaargezet voor offline.")
