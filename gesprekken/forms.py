@@ -224,13 +224,19 @@ class ResultaatForm(KeukentafelForm):
 
     @property
     def ladder(self):
-        """(trede label, bound fields) per rung, for the template."""
+        """(trede, label, bound fields, open) per rung, for the template.
+
+        ``open``: the rung holds something (a value or an error); the template folds the other
+        rungs, so a phone shows the rungs that were discussed and the names of the rest (issue 15).
+        """
         rijen = []
         for nr in Trede.values:
             namen = [f"t{nr}_besproken", f"t{nr}_bevinding", f"t{nr}_oplost", f"t{nr}_waarom"]
             if f"t{nr}_voorziening" in self.fields:
                 namen.insert(2, f"t{nr}_voorziening")
-            rijen.append((nr, Trede(nr).label, [self[n] for n in namen]))
+            velden = [self[n] for n in namen]
+            open_ = any(v.errors or v.value() not in (None, "", False) for v in velden)
+            rijen.append((nr, Trede(nr).label, velden, open_))
         return rijen
 
     @property

@@ -5,6 +5,8 @@ from . import views
 app_name = "gesprekken"
 
 urlpatterns = [
+    # The service worker for visits prepared for offline use; its scope is /meldingen/.
+    path("offline-sw.js", views.offline_sw, name="offline_sw"),
     path("meldingen/<int:pk>/gesprek/", views.gesprek_plannen, name="gesprek_plannen"),
     path("meldingen/<int:pk>/gesprek/<int:gesprek_pk>/status/", views.gesprek_status, name="gesprek_status"),
     path(

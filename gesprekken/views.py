@@ -8,7 +8,7 @@ JavaScript; htmx only makes the onderzoek sections save themselves.
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -26,7 +26,7 @@ from wmo.query import consulenten_voor
 from wmo.redirects import safe_next_url
 from wmo.services import inzage_vastleggen
 
-from . import services
+from . import offline, services
 from .constants import GebiedStaat, GesprekStatus, Trede
 from .forms import (
     GesprekForm,
@@ -192,6 +192,11 @@ def _gebied(resultaat, **extra) -> dict:
     }
 
 
+def _afgesproken(gebieden: list[dict]) -> list[dict]:
+    """The gebieden with a te bereiken resultaat or an agreed solution: "Wat is afgesproken"."""
+    return [g for g in gebieden if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing]
+
+
 def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
     """The whole onderzoek page. ``gebonden`` replaces one section's form by the posted one."""
     resultaten = list(
@@ -226,6 +231,14 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         and melding.status in services.ONDERZOEK_BEWERKBAAR,
         "maatwerk": Trede.MAATWERK,
     }
+    if context["kan_bewerken"]:
+        # "Klaarzetten voor offline": only a visit the consulent may fill in (gesprekken.offline).
+        context["offline_tot"] = offline.beschikbaar_tot(
+            geplande_gesprekken=[
+                g.gepland_op for g in context["gesprekken"] if g.status == GesprekStatus.GEPLAND
+            ],
+            vandaag=timezone.localdate(),
+        )
     if context["kan_bewerken"] and request.user.has_perm("gesprekken.add_vervolgafspraak"):
         context.setdefault(
             "afspraak_form",
@@ -235,9 +248,7 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         )
     if request.user.has_perm("gesprekken.add_persoonlijkplan") and melding.is_open:
         context.setdefault("plan_form", PersoonlijkPlanForm(initial={"ontvangen_op": timezone.localdate()}))
-    context["afgesproken"] = [
-        g for g in context["gebieden"] if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing
-    ]
+    context["afgesproken"] = _afgesproken(context["gebieden"])
     context.update(extra)
     return context
 
@@ -289,11 +300,16 @@ def _saved_response(request, pk, sectie, prefix, versie):
     if request.htmx:
         context = {"sectie": sectie, "tijd": tijd, "versie": versie, "prefix": prefix}
         if sectie != "algemeen":
-            # The navigation's state of this gebied follows what was just saved (out of band).
-            resultaat = ResultaatOnderzoek.objects.prefetch_related("treden").get(
-                onderzoek__melding_id=pk, gebied=int(sectie[1:])
-            )
-            context["g"] = _gebied(resultaat)
+            # The navigation's state of this gebied and "Wat is afgesproken" follow what was just
+            # saved (out of band): the same two queries that read this gebied alone would need.
+            gebieden = [
+                _gebied(r)
+                for r in ResultaatOnderzoek.objects.filter(onderzoek__melding_id=pk).prefetch_related(
+                    Prefetch("treden", queryset=LadderTrede.objects.order_by("trede"))
+                )
+            ]
+            context["g"] = next(g for g in gebieden if g["sectie"] == sectie)
+            context["afgesproken"] = _afgesproken(gebieden)
         return render(request, "gesprekken/onderzoek.html#opgeslagen", context)
     messages.success(request, f"Opgeslagen om {tijd:%H:%M}.")
     return _redirect_to_onderzoek(pk, f"sectie-{sectie}")
@@ -365,6 +381,19 @@ def sectie_opslaan(request, pk, sectie):
         return render(request, "gesprekken/onderzoek.html#probleem", extra, status=status)
     context = _onderzoek_context(request, onderzoek, gebonden=(sectie, form), fout_sectie=sectie, **extra)
     return render(request, "gesprekken/onderzoek.html", context, status=409 if conflict else 200)
+
+
+@login_not_required  # no personal data: the same script for everyone; pages decide what is kept
+def offline_sw(request):
+    """The service worker that keeps a visit prepared for offline use (gesprekken.offline).
+
+    Served from a stable URL, not from static files: the manifest storage gives static files a new
+    name with every change, and a service worker is found again by its URL. Its scope is
+    /meldingen/ (the onderzoek pages), within the directory of this URL, so no
+    ``Service-Worker-Allowed`` header is needed. CSP ``script-src 'self'`` covers it (``worker-src``
+    falls back to it).
+    """
+    return render(request, "gesprekken/offline-sw.js", content_type="text/javascript; charset=utf-8")
 
 
 @permission_required("gesprekken.view_onderzoek", raise_exception=True)

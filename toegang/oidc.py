@@ -62,6 +62,7 @@ from mozilla_django_oidc.views import (
 )
 
 from wmo.constants import Rol
+from wmo.middleware import clears_browser_data
 from wmo.models import Medewerker, Organisatie, Team
 from wmo.services import save_with_history
 
@@ -348,7 +349,7 @@ def idp_uitlog_url(request: HttpRequest) -> str:
 urlpatterns = [
     path("oidc/inloggen/", login_not_required(IdpInloggen.as_view()), name="oidc_inloggen"),
     path("oidc/terugkeer/", login_not_required(IdpTerugkeer.as_view()), name="oidc_terugkeer"),
-    path("oidc/uitloggen/", IdpUitloggen.as_view(), name="oidc_uitloggen"),
+    path("oidc/uitloggen/", clears_browser_data(IdpUitloggen.as_view()), name="oidc_uitloggen"),
 ]
 
 

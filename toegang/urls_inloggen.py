@@ -4,9 +4,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from wmo.middleware import clears_browser_data
+
 from .views import InloggenView
 
 urlpatterns = [
     path("inloggen/", InloggenView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Logging out also clears what the browser kept (drafts, a visit prepared for offline use).
+    path("uitloggen/", clears_browser_data(auth_views.LogoutView.as_view()), name="logout"),
 ]

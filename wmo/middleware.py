@@ -47,3 +47,23 @@ def framed_by_own_pages(view):
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def clears_browser_data(view):
+    """Logging out: the browser removes what this site kept (W3C Clear Site Data).
+
+    ``Clear-Site-Data: "cache", "storage"`` on the answer to the logout POST: the HTTP cache,
+    localStorage (onderzoek drafts) and the service worker with its cache (a visit prepared for
+    offline use, gesprekken.offline). Browsers honour it only over HTTPS or on localhost;
+    static/js/sessie.js removes the same from the page first, so an older browser loses nothing of
+    the protection. Cookies are not in it: logging out ends the session on the server.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method == "POST":
+            response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+    return wrapped

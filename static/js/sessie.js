@@ -18,33 +18,127 @@
  *   (gesprekken/static/gesprekken/onderzoek.js sends unsaved sections); those saves are marked as
  *   background requests so they do not extend the session. Then the page goes to the login page,
  *   where the server says why.
- * - Logging out (the form with data-uitloggen), the end of the session and every page shown to
- *   someone who is not logged in (body with data-sessie-opruimen, such as the login page) remove
- *   the onderzoek drafts from localStorage and htmx's history cache: on a shared workstation they
- *   are health data of whoever used it before.
+ * - Logging out (the form with data-uitloggen) first sends what the onderzoek page has not saved
+ *   yet (the same "kt:sessie-einde" event), then removes the onderzoek drafts from localStorage,
+ *   htmx's history cache and every visit prepared for offline use (the cache of the service worker,
+ *   gesprekken/static/gesprekken/offline.js, and its registration); the logout answer also says
+ *   Clear-Site-Data. Without a connection logging out waits: the texts could not be sent.
+ * - The end of the session and every page shown to someone who is not logged in (body with
+ *   data-sessie-opruimen, such as the login page) remove the drafts too, except the texts typed
+ *   in a visit prepared for offline use that did not reach the server yet: the session may end
+ *   while the consulent is offline at the kitchen table. They stay, only for the medewerker who
+ *   typed them, until the time of that visit is over (gesprekken/offline.py), and are sent when
+ *   that medewerker opens the page again. On a shared workstation the drafts are health data of
+ *   whoever used it before: nothing else stays.
+ * - Without a connection the page does not end itself: the server cannot be asked, and the texts
+ *   typed offline must stay. When the connection returns the server's clock counts again.
  */
 (function () {
   "use strict";
   var CONCEPT_PREFIX = "keukentafel:onderzoek:";
+  var OFFLINE_PREFIX = "keukentafel:offline:";  // per medewerker: {page path: {tot, tekst}}
+  var OFFLINE_CACHE = "keukentafel-bezoeken";
   var ACHTERGROND = "X-Background";
   var RESTEREND = "X-Session-Remaining";
   var body = document.body;
 
-  function conceptenWissen() {
+  // The visits prepared for offline use whose time is not over: {medewerker id: {page path: true}}.
+  function klaargezet() {
+    var uit = {};
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var sleutel = localStorage.key(i);
+      if (!sleutel || sleutel.indexOf(OFFLINE_PREFIX) !== 0) { continue; }
+      var lijst = {};
+      try { lijst = JSON.parse(localStorage.getItem(sleutel)) || {}; } catch (e) { /* unreadable: gone */ }
+      var geldig = {};
+      Object.keys(lijst).forEach(function (pad) {
+        if (lijst[pad] && Date.parse(lijst[pad].tot) > Date.now()) { geldig[pad] = lijst[pad]; }
+      });
+      if (Object.keys(geldig).length) {
+        localStorage.setItem(sleutel, JSON.stringify(geldig));
+        uit[sleutel.slice(OFFLINE_PREFIX.length)] = geldig;
+      } else {
+        localStorage.removeItem(sleutel);
+      }
+    }
+    return uit;
+  }
+
+  // A draft's key is CONCEPT_PREFIX + medewerker id + ":" + the section's URL.
+  function vanKlaargezetBezoek(sleutel, bezoeken) {
+    var rest = sleutel.slice(CONCEPT_PREFIX.length);
+    var dubbelepunt = rest.indexOf(":");
+    var paden = bezoeken[rest.slice(0, dubbelepunt)] || {};
+    var url = rest.slice(dubbelepunt + 1);
+    return Object.keys(paden).some(function (pad) { return url.indexOf(pad) === 0; });
+  }
+
+  // Remove the visits prepared for offline use: the service worker's cache and its registration.
+  function offlineWissen() {
+    var klaar = [];
     try {
+      if (window.caches) { klaar.push(window.caches.delete(OFFLINE_CACHE)); }
+      if (navigator.serviceWorker) {
+        klaar.push(navigator.serviceWorker.getRegistrations().then(function (lijst) {
+          return Promise.all(lijst.map(function (r) { return r.unregister(); }));
+        }));
+      }
+    } catch (e) { /* not available: nothing kept either */ }
+    return Promise.all(klaar).catch(function () {});
+  }
+
+  // alles: also the drafts and copies of visits prepared for offline use (logging out).
+  function conceptenWissen(alles) {
+    try {
+      var bezoeken = alles ? {} : klaargezet();
       for (var i = localStorage.length - 1; i >= 0; i--) {
         var sleutel = localStorage.key(i);
-        if (sleutel && sleutel.indexOf(CONCEPT_PREFIX) === 0) { localStorage.removeItem(sleutel); }
+        if (!sleutel) { continue; }
+        if (sleutel.indexOf(CONCEPT_PREFIX) === 0 && !vanKlaargezetBezoek(sleutel, bezoeken)) {
+          localStorage.removeItem(sleutel);
+        } else if (alles && sleutel.indexOf(OFFLINE_PREFIX) === 0) {
+          localStorage.removeItem(sleutel);
+        }
       }
       sessionStorage.removeItem("htmx-history-cache");
+      if (!Object.keys(bezoeken).length) { return offlineWissen(); }
     } catch (e) { /* storage switched off: nothing kept either */ }
+    return Promise.resolve();
   }
   window.ktConceptenWissen = conceptenWissen;
 
+  // Texts on this page that the server does not have yet (after the attempt to send them).
+  function nietVerstuurd() {
+    var eigen = CONCEPT_PREFIX + (body.getAttribute("data-gebruiker") || "") + ":";
+    return Array.prototype.some.call(document.querySelectorAll("form[data-autosave]"), function (form) {
+      return localStorage.getItem(eigen + form.getAttribute("action")) !== null;
+    });
+  }
+
+  // Logging out: first send what is pending, then remove everything, then log out.
   document.addEventListener("submit", function (e) {
-    if (e.target.matches && e.target.matches("form[data-uitloggen]")) { conceptenWissen(); }
+    var form = e.target;
+    if (!form.matches || !form.matches("form[data-uitloggen]") || form.ktUitloggen) { return; }
+    e.preventDefault();
+    if (!navigator.onLine) {
+      window.alert("U bent offline. Uitloggen kan pas als er weer verbinding is. Dan wordt eerst verstuurd wat u typte.");
+      return;
+    }
+    form.ktUitloggen = true;
+    var wacht = [];
+    document.dispatchEvent(new CustomEvent("kt:sessie-einde", { detail: { wacht: wacht } }));
+    Promise.race([
+      Promise.all(wacht),
+      new Promise(function (klaar) { window.setTimeout(klaar, 5000); }),
+    ]).then(function () {
+      if (nietVerstuurd() && !window.confirm("Niet alles wat u typte is verstuurd. Als u nu uitlogt, is die tekst weg. Toch uitloggen?")) {
+        form.ktUitloggen = false;
+        return null;
+      }
+      return conceptenWissen(true).then(function () { form.submit(); });
+    });
   });
-  if (body.hasAttribute("data-sessie-opruimen")) { conceptenWissen(); }
+  if (body.hasAttribute("data-sessie-opruimen")) { conceptenWissen(false); }
   if (!body.hasAttribute("data-sessie-seconden")) { return; }
 
   var waarschuwing = parseInt(body.getAttribute("data-sessie-waarschuwing"), 10) * 1000;
@@ -127,10 +221,28 @@
     ]);
   }
 
+  // No connection: the server cannot be asked, and the texts typed offline must stay on the page.
+  function zonderVerbinding() {
+    if (navigator.onLine) { return false; }
+    fase = "offline";
+    eindigt = false;
+    bewaren = null;
+    sluit();
+    return true;
+  }
+  window.addEventListener("online", function () {
+    if (fase !== "offline") { return; }
+    fase = "actief";
+    einde = Date.now();  // ask the server at once how much time is left
+    tik();
+  });
+
   function verlaten() {
+    if (zonderVerbinding()) { return; }
     fase = "weg";
     (bewaren || Promise.resolve()).then(function () {
-      conceptenWissen();
+      return conceptenWissen(false);
+    }).then(function () {
       window.location.assign(login + "?next=" + encodeURIComponent(window.location.pathname + window.location.search));
     });
   }
@@ -142,7 +254,7 @@
       vraag("GET").then(function (s) {
         zetEinde(s);
         if (s <= 0) { verlaten(); } else if (s * 1000 > waarschuwing + 2000) { fase = "actief"; } else { toon(); }
-      }, toon);
+      }, function () { if (!zonderVerbinding()) { toon(); } });
     } else if (fase === "waarschuwing") {
       teller.textContent = seconden(rest);
       [30, 10].forEach(function (s) {

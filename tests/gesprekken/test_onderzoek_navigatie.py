@@ -92,6 +92,21 @@ def test_autosave_werkt_de_staat_in_de_navigatie_bij(client, onderzoek, consulen
     assert "Opgeslagen om" in html and "kt-staat" not in html
 
 
+def test_autosave_werkt_wat_is_afgesproken_bij(client, onderzoek, consulent):
+    """Issue 15: the summary "Wat is afgesproken" follows an autosave (out of band), not only a reload."""
+    client.force_login(consulent)
+    url = reverse("gesprekken:sectie", args=[onderzoek.melding_id, "r3"])
+    data = {"r3-versie": 1, "r3-aan_de_orde": "on", "r3-te_bereiken_resultaat": "Elke week eten in huis."}
+    html = client.post(url, data, headers={"HX-Request": "true"}).content.decode()
+    blok = re.search(r'<div id="afgesproken-lijst" data-hx-swap-oob="true">(.*?)</div>', html, re.S)
+    assert blok, html
+    assert "Resultaat: Elke week eten in huis." in blok.group(1)
+    # Saving it empty again: the summary says nothing is agreed.
+    data = {"r3-versie": 2, "r3-aan_de_orde": "on", "r3-te_bereiken_resultaat": ""}
+    html = client.post(url, data, headers={"HX-Request": "true"}).content.decode()
+    assert "Nog niets afgesproken." in html
+
+
 def test_samen_lezen_in_gewone_woorden_zonder_codes(client, onderzoek, consulent, catalogus):
     melding = onderzoek.melding
     ladder_invullen(resultaat(onderzoek), consulent, maatwerk=catalogus["hbh"])

@@ -166,6 +166,7 @@ GET_ONLY = {
     "meldingen:brief_pdf",
     "gesprekken:onderzoek",
     "gesprekken:samen_lezen",
+    "gesprekken:offline_sw",
     "gesprekken:persoonlijk_plan",
     "gesprekken:verslag_voorbeeld",
     "aanvragen:aanvraag",

@@ -364,6 +364,13 @@ MATRIX: dict[str, Url] = {
     "gesprekken:samen_lezen": Url(
         _r("gesprekken:samen_lezen", "melding.pk"), get=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT)
     ),
+    # The service worker's script for a visit prepared for offline use: the same for everyone, no
+    # personal data (what is kept is decided by the onderzoek page, gesprekken/offline.py).
+    "gesprekken:offline_sw": Url(
+        _vast("gesprekken:offline_sw"),
+        get={rol: ("ok", "ok") for rol in ROLLEN},
+        object=False,
+    ),
     "gesprekken:sectie": Url(
         lambda d: reverse("gesprekken:sectie", args=[d.melding.pk, "algemeen"]),
         get=ALLEEN_POST,

@@ -98,6 +98,16 @@
     });
   }
 
+  // A folded rung of the afwegingsladder that now holds text (put back from this browser) opens.
+  function openMetTekst(form) {
+    form.querySelectorAll("details.kt-trede").forEach(function (trede) {
+      var gevuld = Array.prototype.some.call(trede.querySelectorAll("input, textarea, select"), function (el) {
+        return el.type === "checkbox" || el.type === "radio" ? el.checked : el.value !== "";
+      });
+      if (gevuld) { trede.open = true; }
+    });
+  }
+
   // After a reload: put every kept text back into its form, then send it.
   function herstellen() {
     document.querySelectorAll("form[data-autosave]").forEach(function (form) {
@@ -110,6 +120,7 @@
       terugzetten(form, kopie.data);
       var details = form.closest("details");
       if (details) { details.open = true; }
+      openMetTekst(form);
       status(form, "Tekst uit deze browser teruggezet; wordt verstuurd…");
       if (window.htmx && navigator.onLine) { window.htmx.trigger(form, "kt-opnieuw"); }
     });
@@ -135,6 +146,13 @@
     var form = formVan(e.detail.elt);
     var s = e.detail.xhr ? e.detail.xhr.status : 0;
     if (!form || s === 0) { return; }
+    if (e.detail.xhr.getResponseHeader("HX-Redirect")) {
+      // The session ended (for instance while offline at the kitchen table): not saved. The copy
+      // waits in this browser; after logging in again the page sends it (static/js/sessie.js
+      // keeps it for a visit prepared for offline use).
+      bewaar(form, "offline");
+      return;
+    }
     if (s >= 200 && s < 300) { opgeslagen.set(form, form.ktVerstuurd); }
     if (s >= 500) {
       bewaar(form, "offline");
@@ -190,15 +208,22 @@
       }
     });
   });
-  window.addEventListener("online", function () {
+  // The banner while there is no connection (also when the page was opened from the copy of a
+  // visit prepared for offline use, gesprekken/static/gesprekken/offline.js).
+  function verbinding() {
     var el = document.getElementById("verbinding");
-    if (el) { el.textContent = ""; }
+    if (!el) { return; }
+    var offline = !navigator.onLine;
+    el.classList.toggle("kt-verbinding--offline", offline);
+    el.textContent = offline
+      ? "U bent offline. Wat u typt, blijft bewaard op dit apparaat en wordt verstuurd zodra er weer verbinding is."
+      : "";
+  }
+  window.addEventListener("online", function () {
+    verbinding();
     opnieuwVersturen();
   });
-  window.addEventListener("offline", function () {
-    var el = document.getElementById("verbinding");
-    if (el) { el.textContent = "Geen verbinding. U kunt gewoon doortypen."; }
-  });
+  window.addEventListener("offline", verbinding);
   // The session is about to end: send what the server does not have, and say when it is done.
   document.addEventListener("kt:sessie-einde", function (e) {
     if (!window.htmx) { return; }
@@ -221,6 +246,7 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form[data-autosave]").forEach(function (form) { opgeslagen.set(form, alsTekst(form)); });
+    verbinding();
     herstellen();
     window.setInterval(function () { if (navigator.onLine) { opnieuwVersturen(); } }, 30000);
   });

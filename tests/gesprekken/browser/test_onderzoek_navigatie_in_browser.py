@@ -85,13 +85,19 @@ def test_navigatie_een_gebied_tegelijk_met_staat(page, url, inloggen, onderzoek_
     expect(page.locator("#sectie-r3")).to_be_visible()
     expect(page.locator("#sectie-r1")).to_be_hidden()
     assert page.url.endswith("#sectie-r3")
-    expect(page.locator("#sectie-r3 summary")).to_be_focused()
+    expect(page.locator("#sectie-r3 > details > summary")).to_be_focused()
 
     # Typing saves itself and the navigation follows.
     page.locator("#id_r3-aan_de_orde").check()
     page.locator("#id_r3-wat_lukt_niet").fill("Boodschappen dragen lukt niet.")
     expect(page.locator("#status-r3")).to_contain_text("Opgeslagen om")
     expect(page.locator("#staat-r3")).to_have_text("Bezig")
+    # "Wat is afgesproken" follows the save at once, without a reload.
+    afgesproken = page.locator("#afgesproken-lijst")
+    expect(afgesproken).not_to_contain_text("Elke week eten in huis.")
+    page.locator("#id_r3-te_bereiken_resultaat").fill("Elke week eten in huis.")
+    expect(afgesproken).to_contain_text("Resultaat: Elke week eten in huis.")
+    expect(afgesproken).to_contain_text("Resultaat: Het huis is elke week schoon.")
 
     # Reload keeps the gebied; "Volgend gebied" and back work as in any page.
     page.reload()
@@ -162,3 +168,29 @@ def test_axe_en_aanraakdoelen_op_390_en_1280_px(page, url, inloggen, onderzoek_a
         if os.environ.get("KT_SCREENSHOTS") == "1":
             page.screenshot(path=f"/tmp/samen_lezen_{breedte}.png", full_page=True)
     assert not bevindingen, "\n".join(bevindingen)
+
+
+def test_op_een_telefoon_is_de_pagina_veel_korter(page, url, inloggen, onderzoek_aan_tafel):
+    """Issue 15: at 390 px the page was about 9,000 px tall, every rung of the afwegingsladder open.
+    Rungs not discussed yet are folded (a rung with text, or with an error, stays open)."""
+    consulent, melding = onderzoek_aan_tafel
+    inloggen(consulent)
+    page.set_viewport_size({"width": 390, "height": 844})
+    hoogtes = {}
+    for gebied in ("r1", "r3"):
+        page.goto(url(f"/meldingen/{melding.pk}/onderzoek/#sectie-{gebied}"))
+        expect(page.locator(f"#sectie-{gebied}")).to_be_visible()
+        hoogtes[gebied] = page.evaluate("document.documentElement.scrollHeight")
+    print(f"hoogte bij 390 px: {hoogtes}")
+    # r1: three rungs discussed (open), five folded; r3: nothing discussed, every rung folded.
+    r1 = page.locator("#sectie-r1")
+    page.goto(url(f"/meldingen/{melding.pk}/onderzoek/#sectie-r1"))
+    expect(r1.locator("details.kt-trede[open]")).to_have_count(3)
+    expect(r1.locator("details.kt-trede:not([open])")).to_have_count(5)
+    # Measured on 2 December 2026: 9,417 and 9,438 px with every rung open; 6,915 and 5,357 folded.
+    assert hoogtes["r1"] < 7_500 and hoogtes["r3"] < 6_000, hoogtes
+    # A folded rung opens with the keyboard, and what is typed there saves itself.
+    trede = r1.locator("details.kt-trede").nth(3)
+    trede.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(trede).to_have_attribute("open", "")
