@@ -96,3 +96,38 @@ def niet_gestart_per_aanbieder(meldingen, vandaag: date | None = None) -> list[d
         .annotate(aantal=Count("id"))
         .order_by("-aantal", "aanbieder__naam")
     )
+
+
+# -- receivers (connected in iwmo.apps): keep start_signaal_op current whoever saves a toewijzing --
+
+
+def bij_toewijzing_opslaan(sender, instance, **kwargs) -> None:
+    """pre_save of Toewijzing: the outgoing side's services need not know about regie."""
+    if kwargs.get("raw"):  # loading fixtures
+        return
+    start_signaal_bijwerken(instance)
+
+
+def bij_gelijkgestelde_dagen_gewijzigd(sender, **kwargs) -> tuple[str, int]:
+    """wmo.signals.gelijkgestelde_dagen_gewijzigd: a day equated by Royal Decree moves the signal."""
+    return "iwmo", start_signalen_herberekenen()
+
+
+def bij_gemeente_opslaan(sender, instance, **kwargs) -> None:
+    """pre_save of Gemeente: note whether beheer changed the number of werkdagen."""
+    if kwargs.get("raw") or instance.pk is None:
+        return
+    oud = (
+        type(instance)
+        .objects.filter(pk=instance.pk)
+        .values_list("iwmo_start_signaal_werkdagen", flat=True)
+        .first()
+    )
+    instance._iwmo_start_signaal_gewijzigd = oud is not None and oud != instance.iwmo_start_signaal_werkdagen
+
+
+def bij_gemeente_opgeslagen(sender, instance, **kwargs) -> None:
+    """post_save of Gemeente: recompute the stored signal days of its toewijzingen that have not started."""
+    if getattr(instance, "_iwmo_start_signaal_gewijzigd", False):
+        instance._iwmo_start_signaal_gewijzigd = False
+        start_signalen_herberekenen(instance.pk)

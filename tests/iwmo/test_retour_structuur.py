@@ -24,7 +24,10 @@ def _retouren(mappen, bestanden):
     for naam, inhoud in bestanden:
         in_de_inbox(mappen, naam, inhoud)
     verwerk_inbox()
-    return {b.retour_van.bestandsnaam: b for b in Bericht.objects.filter(richting=Richting.UIT).select_related("retour_van")}
+    return {
+        b.retour_van.bestandsnaam: b
+        for b in Bericht.objects.filter(richting=Richting.UIT).select_related("retour_van")
+    }
 
 
 @pytest.fixture
@@ -35,8 +38,14 @@ def retouren(toewijzing, mappen):
         mappen,
         [
             ("1-start.xml", wmo305(**basis, nummers=[t.nummer], begindatum=date(2026, 4, 6))),
-            ("2-start-fout.xml", wmo305(**basis, nummers=[77], begindatum=date(2026, 4, 6), identificatie="S-2")),
-            ("3-stop.xml", wmo307(**basis, nummers=[t.nummer], begindatum=date(2026, 4, 6), einddatum=date(2026, 4, 7))),
+            (
+                "2-start-fout.xml",
+                wmo305(**basis, nummers=[77], begindatum=date(2026, 4, 6), identificatie="S-2"),
+            ),
+            (
+                "3-stop.xml",
+                wmo307(**basis, nummers=[t.nummer], begindatum=date(2026, 4, 6), einddatum=date(2026, 4, 7)),
+            ),
             ("4-vot.xml", wmo315(**basis, referenties=["R1", "R2"], ingangsdatum=date(2026, 4, 7))),
             (
                 "5-vow.xml",
@@ -77,7 +86,9 @@ def test_de_controle_kan_falen(retouren):
     doc = etree.fromstring(xml)
     product = doc.find(f".//{{{ns}}}StartProduct")
     product.remove(product.find(f"{{{ns}}}RetourCodes"))
-    assert any("StartProduct/RetourCodes: 0 keer" in f for f in structuurfouten(etree.tostring(doc), "WMO306"))
+    assert any(
+        "StartProduct/RetourCodes: 0 keer" in f for f in structuurfouten(etree.tostring(doc), "WMO306")
+    )
     doc = etree.fromstring(xml)
     header = doc.find(f"{{{ns}}}Header")
     header.append(header.find(f"{{{ns}}}IdentificatieRetour"))  # moved to the end: wrong order
