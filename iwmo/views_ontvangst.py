@@ -44,7 +44,6 @@ def verzoek_detail(request, pk, afwijzen_form=None):
             "kan_beoordelen": _mag_beoordelen(request.user, verzoek),
             "afwijzen_form": afwijzen_form or VerzoekAfwijzenForm(),
         },
-        status=400 if afwijzen_form is not None else 200,
     )
 
 
