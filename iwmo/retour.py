@@ -130,8 +130,12 @@ def bouw_retour(
         standaard = NIET_BEOORDEELD if beoordeling.header else GOEDGEKEURD
         for element in list(kopie.iter(*(f"{{{nieuw_ns}}}{k}" for k in klassen))):
             element.append(_retourcodes(nieuw_ns, codes_van.get(id(element)) or [standaard]))
-    etree.cleanup_namespaces(kopie)
-    return etree.tostring(kopie, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # The retour's own namespace as the default (no "ns0:" prefixes), indented like the heenbericht.
+    schoon = etree.Element(kopie.tag, nsmap={None: nieuw_ns, "iwmo": BASIS_NAMESPACE})
+    schoon.extend(list(kopie))
+    etree.cleanup_namespaces(schoon, top_nsmap={None: nieuw_ns, "iwmo": BASIS_NAMESPACE})
+    etree.indent(schoon, space="  ")
+    return etree.tostring(schoon, xml_declaration=True, encoding="UTF-8")
 
 
 def _retourcodes(ns: str, codes: list[str]):

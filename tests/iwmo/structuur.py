@@ -144,7 +144,8 @@ def structuurfouten(xml: bytes, soort: str) -> list[str]:
             continue  # basisschema elements: validated in the heenbericht
         naam = "Root" if element is doc else q.localname
         if naam in typen:
-            fouten += _volgorde(element, typen[naam], doc.getroottree().getpath(element))
+            pad = "/".join(etree.QName(e).localname for e in reversed([element, *element.iterancestors()]))
+            fouten += _volgorde(element, typen[naam], pad)
         if naam == "RetourCode" and element.text not in Retourcode.values:
             fouten.append(f"RetourCode {element.text!r} staat niet in WJ001")
     code = doc.find(f"{{{ns}}}Header/{{{ns}}}BerichtCode")
