@@ -93,7 +93,7 @@ def demo_start_en_stop() -> list[Bericht]:
     inwoner = ms.inwoner_registreren(
         door=loket, bsn=bsn, voornamen="Marja", achternaam="Jansen", geboortedatum=date(1941, 6, 12),
         straat="Kleverparkweg", huisnummer=18, postcode="2023CE", woonplaats="Haarlem", gemeente=haarlem,
-        telefoon="06 3456 7890",
+        telefoon="06 3456 7890", geslacht="2",
     )  # fmt: skip
     melding = ms.melding_registreren(
         door=loket,

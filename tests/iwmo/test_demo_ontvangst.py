@@ -20,4 +20,6 @@ def test_demo_heeft_een_verwerkte_start_en_stop(mappen):
         assert (mappen.IWMO_UITBOX / retour.bestandsnaam).read_bytes() == bytes(retour.xml)
         assert structuurfouten(retour.xml, soort) == []
     toewijzing = Toewijzing.objects.get(berichten=binnen["WMO307"])
+    # The outgoing side sent her toewijzing too (WMO301), before the aanbieder started.
+    assert toewijzing.berichten.filter(soort="WMO301", status=BerichtStatus.VERZONDEN).exists()
     assert toewijzing.gestart_op and toewijzing.gestopt_op and toewijzing.reden_beeindiging == "20"
