@@ -194,6 +194,12 @@ class GemeenteInstellingenForm(KeukentafelForm):
         help_text="Zoveel weken voordat een voorziening stopt, ziet de consulent haar op de werkvoorraad. Zo is er "
         "tijd voor een nieuwe melding (herindicatie). Kies 1 tot en met 26.",
     )
+    iwmo_start_signaal_werkdagen = forms.IntegerField(
+        label="‘Aanbieder nog niet gestart’ na hoeveel werkdagen?",
+        help_text="Meldt de aanbieder zoveel werkdagen na de ingangsdatum van een toewijzing nog geen start van de "
+        "zorg (iWmo-startbericht), dan ziet de consulent dat op de werkvoorraad en de teamleider op het dashboard. "
+        "Kies 1 tot en met 60.",
+    )
     sessie_inactief_minuten = forms.IntegerField(
         label="Uitloggen na hoeveel minuten niets doen?",
         help_text="Doet een medewerker zo lang niets in Keukentafel, dan wordt hij uitgelogd. Werkt uw organisatie "
@@ -215,6 +221,7 @@ class GemeenteInstellingenForm(KeukentafelForm):
             "let_op_werkdagen": gemeente.let_op_werkdagen,
             "nazorg_weken": gemeente.nazorg_weken,
             "einddatum_signaal_weken": gemeente.einddatum_signaal_weken,
+            "iwmo_start_signaal_werkdagen": gemeente.iwmo_start_signaal_werkdagen,
             "sessie_inactief_minuten": gemeente.sessie_inactief_minuten,
         } | {f"triage_{r.value}": gemeente.triage_toegestaan(r.value) for r in TRIAGE_INSTELBAAR}
 
@@ -226,6 +233,7 @@ class GemeenteInstellingenForm(KeukentafelForm):
             "let_op_werkdagen": d["let_op_werkdagen"],
             "nazorg_weken": d["nazorg_weken"],
             "einddatum_signaal_weken": d["einddatum_signaal_weken"],
+            "iwmo_start_signaal_werkdagen": d["iwmo_start_signaal_werkdagen"],
             "sessie_inactief_minuten": d["sessie_inactief_minuten"],
         }
 

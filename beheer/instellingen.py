@@ -220,6 +220,7 @@ def gemeente_instellingen_wijzigen(
     nazorg_weken: int,
     einddatum_signaal_weken: int,
     sessie_inactief_minuten: int,
+    iwmo_start_signaal_werkdagen: int | None = None,
 ) -> Gemeente:
     """Change the settings per gemeente; bounds are checked by the model (Dutch messages)."""
     _mag_beheren(door, gemeente)
@@ -237,6 +238,11 @@ def gemeente_instellingen_wijzigen(
             "nazorg_weken": nazorg_weken,
             "einddatum_signaal_weken": einddatum_signaal_weken,
             "sessie_inactief_minuten": sessie_inactief_minuten,
+            **(
+                {"iwmo_start_signaal_werkdagen": iwmo_start_signaal_werkdagen}
+                if iwmo_start_signaal_werkdagen is not None
+                else {}
+            ),
         },
     )
     if gewijzigd:

@@ -53,6 +53,12 @@ SECTIES = (
         alleen_uitvoering=True,
     ),
     Sectie(
+        "iWmo-berichten",
+        "iwmo_beheer:niet_verwerkt",
+        "Ontvangen iWmo-berichten die niet verwerkt zijn, met de reden; downloaden en opnieuw verwerken.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus",
         "beheer:catalogus",
         "Algemene voorzieningen (de sociale kaart) en maatwerkproducten, met hun perioden en mandaat.",

@@ -37,6 +37,11 @@ class Toewijzing(models.Model):
     reden_beeindiging = models.CharField(
         _("reden beëindiging"), max_length=2, choices=RedenBeeindiging.choices, blank=True
     )
+    # Regie (iwmo.regie): the day "aanbieder nog niet gestart" shows when no start zorg came;
+    # stored and indexed so lists filter on it, recomputed when its inputs change.
+    start_signaal_op = models.DateField(
+        _("signaal nog niet gestart op"), null=True, blank=True, db_index=True
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -155,3 +160,89 @@ class Bericht(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.identificatie}".strip()
+
+
+# --- Incoming requests (WMO315, WMO317) and the regie signal: iwmo.verzoeken, iwmo.regie ----------
+
+
+class VerzoekSoort(models.TextChoices):
+    TOEWIJZING = "toewijzing", _("Verzoek om toewijzing")  # WMO315, one per AangevraagdProduct
+    WIJZIGING = "wijziging", _("Verzoek om wijziging")  # WMO317, one per message
+
+
+class VerzoekStatus(models.TextChoices):
+    OPEN = "open", _("Te beoordelen")
+    TOEGEKEND = "toegekend", _("Toegekend")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+
+class RedenAfwijzingVerzoek(models.TextChoices):
+    """iwmo:LDT_RedenAfwijzingVerzoek (WMO319 Antwoord/RedenAfwijzingVerzoek)."""
+
+    GEEN_WIJZIGING = "1", _("Geen wijziging, maar nieuwe aanvraag")
+    BUDGET = "2", _("Past niet binnen budget")
+    GEEN_CONTRACT = "3", _("Geen contract")
+    NIET_BINNEN_CONTRACT = "4", _("Past niet binnen contract")
+    ANDERE_GEMEENTE = "5", _("Andere gemeente")
+    STAPELING = "6", _("Stapeling")
+    ZORGINHOUDELIJK = "7", _("Zorginhoudelijke afkeur")
+
+
+class Verzoek(models.Model):
+    """A request of an aanbieder (WMO315 per product, WMO317 as a whole) the consulent judges.
+
+    Processen.md, "Proces beoordelen Wmo": a verzoek om toewijzing is judged per product, a
+    verzoek om wijziging as a whole; each gets one answer: a toewijzing (WMO301) or an
+    antwoordbericht (WMO319, VerzoekAntwoord 1 with a RedenAfwijzingVerzoek).
+    """
+
+    soort = models.CharField(_("soort"), max_length=12, choices=VerzoekSoort.choices)
+    bericht = models.ForeignKey(Bericht, on_delete=models.PROTECT, related_name="verzoeken")
+    aanbieder = models.ForeignKey(Aanbieder, on_delete=models.PROTECT, related_name="verzoeken")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    inwoner = models.ForeignKey("meldingen.Inwoner", on_delete=models.PROTECT, related_name="iwmo_verzoeken")
+    # The dossier it belongs to: its consulent judges it, or the team's queue when there is none.
+    melding = models.ForeignKey("meldingen.Melding", on_delete=models.PROTECT, related_name="iwmo_verzoeken")
+    # ReferentieAanbieder (iwmo:LDT_Referentie, at most 36): the aanbieder's key for the answer.
+    referentie = models.CharField(_("referentie aanbieder"), max_length=36)
+    # What was asked, in words for the consulent (product, dates, omvang), from the message.
+    inhoud = models.JSONField(_("wat de aanbieder vraagt"), default=dict)
+    toewijzing = models.ForeignKey(
+        Toewijzing, on_delete=models.PROTECT, null=True, blank=True, related_name="verzoeken"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=VerzoekStatus.choices, default=VerzoekStatus.OPEN
+    )
+    reden_afwijzing = models.CharField(
+        _("reden afwijzing"), max_length=1, choices=RedenAfwijzingVerzoek.choices, blank=True
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    antwoord = models.ForeignKey(
+        Bericht, on_delete=models.PROTECT, null=True, blank=True, related_name="antwoord_op"
+    )
+    beoordeeld_door = models.ForeignKey(
+        "wmo.Medewerker", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("iWmo-verzoek")
+        verbose_name_plural = _("iWmo-verzoeken")
+        ordering = ["aangemaakt_op", "id"]
+        constraints = [
+            # TR347: ReferentieAanbieder is unique for the aanbieder (retourcode 9347).
+            models.UniqueConstraint(fields=["aanbieder", "referentie"], name="verzoek_referentie_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=VerzoekStatus.values), name="verzoek_status_geldig"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=VerzoekStatus.AFGEWEZEN) | ~models.Q(reden_afwijzing=""),
+                name="verzoek_afgewezen_met_reden",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "melding"], name="verzoek_status_melding")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.referentie}"

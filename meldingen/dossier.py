@@ -66,16 +66,26 @@ def tijdlijn(inwoner: Inwoner, meldingen: list[Melding], brieven) -> list[Gebeur
 
 
 def _STAPPEN():
+    from django.apps import apps
+
     from aanvragen.models import Aanvraag, Beschikking, Bezwaar
     from gesprekken.models import Gesprek, Triage
 
-    return (
+    stappen = [
         (Gesprek, "melding_id", "Gesprek gepland"),
         (Triage, "melding_id", "Triage: verder zonder breed gesprek"),
         (Aanvraag, "melding_id", "Aanvraag geregistreerd"),
         (Beschikking, "aanvraag__melding_id", "Beschikking opgesteld"),
         (Bezwaar, "beschikking__aanvraag__melding_id", "Bezwaar ontvangen"),
-    )
+    ]
+    # iWmo (on top of the flow, so named by string, not imported): the toewijzing at the aanbieder
+    # and the start and stop of the zorg it reported ("Zorg gestart door ... op 7 april 2026").
+    if apps.is_installed("iwmo"):
+        toewijzing = apps.get_model("iwmo", "Toewijzing")
+        stappen.append(
+            (toewijzing, "regel__beschikking__aanvraag__melding_id", "Toewijzing aan de aanbieder")
+        )
+    return stappen
 
 
 def _met_namen(items: list) -> list[Gebeurtenis]:

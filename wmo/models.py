@@ -33,6 +33,7 @@ from .validators import validate_cbs_code, validate_huiskleur, validate_ondertek
 LET_OP_WERKDAGEN = (1, 20)
 NAZORG_WEKEN = (1, 26)
 EINDDATUM_SIGNAAL_WEKEN = (1, 26)
+IWMO_START_SIGNAAL_WERKDAGEN = (1, 60)  # iwmo.regie: "aanbieder nog niet gestart"
 SESSIE_INACTIEF_MINUTEN = (5, 60)  # toegang.sessie: BIO 9.4.2, the security issue's bounds
 STANDAARD_HUISKLEUR = "#1B3A5C"
 
@@ -187,6 +188,13 @@ class Gemeente(models.Model):
         default=standaard_einddatum_signaal_weken,
         validators=_tussen(EINDDATUM_SIGNAAL_WEKEN, "weken"),
     )
+    # iWmo regie: a toewijzing without a start zorg (WMO305) this many werkdagen after it took
+    # effect shows "aanbieder nog niet gestart" (iwmo.regie). 5: one working week.
+    iwmo_start_signaal_werkdagen = models.PositiveSmallIntegerField(
+        _("‘aanbieder nog niet gestart’ na zoveel werkdagen"),
+        default=5,
+        validators=_tussen(IWMO_START_SIGNAAL_WERKDAGEN, "werkdagen"),
+    )
     sessie_inactief_minuten = models.PositiveSmallIntegerField(
         _("uitloggen na zoveel minuten niets doen"),
         default=standaard_sessie_inactief_minuten,
@@ -222,6 +230,13 @@ class Gemeente(models.Model):
                     sessie_inactief_minuten__lte=SESSIE_INACTIEF_MINUTEN[1],
                 ),
                 name="gemeente_sessie_minuten_bereik",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    iwmo_start_signaal_werkdagen__gte=IWMO_START_SIGNAAL_WERKDAGEN[0],
+                    iwmo_start_signaal_werkdagen__lte=IWMO_START_SIGNAAL_WERKDAGEN[1],
+                ),
+                name="gemeente_iwmo_start_signaal_bereik",
             ),
             # The colour is written into the letter's stylesheet: only #RRGGBB, also in the database.
             models.CheckConstraint(

@@ -34,7 +34,9 @@ urlpatterns = [
     path("", include("aanvragen.urls")),
     path("teamleider/", include("teamleider.urls")),
     path("toegang/", include("toegang.urls")),
+    path("beheer/iwmo/", include("iwmo.urls_beheer")),
     path("beheer/", include("beheer.urls")),
+    path("iwmo/", include("iwmo.urls_ontvangst")),
     path("privacy/", include("privacy.urls")),
     path("iwmo/", include("iwmo.urls")),
 ]

@@ -59,6 +59,7 @@ def _instellingen(**anders) -> dict:
         "nazorg_weken": "6",
         "einddatum_signaal_weken": "8",
         "sessie_inactief_minuten": "15",
+        "iwmo_start_signaal_werkdagen": "5",
     } | {f"triage_{r.value}": "on" for r in instellingen.TRIAGE_INSTELBAAR}
     return {k: v for k, v in (data | anders).items() if v is not None}
 
@@ -287,6 +288,7 @@ def test_logo_weghalen(ingelogd, gemeente):
         ("nazorg_weken", "27", "Kies een getal van 1 tot en met 26 weken."),
         ("einddatum_signaal_weken", "0", "Kies een getal van 1 tot en met 26 weken."),
         ("sessie_inactief_minuten", "4", "Kies een getal van 5 tot en met 60 minuten."),
+        ("iwmo_start_signaal_werkdagen", "0", "Kies een getal van 1 tot en met 60 werkdagen."),
         ("sessie_inactief_minuten", "61", "Kies een getal van 5 tot en met 60 minuten."),
     ],
 )
@@ -309,10 +311,12 @@ def test_instellingen_opslaan(ingelogd, gemeente, beheerder):
         nazorg_weken="10",
         einddatum_signaal_weken="12",
         sessie_inactief_minuten="10",
+        iwmo_start_signaal_werkdagen="8",
         **{f"triage_{TriageReden.ENKELVOUDIG}": None},
     )
     assert ingelogd.post(url, data).status_code == 302
     gemeente.refresh_from_db()
+    assert gemeente.iwmo_start_signaal_werkdagen == 8
     assert (gemeente.let_op_werkdagen, gemeente.nazorg_weken, gemeente.einddatum_signaal_weken) == (3, 10, 12)
     assert gemeente.sessie_inactief_minuten == 10 and not gemeente.verslag_telt_als_aanvraag
     assert gemeente.triage_uitgesloten == [TriageReden.ENKELVOUDIG]

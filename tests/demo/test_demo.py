@@ -66,7 +66,7 @@ def test_demo_zet_een_verstuurde_wmo301_in_de_uitbox(settings):
     from iwmo.schema import valideer
 
     call_command("demo")
-    bericht = Bericht.objects.get(soort="WMO301")
+    bericht = Bericht.objects.get(soort="WMO301", aanbieder__naam="Medipoint")
     assert bericht.status == "verzonden", bericht.reden
     assert bericht.aanbieder.naam == "Medipoint" and bericht.afzender == "0392"
     assert valideer("WMO301", bytes(bericht.xml)) == []

@@ -77,6 +77,7 @@ from gesprekken.forms import (
     VervolgafspraakForm,
 )
 from gesprekken.models import ResultaatOnderzoek
+from iwmo.forms_ontvangst import VerzoekAfwijzenForm
 from iwmo.models import Bericht
 from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm
 from meldingen.models import Melding
@@ -292,6 +293,36 @@ class World:
             gemeente=self.gemeente,
             voorziening=self.product,
             geldig_vanaf=timezone.localdate() - timedelta(days=30),
+        )
+
+    @cached_property
+    def iwmo_bericht(self):
+        """A received iWmo message of the gemeente that was not processed (beheer's list)."""
+        from iwmo.models import Bericht, BerichtStatus, Richting
+
+        return Bericht.objects.create(
+            richting=Richting.IN,
+            soort="WMO315",
+            xml=b"<Bericht/>",
+            bestandsnaam="vot.xml",
+            status=BerichtStatus.NIET_VERWERKT,
+            reden="Voorbeeld",
+            gemeente=self.gemeente,
+        )
+
+    @cached_property
+    def iwmo_verzoek(self):
+        """A verzoek om toewijzing (WMO315) of an aanbieder on the consulent's melding."""
+        from iwmo.models import Verzoek, VerzoekSoort
+
+        return Verzoek.objects.create(
+            soort=VerzoekSoort.TOEWIJZING,
+            bericht=self.iwmo_bericht,
+            aanbieder=self.aanbieder,
+            gemeente=self.gemeente,
+            inwoner=self.melding.inwoner,
+            melding=self.melding,
+            referentie="REF-1",
         )
 
     @cached_property
@@ -585,6 +616,12 @@ POST_VIEWS = {
     "beheer:partner": lambda w: [
         Case(reverse("beheer:partner", args=[w.partner.pk]), lambda u: PartnerForm(gemeenten=[w.gemeente]))
     ],
+    "iwmo_ontvangst:verzoek_afwijzen": lambda w: [
+        Case(
+            reverse("iwmo_ontvangst:verzoek_afwijzen", args=[w.iwmo_verzoek.pk]),
+            lambda u: VerzoekAfwijzenForm(),
+        )
+    ],
 }
 
 
@@ -629,6 +666,12 @@ ANDERE_DELEN = {
     "privacy:inzagelog": lambda w: [],
     "privacy:inzageverzoek": lambda w: [w.melding.inwoner_id],
     "privacy:inzageverzoek_csv": lambda w: [w.melding.inwoner_id],
+    # iWmo incoming (iwmo/views_ontvangst.py); the refusal form is in POST_VIEWS.
+    "iwmo_ontvangst:verzoek": lambda w: [w.iwmo_verzoek.pk],
+    "iwmo_ontvangst:verzoek_toekennen": lambda w: [w.iwmo_verzoek.pk],
+    "iwmo_beheer:niet_verwerkt": lambda w: [],
+    "iwmo_beheer:bericht_downloaden": lambda w: [w.iwmo_bericht.pk],
+    "iwmo_beheer:bericht_opnieuw": lambda w: [w.iwmo_bericht.pk],
 }
 
 

@@ -67,7 +67,7 @@ from django.utils import timezone
 from beheer import services as beheer_services
 from beheer import technisch
 from gesprekken import services as gesprek_services
-from iwmo.models import Bericht, BerichtStatus, Richting
+from iwmo.models import Bericht, BerichtStatus, Richting, Verzoek, VerzoekSoort
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
 from tests.factories import (
     GemeenteFactory,
@@ -686,6 +686,34 @@ MATRIX: dict[str, Url] = {
         object=False,
         leeg_post=True,
     ),
+    # --- iWmo (incoming): a verzoek of an aanbieder, judged by the consulent of the dossier; the
+    # beheer list of messages not processed (iwmo/views_ontvangst.py). Granting changes the dossier
+    # at once, so an empty POST is only tried on a foreign verzoek. ---
+    "iwmo_ontvangst:verzoek": Url(
+        _r("iwmo_ontvangst:verzoek", "iwmo_verzoek.pk"), get=mag(CONSULENT, TEAMLEIDER, PARTNER_CONSULENT)
+    ),
+    "iwmo_ontvangst:verzoek_toekennen": Url(
+        _r("iwmo_ontvangst:verzoek_toekennen", "iwmo_verzoek.pk"),
+        get=ALLEEN_POST,
+        post=mag(CONSULENT, PARTNER_CONSULENT),
+    ),
+    "iwmo_ontvangst:verzoek_afwijzen": Url(
+        _r("iwmo_ontvangst:verzoek_afwijzen", "iwmo_verzoek.pk"),
+        get=ALLEEN_POST,
+        post=mag(
+            CONSULENT,
+            PARTNER_CONSULENT,
+            afwijkend={CONSULENT: ("formfout", "404"), PARTNER_CONSULENT: ("formfout", "404")},
+        ),
+        leeg_post=True,
+    ),
+    "iwmo_beheer:niet_verwerkt": Url(_vast("iwmo_beheer:niet_verwerkt"), get=mag(BEHEERDER), object=False),
+    "iwmo_beheer:bericht_downloaden": Url(
+        _r("iwmo_beheer:bericht_downloaden", "iwmo_bericht.pk"), get=mag(BEHEERDER)
+    ),
+    "iwmo_beheer:bericht_opnieuw": Url(
+        _r("iwmo_beheer:bericht_opnieuw", "iwmo_bericht.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
     "beheer:aanbieder": Url(_r("beheer:aanbieder", "aanbieder.pk"), get=mag(BEHEERDER, foreign="ok")),
     **{
         f"beheer:{naam}": Url(
@@ -736,6 +764,8 @@ class Dossier:
     aanbieder: object = None  # an aanbieder (shared) ...
     contract: object = None  # ... with a contract in the dossier's gemeente
     bericht: object = None  # an iWmo message (WMO301) of the melding to that aanbieder
+    iwmo_verzoek: object = None  # an iWmo verzoek (WMO315) of an aanbieder on the dossier's melding
+    iwmo_bericht: object = None  # a received iWmo message of the dossier's gemeente, not processed
 
 
 @dataclass
@@ -821,8 +851,28 @@ def _dossier(team, consulent) -> Dossier:
         inwoner=melding.inwoner,
         melding=melding,
     )
+    iwmo_bericht = Bericht.objects.create(
+        richting=Richting.IN,
+        soort="WMO315",
+        xml=b"<Bericht/>",
+        bestandsnaam="vot.xml",
+        status=BerichtStatus.NIET_VERWERKT,
+        reden="Voorbeeld",
+        gemeente=gemeente,
+    )
+    iwmo_verzoek = Verzoek.objects.create(
+        soort=VerzoekSoort.TOEWIJZING,
+        bericht=iwmo_bericht,
+        aanbieder=aanbieder,
+        gemeente=gemeente,
+        inwoner=melding.inwoner,
+        melding=melding,
+        referentie=f"REF-{melding.pk}",
+    )
     return Dossier(
         bericht=bericht,
+        iwmo_verzoek=iwmo_verzoek,
+        iwmo_bericht=iwmo_bericht,
         product=product,
         aanbieder=aanbieder,
         contract=contract,

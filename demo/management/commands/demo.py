@@ -22,6 +22,7 @@ from beheer import teams as teambeheer
 from beheer.instellingen import briefhoofdlogo_opslaan
 from gesprekken import services as gs
 from iwmo import services as iwmo_services
+from iwmo.demo_ontvangst import demo_start_en_stop
 from meldingen import services as ms
 from meldingen.constants import Afsluitreden, Kanaal, MelderRelatie, MeldingStatus
 from toegang.services import tweestaps_demo_inrichten
@@ -269,6 +270,8 @@ class Command(BaseCommand):
         self._brieftekst(haarlem, users["beheerder"])
         self._dossiers(haarlem, zandvoort, teams, users)
         self._beheer(teams, users)
+        # iWmo: a processed start and stop zorg (WMO305, WMO307) with their 306/308 in the outbox.
+        demo_start_en_stop()
 
     def _beheer(self, teams, users):
         """Beheer history to look at (/beheer/teams/, /beheer/wijzigingen/): a team taken out of use
