@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0007_raadpleging_beeindigd_op'),
+        ('meldingen', '0009_inwoner_naam_trigram'),
     ]
 
     operations = [
