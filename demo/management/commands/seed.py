@@ -41,7 +41,6 @@ database constraint. Every seed user has the password given by --wachtwoord.
 """
 
 import hashlib
-import importlib
 import random
 import sys
 import time
@@ -88,9 +87,6 @@ from wmo.validators import valid_bsns
 
 MARKER = "S001"  # cbs_code of the first seed gemeente: present means "already seeded"
 CHUNK = 20_000  # meldingen generated and copied per round: memory stays flat
-# The management-information summary (issue 14, other half): rebuilt after the load when the
-# module exists. (module, function); the lead wires the final name.
-MI_HERBOUW = ("teamleider.samenvatting", "samenvatting_herbouwen")
 
 # A valid one-page PDF without text: the shared placeholder for every seeded letter.
 PLACEHOLDER_PDF = (
@@ -305,17 +301,6 @@ def zonder_fk_en_indexen(tabellen: list[str]):
         c.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def mi_herbouwen():
-    """Rebuild the management-information summary when that module exists (see MI_HERBOUW)."""
-    module, functie = MI_HERBOUW
-    try:
-        herbouw = getattr(importlib.import_module(module), functie)
-    except (ImportError, AttributeError):
-        return False
-    herbouw()
-    return True
-
-
 class Command(BaseCommand):
     help = "Vult de database met een regio vol realistische dossiers (voor benchmarks), met COPY."
 
@@ -361,8 +346,6 @@ class Command(BaseCommand):
             with zonder_fk_en_indexen(tabellen):
                 self._dossiers(opts)
             self._fase("indexen en sleutels terug")
-            mi = mi_herbouwen()
-            self._fase("managementinformatie")
         self._fase("commit")
         with connection.cursor() as c:
             c.execute("ANALYZE")
@@ -371,7 +354,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
                 f"({sum(map(len, self.consulenten.values()))} consulenten, {len(self.teams)} teams, "
-                f"{opts['gemeenten']} gemeenten{', managementinformatie herbouwd' if mi else ''})."
+                f"{opts['gemeenten']} gemeenten)."
             )
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
