@@ -14,6 +14,7 @@ from django.utils import timezone
 from lxml import etree
 
 from iwmo.codelijsten import AdresSoort, Berichtcode, WettelijkeVertegenwoordiging
+from iwmo.models import VerzoekSoort, VerzoekStatus
 from iwmo.schema import (
     BASIS_NAMESPACE,
     BASISSCHEMA_XSD_VERSIE,
@@ -108,6 +109,22 @@ def huis(huisnummer: int, toevoeging: str) -> dict:
     return {"Huisnummer": huisnummer, "HuisnummerToevoeging": toevoeging[:4]}
 
 
+def referentie_aanbieder(toewijzing) -> str:
+    """ReferentieAanbieder (iwmo:LDT_Referentie, at most 36) of a toewijzing that answers a verzoek.
+
+    Processen.md, "Proces beoordelen Wmo": a granted verzoek om toewijzing (WMO315) is answered per
+    AangevraagdProduct with a toewijzingsbericht; the aanbieder's ReferentieAanbieder links that
+    ToegewezenProduct to its request. Kept in every later WMO301 of the same toewijzing.
+    """
+    return (
+        toewijzing.verzoeken.filter(soort=VerzoekSoort.TOEWIJZING, status=VerzoekStatus.TOEGEKEND)
+        .order_by("beoordeeld_op", "pk")
+        .values_list("referentie", flat=True)
+        .first()
+        or ""
+    )
+
+
 def wmo301(*, gemeente, aanbieder, inwoner, toewijzingen, identificatie: str, dagtekening: date) -> bytes:
     """The WMO301 toewijzing bericht (BerichtCode 414) for one client at one aanbieder."""
     ns = namespace("WMO301")
@@ -178,6 +195,9 @@ def wmo301(*, gemeente, aanbieder, inwoner, toewijzingen, identificatie: str, da
         regel = toewijzing.regel
         product = _el(producten, "ToegewezenProduct", ns=ns)
         _el(product, "ToewijzingNummer", toewijzing.nummer, ns=ns)
+        referentie = referentie_aanbieder(toewijzing)
+        if referentie:
+            _el(product, "ReferentieAanbieder", referentie, ns=ns)
         categorie = _el(product, "Product", ns=ns)
         _el(categorie, "Categorie", regel.voorziening.iwmo_productcategorie, basis=True, ns=ns)
         if regel.voorziening.iwmo_productcode:

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from iwmo.codelijsten import RedenBeeindiging, RedenWijziging
+from iwmo.codelijsten import RedenBeeindiging, RedenWijziging, Retourcode
 from wmo.models import Aanbieder, Gemeente
 
 
@@ -92,6 +92,13 @@ class BerichtStatus(models.TextChoices):
     NIET_VERWERKT = "niet_verwerkt", _("Niet verwerkt")
 
 
+class OordeelAanbieder(models.TextChoices):
+    """What the aanbieder's WMO302 said of our WMO301 (iwmo.retour_ontvangst)."""
+
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd door de aanbieder")
+    AFGEKEURD = "afgekeurd", _("Afgekeurd door de aanbieder")
+
+
 class Bericht(models.Model):
     """One iWmo message file, outgoing or incoming, with its XML and what happened to it."""
 
@@ -118,6 +125,13 @@ class Bericht(models.Model):
         blank=True,
         related_name="retouren",
         verbose_name=_("retourbericht van"),
+    )
+    # An incoming retour (WMO302): its WJ001 retourcodes per class, e.g. {"Header": [],
+    # "Client": ["0200"], "ToegewezenProduct 900001": ["0200"]}.
+    retourcodes = models.JSONField(_("retourcodes"), default=dict, blank=True)
+    # Our outgoing WMO301: what the aanbieder's retour (WMO302) said of it; blank while none came.
+    oordeel_aanbieder = models.CharField(
+        _("oordeel aanbieder"), max_length=12, choices=OordeelAanbieder.choices, blank=True
     )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     aanbieder = models.ForeignKey(
@@ -160,6 +174,24 @@ class Bericht(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.identificatie}".strip()
+
+    @property
+    def retour_tekst(self) -> str:
+        """Our WMO301's retour status in words; uses the prefetched `retouren` (no query of its own)."""
+        if self.oordeel_aanbieder == OordeelAanbieder.GOEDGEKEURD:
+            return str(OordeelAanbieder.GOEDGEKEURD.label)
+        if self.oordeel_aanbieder == OordeelAanbieder.AFGEKEURD:
+            codes = []
+            for retour in self.retouren.all():
+                if retour.status == BerichtStatus.VERWERKT:
+                    for lijst in retour.retourcodes.values():
+                        codes += [c for c in lijst if c not in codes and c != "0200"]
+            labels = [
+                str(Retourcode(c).label) if c in Retourcode.values else f"{c} (onbekende retourcode)"
+                for c in codes
+            ]
+            return "Afgekeurd: " + "; ".join(labels) if labels else "Afgekeurd door de aanbieder"
+        return "Nog geen retour"
 
 
 # --- Incoming requests (WMO315, WMO317) and the regie signal: iwmo.verzoeken, iwmo.regie ----------

@@ -37,6 +37,7 @@ from django_tasks import task
 from lxml import etree
 
 from iwmo import retour as retourbericht
+from iwmo import retour_ontvangst
 from iwmo.codelijsten import Berichtcode, RedenBeeindiging
 from iwmo.levering import toewijzing_zorg_starten, toewijzing_zorg_stoppen
 from iwmo.models import Bericht, BerichtStatus, Richting, Toewijzing, Verzoek, VerzoekSoort, VerzoekStatus
@@ -105,7 +106,7 @@ def _soort_van(inhoud: bytes) -> str:
         document = etree.fromstring(inhoud, _parser())
     except (etree.XMLSyntaxError, ValueError):
         return ONBEKEND
-    for soort in INKOMEND:
+    for soort in (*INKOMEND, retour_ontvangst.SOORT):
         if document.tag == f"{{{namespace(soort)}}}Bericht":
             return soort
     return ONBEKEND
@@ -150,7 +151,10 @@ def bericht_verwerken(*, bericht_id: int) -> Bericht:
         bericht = Bericht.objects.select_for_update().get(pk=bericht_id, richting=Richting.IN)
         if bericht.status != BerichtStatus.ONTVANGEN:
             return bericht
-        _Verwerking(bericht).uitvoeren()
+        if bericht.soort == retour_ontvangst.SOORT:
+            retour_ontvangst.retour_verwerken(bericht)  # a retour gets no retour
+        else:
+            _Verwerking(bericht).uitvoeren()
     return bericht
 
 
@@ -168,7 +172,10 @@ def bericht_opnieuw_verwerken(*, bericht: Bericht, door) -> Bericht:
     bericht._history_user = door
     bericht._change_reason = "Opnieuw verwerken"
     bericht.save(update_fields=["status"])
-    _Verwerking(bericht, retour_sturen=False).uitvoeren()
+    if bericht.soort == retour_ontvangst.SOORT:
+        retour_ontvangst.retour_verwerken(bericht)
+    else:
+        _Verwerking(bericht, retour_sturen=False).uitvoeren()
     return bericht
 
 

@@ -27,11 +27,18 @@ from iwmo.codelijsten import Berichtcode
 from iwmo.schema import BASIS_NAMESPACE, BASISSCHEMA_XSD_VERSIE, BERICHT_XSD_VERSIE, namespace
 
 # The retour message per heenbericht (schema-overzicht.md).
-RETOUR_VAN = {"WMO305": "WMO306", "WMO307": "WMO308", "WMO315": "WMO316", "WMO317": "WMO318"}
+RETOUR_VAN = {
+    "WMO301": "WMO302",
+    "WMO305": "WMO306",
+    "WMO307": "WMO308",
+    "WMO315": "WMO316",
+    "WMO317": "WMO318",
+}
 
 # The classes that carry RetourCodes in each retour message, by their local name (the Client
 # always does). From the summary's tables, where RetourCodes is 1..1.
 GEBEOORDEELDE_KLASSEN = {
+    "WMO302": ("Client", "Relatie", "Contact", "ToegewezenProduct"),
     "WMO306": ("Client", "StartProduct"),
     "WMO308": ("Client", "StopProduct"),
     "WMO316": ("Client", "AangevraagdProduct"),

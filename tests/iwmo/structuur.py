@@ -31,6 +31,58 @@ RETOURCODES = [("RetourCode", 1, None)]
 PERSOON = [("Bsn", 1, 1), ("Geboortedatum", 1, 1), ("Geslacht", 1, 1), ("Naam", 1, 1)]
 
 STRUCTUUR = {
+    # The aanbieder's retour on our WMO301 (section WMO302.xsd); used to check the 302s the tests
+    # send in (iwmo.retour_ontvangst).
+    "WMO302": {
+        "Root": [("Header", 1, 1), ("Client", 0, 1)],
+        "Client": [
+            *PERSOON,
+            ("Communicatie", 0, 1),
+            ("JuridischeStatus", 0, 1),
+            ("WettelijkeVertegenwoordiging", 0, 1),
+            ("Commentaar", 0, 1),
+            ("Relaties", 0, 1),
+            ("Contactgegevens", 1, 1),
+            ("ToegewezenProducten", 1, 1),
+            ("RetourCodes", 1, 1),
+        ],
+        "Relaties": [("Relatie", 1, None)],
+        "Relatie": [
+            ("Nummer", 1, 1),
+            ("Volgorde", 0, 1),
+            ("Soort", 1, 1),
+            ("Geboortedatum", 0, 1),
+            ("Geslacht", 0, 1),
+            ("Naam", 1, 1),
+            ("Contact", 1, 1),
+            ("RetourCodes", 1, 1),
+        ],
+        "Contactgegevens": [("Contact", 1, None)],
+        "Contact": [
+            ("Soort", 1, 1),
+            ("Adres", 0, 1),
+            ("Organisatie", 0, 1),
+            ("Telefoon", 0, 1),
+            ("Emailadres", 0, 1),
+            ("Periode", 0, 1),
+            ("RetourCodes", 1, 1),
+        ],
+        "ToegewezenProducten": [("ToegewezenProduct", 1, None)],
+        "ToegewezenProduct": [
+            ("ToewijzingNummer", 1, 1),
+            ("ReferentieAanbieder", 0, 1),
+            ("Product", 0, 1),
+            ("Toewijzingsdatum", 1, 1),
+            ("Toewijzingstijd", 1, 1),
+            ("Ingangsdatum", 1, 1),
+            ("Einddatum", 0, 1),
+            ("RedenWijziging", 0, 1),
+            ("Omvang", 0, 1),
+            ("Budget", 0, 1),
+            ("Commentaar", 0, 1),
+            ("RetourCodes", 1, 1),
+        ],
+    },
     "WMO306": {
         "Root": [("Header", 1, 1), ("Client", 0, 1)],
         "Client": [*PERSOON, ("StartProducten", 1, 1), ("RetourCodes", 1, 1)],

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from lxml import etree
 
 from iwmo.models import Bericht, BerichtStatus, Richting, Verzoek, VerzoekStatus
 from iwmo.ontvangst import verwerk_inbox
@@ -194,3 +195,18 @@ def test_een_vreemd_verzoek_is_404_of_403(client, verzoek, rol):
             assert antwoord.status_code == 404
     verzoek.refresh_from_db()
     assert verzoek.status == VerzoekStatus.OPEN
+
+
+def test_toekennen_stuurt_301_met_referentie_aanbieder(
+    verzoek, toewijzing, django_capture_on_commit_callbacks
+):
+    """Processen.md: the toewijzingsbericht answering a verzoek om toewijzing carries its ReferentieAanbieder."""
+    with django_capture_on_commit_callbacks(execute=True):
+        verzoek_toekennen(verzoek=verzoek, door=verzoek.melding.consulent)
+    bericht = Bericht.objects.get(soort="WMO301")
+    assert bericht.status == BerichtStatus.VERZONDEN, bericht.reden
+    assert valideer("WMO301", bytes(bericht.xml)) == []
+    product = ontleed(bytes(bericht.xml)).find(".//{*}ToegewezenProduct")
+    kinderen = [etree.QName(k).localname for k in product]
+    assert kinderen[:2] == ["ToewijzingNummer", "ReferentieAanbieder"]
+    assert product.find("{*}ReferentieAanbieder").text == "REF-1"
