@@ -110,7 +110,7 @@ def bij_toewijzing_opslaan(sender, instance, **kwargs) -> None:
 
 def bij_gelijkgestelde_dagen_gewijzigd(sender, **kwargs) -> tuple[str, int]:
     """wmo.signals.gelijkgestelde_dagen_gewijzigd: a day equated by Royal Decree moves the signal."""
-    return "iwmo", start_signalen_herberekenen()
+    return "toewijzingen", start_signalen_herberekenen()
 
 
 def bij_gemeente_opslaan(sender, instance, **kwargs) -> None:

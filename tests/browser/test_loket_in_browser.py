@@ -437,7 +437,7 @@ def test_inwonerformulier_na_fout(page: Page, url, inloggen, loket):
     page.goto(url("/inwoners/nieuw/"))
     expect(page.get_by_text("---------")).to_have_count(0)
     expect(page.locator("label[for=id_postcode]")).to_have_text(re.compile("^Postcode"))
-    page.get_by_label("Achternaam").fill("Jansen")
+    page.get_by_label("Achternaam", exact=True).fill("Jansen")
     page.get_by_role("button", name="Opslaan").click()
     samenvatting = page.locator("#foutmeldingen")
     expect(samenvatting).to_be_focused()
@@ -445,7 +445,7 @@ def test_inwonerformulier_na_fout(page: Page, url, inloggen, loket):
     naar_postcode = samenvatting.get_by_role("link", name=re.compile("^Postcode"))
     expect(naar_postcode).to_have_attribute("href", "#id_postcode")
     assert_fout_gekoppeld(page, "postcode", "Dit veld is verplicht.")
-    expect(page.get_by_label("Achternaam")).to_have_value("Jansen")
+    expect(page.get_by_label("Achternaam", exact=True)).to_have_value("Jansen")
     assert not _axe(page, "inwoner met fouten")
 
 

@@ -20,6 +20,7 @@ def test_gewijzigde_rijen_per_klok():
         "meldingen": 1,
         "aanvragen": 0,
         "beschikkingen": 0,
+        "toewijzingen": 0,
     }
     melding.refresh_from_db()
     assert melding.plan_deadline == date(2026, 5, 12)
@@ -27,6 +28,7 @@ def test_gewijzigde_rijen_per_klok():
         "meldingen": 1,
         "aanvragen": 0,
         "beschikkingen": 0,
+        "toewijzingen": 0,
     }
 
 
@@ -39,7 +41,7 @@ def test_elke_ontvanger_telt_mee():
         gewijzigd = gelijkgestelde_dag_toevoegen(datum=date(2026, 5, 11), omschrijving="KB test")
     finally:
         gelijkgestelde_dagen_gewijzigd.disconnect(ontvanger)
-    assert gewijzigd == {"meldingen": 0, "aanvragen": 0, "beschikkingen": 0, "proef": 7}
+    assert gewijzigd == {"meldingen": 0, "aanvragen": 0, "beschikkingen": 0, "toewijzingen": 0, "proef": 7}
 
 
 def test_een_pagina_leest_de_gelijkgestelde_dagen_een_keer(client, teamleider):
