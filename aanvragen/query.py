@@ -44,7 +44,7 @@ def aflopende_voorzieningen(user, vandaag):
     einddatum - weeks * 7 days <= vandaag, so no query per gemeente."""
     from datetime import timedelta
 
-    from django.db.models import DateField, DurationField, ExpressionWrapper, F
+    from django.db.models import DateField, DurationField, ExpressionWrapper, F, IntegerField
     from django.db.models.functions import Cast
 
     from .models import BeschikkingRegel
@@ -54,7 +54,10 @@ def aflopende_voorzieningen(user, vandaag):
             signaal_vanaf=Cast(
                 F("einddatum")
                 - ExpressionWrapper(
-                    F("beschikking__gemeente__einddatum_signaal_weken") * timedelta(weeks=1),
+                    # Cast: SQLite multiplies a duration only by a plain IntegerField, not by the
+                    # PositiveSmallIntegerField the setting is (the quick start runs on SQLite).
+                    Cast("beschikking__gemeente__einddatum_signaal_weken", IntegerField())
+                    * timedelta(weeks=1),
                     output_field=DurationField(),
                 ),
                 output_field=DateField(),
