@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -207,13 +208,16 @@ class Command(BaseCommand):
             "partner": Team.objects.create(naam="Toegang Welzijn", organisatie=partner, telefoon="023 531 44 00"),
         }  # fmt: skip
         users = {}
+        # One hash for the one public demo password: hashing it per user (PBKDF2, ~0.5 s each) was
+        # almost half of the demo's time, and the demo must stay quick on a loaded machine.
+        wachtwoord = make_password(DEMO_WACHTWOORD)
         for username, first, last, rollen, team_key, staff in GEBRUIKERS:
             team = teams[team_key]
             u = Medewerker(
                 username=username, first_name=first, last_name=last, team=team, organisatie=team.organisatie,
                 is_staff=staff, email=f"{username}@example.org", telefoon="023 511 51 15",
             )  # fmt: skip
-            u.set_password(DEMO_WACHTWOORD)
+            u.password = wachtwoord
             u.save()
             u.groups.set(Group.objects.filter(name__in=rollen))
             users[username] = u
