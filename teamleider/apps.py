@@ -6,3 +6,9 @@ class TeamleiderConfig(AppConfig):
 
     name = "teamleider"
     verbose_name = "Teamleider"
+
+    def ready(self):
+        # Saves of the rows the management information counts mark its summary (teamleider.samenvatting).
+        from . import samenvatting
+
+        samenvatting.verbinden()

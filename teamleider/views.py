@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -266,7 +265,6 @@ def managementinformatie(request):
         titel="Meldingen per maand",
     )
     context = {
-        "zonder_percentielen": connection.vendor != "postgresql",
         "form": form,
         "filters": filters,
         "rijen": mi["rijen"],
