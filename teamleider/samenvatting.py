@@ -270,7 +270,15 @@ def markeren(melding_id: int, *, oud_team_id: int | None = None) -> None:
 
 
 def alles_markeren() -> None:
+    """Mark everything (after a load that passed no save); the task recounts it after commit."""
     MiVuil.objects.create()
+
+    def inplannen():
+        from .tasks import mi_bijwerken
+
+        mi_bijwerken.enqueue()
+
+    transaction.on_commit(inplannen)
 
 
 def _oplossen(markeringen: list[dict]) -> set[tuple[int, date]]:
@@ -334,12 +342,23 @@ def bijwerken(maanden, *, voorkeur_team: int | None = None, max_teams: int = MAX
     maanden = set(maanden)
     if not maanden:
         return set()
-    with transaction.atomic():
-        if not _markeringen_oplossen(maximum=MAX_MARKERINGEN) or _alles_gemarkeerd():
-            return maanden  # too much to resolve now, or "everything": the task catches up
+    # One query when nothing waits: the marked meldingen, "everything", and the marked months.
+    rijen = list(
+        MiVuil.objects.filter(Q(maand__isnull=True) | Q(maand__in=maanden)).values(
+            "melding_id", "team_id", "maand"
+        )[: MAX_MARKERINGEN + 1]
+    )
+    if len(rijen) > MAX_MARKERINGEN or any(r["melding_id"] is None and r["maand"] is None for r in rijen):
+        return maanden  # too much to resolve now, or "everything": the task catches up
+    if any(r["melding_id"] is not None for r in rijen):
+        with transaction.atomic():
+            if not _markeringen_oplossen(maximum=MAX_MARKERINGEN):
+                return maanden
+        rijen = list(MiVuil.objects.filter(maand__in=maanden).values("team_id", "maand"))
     per_team = defaultdict(set)
-    for team_id, maand in MiVuil.objects.filter(maand__in=maanden).values_list("team_id", "maand").distinct():
-        per_team[team_id].add(maand)
+    for r in rijen:
+        if r["maand"] is not None:
+            per_team[r["team_id"]].add(r["maand"])
     volgorde = sorted(per_team, key=lambda t: (t != voorkeur_team, t))
     for team_id in volgorde[:max_teams]:
         with transaction.atomic():
@@ -454,7 +473,22 @@ def _na_verwijderen(sender, instance, **kwargs):
     MiVuil.objects.bulk_create(rijen)
 
 
+def _productgroep_onthouden(sender, instance, **kwargs):
+    instance._mi_productgroep = instance.__dict__.get("iwmo_productcategorie")
+
+
+def _productgroep_gewijzigd(sender, instance, created, raw=False, **kwargs):
+    """A voorziening moved to another iWmo productgroep: every product bucket may change."""
+    oud = getattr(instance, "_mi_productgroep", None)
+    instance._mi_productgroep = instance.iwmo_productcategorie
+    if not created and not raw and oud != instance.iwmo_productcategorie:
+        alles_markeren()
+
+
 def verbinden() -> None:
+    voorziening = apps.get_model("wmo.Voorziening")
+    post_init.connect(_productgroep_onthouden, sender=voorziening, dispatch_uid="teamleider.mi.voorziening")
+    post_save.connect(_productgroep_gewijzigd, sender=voorziening, dispatch_uid="teamleider.mi.voorziening")
     for label in GEVOLGD:
         model = apps.get_model(label)
         uid = f"teamleider.mi.{label}"

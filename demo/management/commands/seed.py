@@ -77,6 +77,7 @@ from gesprekken.constants import AfspraakStatus, GesprekStatus, Plaats, VerslagR
 from gesprekken.models import Gesprek, Onderzoek, ResultaatOnderzoek, VerslagVersie, Vervolgafspraak
 from meldingen.constants import Afsluitreden, Kanaal, MeldingStatus
 from meldingen.models import Inwoner, Melding
+from teamleider import samenvatting
 from wmo import termijnen
 from wmo.constants import BriefSoort, OrganisatieSoort, Rol, VoorzieningSoort
 from wmo.models import Brief, Gemeente, Medewerker, Organisatie, Team, Voorziening, gelijkgestelde_dagen
@@ -346,6 +347,9 @@ class Command(BaseCommand):
             with zonder_fk_en_indexen(tabellen):
                 self._dossiers(opts)
             self._fase("indexen en sleutels terug")
+            # COPY passes no save: the MI summary is marked "count everything" (manage.py
+            # mi_herberekenen or the task mi_bijwerken fills it; until then MI counts directly).
+            samenvatting.alles_markeren()
         self._fase("commit")
         with connection.cursor() as c:
             c.execute("ANALYZE")
