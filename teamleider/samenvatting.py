@@ -12,9 +12,9 @@ How it stays right:
   ``TeamleiderConfig.ready``); a melding that moves team also marks its old team. The saves
   are the services' own (each state change is one service), so marking needs no code in them.
 - a read first turns marked meldingen into the (team, month) buckets they touch, from the
-  data as it is then (so a later bulk update of a marked melding is seen too), recounts at most
-  ``MAX_TEAMS`` teams' marked months in the same request, and counts any month still marked,
-  the current month and a partly chosen month directly from the dossiers (``feiten``).
+  data as it is then (so a later bulk update of a marked melding is seen too), counts every
+  marked month, the current month and a partly chosen month directly from the dossiers
+  (``feiten``), and asks the task ``mi_bijwerken`` to recount the marked buckets (``bijwerken``);
 - ``alles_herberekenen`` (``manage.py mi_herberekenen``, the task ``mi_bijwerken``) recounts
   everything; the migration that creates the tables marks "everything" when dossiers exist.
 Finished clocks never change when a day is equated to a feestdag (only running clocks are
@@ -43,7 +43,6 @@ from meldingen.constants import Afsluitreden, MeldingStatus
 from .models import MiMaand, MiVuil
 from .query.common import _begin
 
-MAX_TEAMS = 2  # teams whose marked months one request recounts; the rest is counted directly
 MAX_MARKERINGEN = 2000  # marked meldingen one request resolves
 
 TELLERS = ("meldingen", "gesprek", "verslag", "aanvraag", "toegekend", "afgewezen")
@@ -272,13 +271,7 @@ def markeren(melding_id: int, *, oud_team_id: int | None = None) -> None:
 def alles_markeren() -> None:
     """Mark everything (after a load that passed no save); the task recounts it after commit."""
     MiVuil.objects.create()
-
-    def inplannen():
-        from .tasks import mi_bijwerken
-
-        mi_bijwerken.enqueue()
-
-    transaction.on_commit(inplannen)
+    _inplannen()
 
 
 def _oplossen(markeringen: list[dict]) -> set[tuple[int, date]]:
@@ -313,59 +306,68 @@ def _oplossen(markeringen: list[dict]) -> set[tuple[int, date]]:
     return sleutels
 
 
-def _markeringen_oplossen(*, maximum: int | None = None) -> bool:
-    """Turn marked meldingen into (team, month) marks; False when more than ``maximum`` wait
-    (``None``: all of them, a thousand at a time)."""
-    while True:
-        rijen = MiVuil.objects.filter(melding_id__isnull=False).values("pk", "melding_id", "team_id")
-        rijen = list(rijen[: (maximum if maximum is not None else 1000) + 1])
-        if maximum is not None and len(rijen) > maximum:
-            return False
-        if not rijen:
-            return True
-        rijen = rijen[:1000]
-        # Claimed by deleting them; what the meldingen touch now is read after the claim.
-        MiVuil.objects.filter(pk__in=[r["pk"] for r in rijen]).delete()
-        MiVuil.objects.bulk_create([MiVuil(team_id=t, maand=m) for t, m in _oplossen(rijen)], batch_size=1000)
-        if maximum is not None:
-            return True
+def _markeringen_oplossen(rijen: list[dict]) -> set[tuple[int, date]]:
+    """Turn the marked meldingen ``rijen`` into (team, month) marks (claimed by deleting them;
+    what the meldingen touch is read after the claim); returns the new marks."""
+    MiVuil.objects.filter(pk__in=[r["pk"] for r in rijen]).delete()
+    sleutels = _oplossen(rijen)
+    MiVuil.objects.bulk_create([MiVuil(team_id=t, maand=m) for t, m in sleutels], batch_size=1000)
+    return sleutels
 
 
-def _alles_gemarkeerd() -> bool:
-    return MiVuil.objects.filter(melding_id__isnull=True, maand__isnull=True).exists()
+def _inplannen() -> None:
+    def inplannen():
+        from .tasks import mi_bijwerken
+
+        mi_bijwerken.enqueue()
+
+    transaction.on_commit(inplannen)
 
 
-def bijwerken(maanden, *, voorkeur_team: int | None = None, max_teams: int = MAX_TEAMS) -> set[date]:
-    """Bring the summary of ``maanden`` up to date as far as the bounds allow (at most
-    ``max_teams`` teams recounted); returns the months still marked, which the caller counts
-    directly from the dossiers."""
+def gemarkeerde_maanden(maanden) -> set[date]:
+    """Of ``maanden``, those whose summary is not up to date (any team): the MI page counts them
+    from the dossiers. Resolves the marked meldingen on the way (at most MAX_MARKERINGEN) and
+    asks the task ``mi_bijwerken`` to recount. One query when nothing is marked, four when
+    meldingen are; no recount in the request, so the page's budget does not depend on it."""
     maanden = set(maanden)
     if not maanden:
         return set()
-    # One query when nothing waits: the marked meldingen, "everything", and the marked months.
     rijen = list(
         MiVuil.objects.filter(Q(maand__isnull=True) | Q(maand__in=maanden)).values(
-            "melding_id", "team_id", "maand"
+            "pk", "melding_id", "team_id", "maand"
         )[: MAX_MARKERINGEN + 1]
     )
+    if not rijen:
+        return set()
+    _inplannen()
     if len(rijen) > MAX_MARKERINGEN or any(r["melding_id"] is None and r["maand"] is None for r in rijen):
         return maanden  # too much to resolve now, or "everything": the task catches up
-    if any(r["melding_id"] is not None for r in rijen):
-        with transaction.atomic():
-            if not _markeringen_oplossen(maximum=MAX_MARKERINGEN):
-                return maanden
-        rijen = list(MiVuil.objects.filter(maand__in=maanden).values("team_id", "maand"))
+    per_melding = [r for r in rijen if r["melding_id"] is not None]
+    vuil = {r["maand"] for r in rijen if r["maand"] is not None}
+    if per_melding:
+        with transaction.atomic(savepoint=False):
+            vuil |= {m for _, m in _markeringen_oplossen(per_melding)}
+    return vuil & maanden
+
+
+def bijwerken(maanden) -> None:
+    """Recount every team's marked buckets in ``maanden`` (the task)."""
     per_team = defaultdict(set)
-    for r in rijen:
-        if r["maand"] is not None:
-            per_team[r["team_id"]].add(r["maand"])
-    volgorde = sorted(per_team, key=lambda t: (t != voorkeur_team, t))
-    for team_id in volgorde[:max_teams]:
+    for team_id, maand in MiVuil.objects.filter(maand__in=maanden).values_list("team_id", "maand").distinct():
+        per_team[team_id].add(maand)
+    for team_id in sorted(per_team):
         with transaction.atomic():
             # Claim the marks first: a mark made meanwhile stays, and is counted next time.
             if MiVuil.objects.filter(team_id=team_id, maand__in=per_team[team_id]).delete()[0]:
                 herberekenen(team_id, per_team[team_id])
-    return set().union(*(per_team[t] for t in volgorde[max_teams:]))
+
+
+def _alle_meldingen_oplossen() -> None:
+    while rijen := list(
+        MiVuil.objects.filter(melding_id__isnull=False).values("pk", "melding_id", "team_id")[:1000]
+    ):
+        with transaction.atomic():
+            _markeringen_oplossen(rijen)
 
 
 def alles_herberekenen(*, sinds: date | None = None) -> int:
@@ -375,8 +377,8 @@ def alles_herberekenen(*, sinds: date | None = None) -> int:
     from wmo.models import Team
 
     huidige = maand_van(timezone.localdate())
+    _alle_meldingen_oplossen()
     with transaction.atomic():
-        _markeringen_oplossen()
         alles = MiVuil.objects.filter(melding_id__isnull=True, maand__isnull=True)
         if alles.exists():
             sinds = None  # "everything" was marked: a partial recount would not clear it
@@ -498,14 +500,13 @@ def verbinden() -> None:
 
 
 def gemarkeerde_bijwerken() -> int:
-    """Recount every marked closed month of every team (the task ``mi_bijwerken``, run e.g.
-    nightly and at the start of a month); returns the number of months recounted."""
-    with transaction.atomic():
-        _markeringen_oplossen()
-    if _alles_gemarkeerd():
+    """Recount every marked closed month of every team (the task ``mi_bijwerken``, asked for by
+    the MI page when it meets marks; also fine nightly); returns the number of months recounted."""
+    _alle_meldingen_oplossen()
+    if MiVuil.objects.filter(melding_id__isnull=True, maand__isnull=True).exists():
         alles_herberekenen()
         return MiMaand.objects.values("maand").distinct().count()
     huidige = maand_van(timezone.localdate())
     maanden = set(MiVuil.objects.filter(maand__lt=huidige).values_list("maand", flat=True).distinct())
-    bijwerken(maanden, max_teams=10**9)
+    bijwerken(maanden)
     return len(maanden)

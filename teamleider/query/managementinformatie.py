@@ -45,9 +45,8 @@ def managementinformatie(user, filters: Filters) -> dict:
     (median, p90) and % on time; per month held: huisbezoek vs telefonisch.
 
     Closed whole months come from the maintained summary (teamleider.samenvatting: one query over
-    the buckets in the user's scope); the current month, a partly chosen month and a month whose
-    buckets are marked and not recounted in this request are counted from the dossiers (four
-    queries). The same figures as ``managementinformatie_direct``, at the cost of the team's
+    the buckets in the user's scope); the current month, a partly chosen month and a month with marked
+    buckets (recounted by the task mi_bijwerken) are counted from the dossiers (four queries). The same figures as ``managementinformatie_direct``, at the cost of the team's
     buckets instead of the region's rows."""
     from meldingen.query import scope
     from teamleider import samenvatting
@@ -60,7 +59,7 @@ def managementinformatie(user, filters: Filters) -> dict:
         for m in alle_maanden
         if m >= filters.van and samenvatting.einde_maand(m) <= filters.tot and m < huidige
     ]
-    vuil = samenvatting.bijwerken(heel, voorkeur_team=getattr(user, "team_id", None))
+    vuil = samenvatting.gemarkeerde_maanden(heel)
     uit_samenvatting = [m for m in heel if m not in vuil]
     tellingen = {m: samenvatting.leeg() for m in alle_maanden}
     voorwaarde = scope(user)
