@@ -358,7 +358,9 @@ class WerkvoorraadToewijzenForm(KeukentafelForm):
         self.fields["melding"].queryset = Melding.objects.zichtbaar_voor(user).open()
         self.fields["consulent"].queryset = consulenten_voor(user)
         # One list for every row: the team in the label says who can take which melding.
-        self.fields["consulent"].label_from_instance = lambda c: f"{c} ({c.team.naam})" if c.team_id else str(c)
+        self.fields["consulent"].label_from_instance = lambda c: (
+            f"{c} ({c.team.naam})" if c.team_id else str(c)
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -387,9 +387,7 @@ if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT:
 # roles follow its groups at every login (toegang.oidc.WachtwoordBackend).
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS = [
-        "toegang.oidc.WachtwoordBackend"
-        if backend == "toegang.backends.MedewerkerBackend"
-        else backend
+        "toegang.oidc.WachtwoordBackend" if backend == "toegang.backends.MedewerkerBackend" else backend
         for backend in AUTHENTICATION_BACKENDS
     ]
 
