@@ -8,6 +8,7 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db import connection
 from django.db.models import CharField, Value
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -499,7 +500,10 @@ def _secties_lezen(delen: dict, paginas: dict) -> dict:
         ]
         for naam, qs in delen.items()
     ]
-    rijen = list(stukken[0].union(*stukken[1:], all=True)) if len(stukken) > 1 else list(stukken[0])
+    if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rijen = list(stukken[0].union(*stukken[1:], all=True))
+    else:  # one section, or SQLite (the quick start), which refuses LIMIT inside a UNION
+        rijen = [melding for stuk in stukken for melding in stuk]
     per_sectie = {naam: [] for naam in delen}
     for melding in rijen:
         per_sectie[melding.sectie].append(melding)

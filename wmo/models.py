@@ -411,10 +411,12 @@ class Medewerker(AbstractUser):
             Group.objects.filter(user=self)
             .annotate(soort=models.Value("rol", output_field=models.CharField()))
             .values_list("soort", "name", "permissions__content_type__app_label", "permissions__codename")
+            .order_by()  # no ORDER BY inside a UNION (SQLite refuses it; the order does not matter)
             .union(
                 Permission.objects.filter(user=self)
                 .annotate(soort=models.Value("recht", output_field=models.CharField()), groep=leeg)
-                .values_list("soort", "groep", "content_type__app_label", "codename"),
+                .values_list("soort", "groep", "content_type__app_label", "codename")
+                .order_by(),
                 Gemeente.objects.filter(organisaties=self.organisatie_id or 0)
                 .annotate(
                     soort=models.Value("gemeente", output_field=models.CharField()),
@@ -422,7 +424,8 @@ class Medewerker(AbstractUser):
                     app=leeg,
                     code=leeg,
                 )
-                .values_list("soort", "gemeente", "app", "code"),
+                .values_list("soort", "gemeente", "app", "code")
+                .order_by(),
                 all=True,
             )
         )
