@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wmo.codelijsten import Communicatievorm, Geslacht, JuridischeStatus, NaamGebruik
 from wmo.forms import KeukentafelForm, KeukentafelModelForm
 from wmo.models import Medewerker, Team
+from wmo.query import consulenten_voor
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
 from wmo.tekstlengte import LANG
 from wmo.validators import DatumBereik, normalize_postcode, validate_niet_in_toekomst
 
 from .constants import Afsluitreden, Kanaal, MelderRelatie, RaadplegingReden
-from .models import RAADPLEGING_TOELICHTING_MAX, Inwoner
+from .models import RAADPLEGING_TOELICHTING_MAX, Inwoner, Melding
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -330,6 +331,47 @@ class ToewijzenForm(KeukentafelForm):
     def __init__(self, *args, consulenten, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consulent"].queryset = consulenten
+
+
+class WerkvoorraadToewijzenForm(KeukentafelForm):
+    """The werkvoorraad's one assign control: a row chosen with its radio button, and a consulent
+    of that melding's team (or the team's queue)."""
+
+    melding = forms.ModelChoiceField(
+        label=_("Melding"),
+        queryset=Melding.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Kies eerst een melding in de lijst."),
+            "invalid_choice": _("Kies eerst een melding in de lijst."),
+        },
+    )
+    consulent = forms.ModelChoiceField(
+        label=_("Toewijzen aan"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        empty_label=_("Wachtrij van het team"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["melding"].queryset = Melding.objects.zichtbaar_voor(user).open()
+        self.fields["consulent"].queryset = consulenten_voor(user)
+        # One list for every row: the team in the label says who can take which melding.
+        self.fields["consulent"].label_from_instance = lambda c: (
+            f"{c} ({c.team.naam})" if c.team_id else str(c)
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        melding, consulent = cleaned.get("melding"), cleaned.get("consulent")
+        if melding and consulent and consulent.team_id != melding.team_id:
+            self.add_error(
+                "consulent",
+                _("%(naam)s werkt niet in het team van %(kenmerk)s. Kies een consulent van dat team.")
+                % {"naam": consulent, "kenmerk": melding.kenmerk},
+            )
+        return cleaned
 
 
 class AfsluitenForm(KeukentafelForm):

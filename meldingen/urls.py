@@ -11,6 +11,8 @@ meldingen_patterns = [
     path("inwoners/<int:inwoner_id>/melding/", views.melding_registreren, name="melding_registreren"),
     path("meldingen/<int:pk>/", views.melding_detail, name="melding"),
     path("meldingen/<int:pk>/toewijzen/", views.melding_toewijzen, name="melding_toewijzen"),
+    # The werkvoorraad's one assign control (the melding is a posted field).
+    path("werkvoorraad/toewijzen/", views.werkvoorraad_toewijzen, name="werkvoorraad_toewijzen"),
     path("meldingen/<int:pk>/oppakken/", views.melding_oppakken, name="melding_oppakken"),
     path(
         "meldingen/<int:pk>/onderzoek-starten/",

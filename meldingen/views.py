@@ -4,18 +4,17 @@ Thin: scope through the QuerySets (a foreign id answers 404), writes through the
 """
 
 import re
-from collections import defaultdict
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.db import connection
+from django.db.models import CharField, Value
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -31,7 +30,15 @@ from wmo.services import inzage_vastleggen, inzages_vastleggen
 from . import services
 from .constants import MeldingStatus
 from .dossier import tijdlijn
-from .forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm, ZoekForm
+from .forms import (
+    AfsluitenForm,
+    InwonerForm,
+    MeldingForm,
+    RaadplegenForm,
+    ToewijzenForm,
+    WerkvoorraadToewijzenForm,
+    ZoekForm,
+)
 from .models import Inwoner, Melding
 from .query import mag_raadplegen, zoekwijze
 
@@ -304,10 +311,15 @@ def melding_toewijzen(request, pk):
     if request.htmx:
         if request.htmx.target and request.htmx.target.startswith("rij-"):
             melding = Melding.objects.voor_lijst().get(pk=melding.pk)
+            _rijen_klaarmaken([melding])
             return render(
                 request,
                 "meldingen/werkvoorraad.html#rij",
-                {"melding": melding, **_werkvoorraad_toewijzen(request, [melding])},
+                {
+                    "melding": melding,
+                    "toewijzen_form": WerkvoorraadToewijzenForm(user=request.user),
+                    "werkvoorraad_url": reverse("werkvoorraad"),
+                },
             )
         return HttpResponseClientRedirect(reverse("meldingen:melding", args=[melding.pk]))
     return redirect(safe_next_url(request, reverse("meldingen:melding", args=[melding.pk])))
@@ -438,45 +450,21 @@ def dossier(request, pk):
     )
 
 
-def _werkvoorraad_toewijzen(request, meldingen) -> dict:
-    """The assign control of each row: the <option>s of the consulenten of the melding's team.
-
-    Built here once per (team, consulent) pair of the rows, not in the template once per row
-    and consulent: that loop made the werkvoorraad template-bound (issue 14)."""
-    context = {"werkvoorraad_url": reverse("werkvoorraad")}
-    if not request.user.has_perm("meldingen.toewijzen_melding"):
-        return {**context, "consulenten": None}
-    consulenten = list(consulenten_voor(request.user))
-    per_team = defaultdict(list)
-    for c in consulenten:
-        per_team[c.team_id].append(c)
-    opties = {}
-    for melding in meldingen:
-        sleutel = (melding.team_id, melding.consulent_id)
-        if sleutel not in opties:
-            opties[sleutel] = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (c.pk, mark_safe(" selected") if c.pk == melding.consulent_id else "", c)
-                    for c in per_team[melding.team_id]
-                ),
-            )
-        melding.consulent_opties = opties[sleutel]
-    return {**context, "consulenten": consulenten}
-
-
 PER_PAGINA = 50
 
 
 MAX_PAGINA = 10_000  # 500,000 meldingen: more than any region has open; beyond it the list is empty
 
+# The sections of the werkvoorraad, each paged on its own: (name, query-string parameter).
+# "pagina" stays the parameter of "overige", as links and bookmarks already use it.
+SECTIES = (("mijn", "pagina_mijn"), ("wachtrij", "pagina_wachtrij"), ("alle", "pagina"))
 
-def _page_number(request) -> int:
+
+def _page_number(request, parameter: str = "pagina") -> int:
     """The page from ?pagina=: plain digits from 1 to MAX_PAGINA; anything else is page 1
     ("-1", "abc", "١", a NUL byte) or the last page we count to (a number with 20 digits,
     which PostgreSQL would refuse as OFFSET)."""
-    waarde = request.GET.get("pagina", "")
+    waarde = request.GET.get(parameter, "")
     if not (waarde.isascii() and waarde.isdigit()):
         return 1
     if len(waarde) > len(str(MAX_PAGINA)):  # int() of a long string is slow, or refused
@@ -484,7 +472,47 @@ def _page_number(request) -> int:
     return min(max(1, int(waarde)), MAX_PAGINA)
 
 
-def werkvoorraad(request):
+def _url_maker(naam: str):
+    """pk -> the URL of ``naam`` for that pk, reversed once: a {% url %} per row made the
+    werkvoorraad template-bound (issue 14)."""
+    voor, na = reverse(naam, args=[987654321]).split("987654321")
+    return lambda pk: f"{voor}{pk}{na}"
+
+
+def _rijen_klaarmaken(meldingen, gekozen: str = "") -> None:
+    """The links of each row, from URLs reversed once (no {% url %} per row)."""
+    melding_url, dossier_url = _url_maker("meldingen:melding"), _url_maker("meldingen:dossier")
+    oppakken_url = _url_maker("meldingen:melding_oppakken")
+    for melding in meldingen:
+        melding.url, melding.dossier_url = melding_url(melding.pk), dossier_url(melding.inwoner_id)
+        melding.oppakken_url = oppakken_url(melding.pk)
+        melding.gekozen = str(melding.pk) == gekozen
+
+
+def _secties_lezen(delen: dict, paginas: dict) -> dict:
+    """Every section's page of meldingen in ONE query (UNION ALL of the slices), one row extra
+    per section to know whether there is a next page (no count over a large table)."""
+    if not delen:
+        return {}
+    stukken = [
+        qs.annotate(sectie=Value(naam, output_field=CharField()))[
+            (paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1
+        ]
+        for naam, qs in delen.items()
+    ]
+    if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rijen = list(stukken[0].union(*stukken[1:], all=True))
+    else:  # one section, or SQLite (the quick start), which refuses LIMIT inside a UNION
+        rijen = [melding for stuk in stukken for melding in stuk]
+    per_sectie = {naam: [] for naam in delen}
+    for melding in rijen:
+        per_sectie[melding.sectie].append(melding)
+    for lijst in per_sectie.values():  # the order of each slice, which a UNION does not keep
+        lijst.sort(key=lambda m: (not m.spoed, m.onderzoek_deadline, m.pk))
+    return per_sectie
+
+
+def werkvoorraad(request, toewijzen_form=None):
     user = request.user
     if not user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.CONSULENT, Rol.TEAMLEIDER):
         if user.heeft_rol(Rol.FUNCTIONEEL_BEHEERDER):
@@ -493,36 +521,94 @@ def werkvoorraad(request):
             return redirect("privacy:inzagelog")
         return render(request, "meldingen/geen_rol.html", status=403)
     open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_lijst()
-    mijn = list(open_meldingen.filter(consulent=user)) if user.heeft_rol(Rol.CONSULENT) else []
-    wachtrij = (
-        list(open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)[: PER_PAGINA + 1])
-        if user.team_id
-        else []
-    )
-    wachtrij_meer, wachtrij = len(wachtrij) > PER_PAGINA, wachtrij[:PER_PAGINA]
-    alle, pagina, meer = [], _page_number(request), False
+    delen = {}
+    if user.heeft_rol(Rol.CONSULENT):
+        delen["mijn"] = open_meldingen.filter(consulent=user)
+    if user.team_id:
+        delen["wachtrij"] = open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)
     if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
-        # Everything else, a page at a time (no count over a large table: one row extra says "meer").
-        overige = open_meldingen.exclude(consulent=user).exclude(consulent__isnull=True, team_id=user.team_id)
-        start = (pagina - 1) * PER_PAGINA
-        alle = list(overige[start : start + PER_PAGINA + 1])
-        meer, alle = len(alle) > PER_PAGINA, alle[:PER_PAGINA]
+        delen["alle"] = open_meldingen.exclude(consulent=user).exclude(
+            consulent__isnull=True, team_id=user.team_id
+        )
+    paginas = {naam: _page_number(request, parameter) for naam, parameter in SECTIES}
+    gelezen = _secties_lezen(delen, paginas)
+    secties = {}
+    for naam, parameter in SECTIES:
+        lijst = gelezen.get(naam, [])
+        meer, lijst = len(lijst) > PER_PAGINA, lijst[:PER_PAGINA]
+        pagina = paginas[naam]
+        secties[naam] = {
+            "lijst": lijst,
+            "pagina": pagina,
+            "meer": meer,
+            "vorige_url": _pagina_url(request, parameter, pagina - 1) if pagina > 1 else None,
+            "volgende_url": _pagina_url(request, parameter, pagina + 1) if meer else None,
+        }
+    alle_rijen = [m for sectie in secties.values() for m in sectie["lijst"]]
     inzages_vastleggen(
         medewerker=user,
-        inwoner_ids=[m.inwoner_id for m in (*mijn, *wachtrij, *alle)],
+        inwoner_ids=[m.inwoner_id for m in alle_rijen],
         wat="werkvoorraad",
         request=request,
         object_type="melding",
     )
+    kan_toewijzen = user.has_perm("meldingen.toewijzen_melding")
+    if kan_toewijzen and toewijzen_form is None:
+        toewijzen_form = WerkvoorraadToewijzenForm(user=user)
+    _rijen_klaarmaken(alle_rijen, gekozen=request.POST.get("melding", "") if toewijzen_form else "")
     context = {
-        "mijn": mijn,
+        "secties": secties,
+        "mijn": secties["mijn"]["lijst"],
         "toon_mijn": user.heeft_rol(Rol.CONSULENT),
         "oppakken": user.heeft_rol(Rol.CONSULENT) and user.has_perm("meldingen.change_melding"),
-        "wachtrij": wachtrij,
-        "wachtrij_meer": wachtrij_meer,
-        "alle": alle,
-        "pagina": pagina,
-        "meer": meer,
-        **_werkvoorraad_toewijzen(request, (*mijn, *wachtrij, *alle)),
+        "wachtrij": secties["wachtrij"]["lijst"],
+        "wachtrij_meer": secties["wachtrij"]["meer"],
+        "alle": secties["alle"]["lijst"],
+        "pagina": secties["alle"]["pagina"],
+        "meer": secties["alle"]["meer"],
+        "toewijzen_form": toewijzen_form if kan_toewijzen else None,
+        # Back to the same pages of each section after assigning or taking a melding.
+        "werkvoorraad_url": (
+            request.get_full_path()
+            if request.method == "GET"
+            else safe_next_url(request, reverse("werkvoorraad"))
+        ),
     }
     return render(request, "meldingen/werkvoorraad.html", context)
+
+
+def _pagina_url(request, parameter: str, pagina: int) -> str:
+    """The werkvoorraad with one section on another page, the other sections where they are."""
+    query = request.GET.copy()
+    query[parameter] = str(pagina)
+    return f"?{query.urlencode()}"
+
+
+@require_POST
+@permission_required("meldingen.toewijzen_melding", raise_exception=True)
+def werkvoorraad_toewijzen(request):
+    """The one assign control of the werkvoorraad: the chosen row (a radio button) to the chosen
+    consulent, or back to the team's queue. Works without JavaScript (post, then redirect).
+    A melding outside the user's scope is 404, as on its own page."""
+    melding_id = request.POST.get("melding", "")
+    if melding_id.isascii() and melding_id.isdigit() and len(melding_id) < 12:
+        get_object_or_404(Melding.objects.zichtbaar_voor(request.user), pk=melding_id)
+    form = WerkvoorraadToewijzenForm(request.POST, user=request.user)
+    toegewezen = None
+    if form.is_valid():
+        melding = form.cleaned_data["melding"]
+        toegewezen = call_for_form(
+            form,
+            services.melding_toewijzen,
+            melding=melding,
+            door=request.user,
+            consulent=form.cleaned_data["consulent"],
+        )
+    if form.errors:
+        return werkvoorraad(request, toewijzen_form=form)
+    naam = form.cleaned_data["consulent"] or "de wachtrij van het team"
+    brief = "De inwoner krijgt een brief met de naam van de nieuwe contactpersoon."
+    if getattr(toegewezen, "brief", None) is None:
+        brief = "Er is geen brief verstuurd."
+    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}. {brief}")
+    return redirect(safe_next_url(request, reverse("werkvoorraad")))

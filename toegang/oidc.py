@@ -61,6 +61,7 @@ from mozilla_django_oidc.views import (
     OIDCLogoutView,
 )
 
+from toegang.backends import MedewerkerLaden
 from wmo.constants import Rol
 from wmo.middleware import clears_browser_data
 from wmo.models import Medewerker, Organisatie, Team
@@ -229,7 +230,7 @@ def medewerker_aanmelden_via_idp(*, claims: Mapping[str, Any]) -> Medewerker:
 # --- The backends -----------------------------------------------------------------------------
 
 
-class WachtwoordBackend(ModelBackend):
+class WachtwoordBackend(MedewerkerLaden, ModelBackend):
     """Password login while single sign-on is on: never for an account of the provider.
 
     An account with ``oidc_sub`` gets its roles from the provider at every login (BIO 9.2.6). With
@@ -242,7 +243,7 @@ class WachtwoordBackend(ModelBackend):
         return super().user_can_authenticate(user) and not getattr(user, "oidc_sub", None)
 
 
-class IdpBackend(OIDCAuthenticationBackend):
+class IdpBackend(MedewerkerLaden, OIDCAuthenticationBackend):
     """mozilla-django-oidc's backend with the checks it leaves out, and our service."""
 
     def authenticate(self, request, **kwargs):

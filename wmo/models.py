@@ -8,10 +8,11 @@ import threading
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -381,16 +382,68 @@ class Medewerker(AbstractUser):
 
     @cached_property
     def rollen(self) -> frozenset[str]:
-        return frozenset(self.groups.values_list("name", flat=True))
+        self.toegang_laden()
+        return self.__dict__["rollen"]
 
     def heeft_rol(self, *rollen: Rol) -> bool:
         return any(r in self.rollen for r in rollen)
 
     @cached_property
     def gemeente_ids(self) -> frozenset[int]:
-        if not self.organisatie_id:
-            return frozenset()
-        return frozenset(self.organisatie.gemeenten.values_list("id", flat=True))
+        self.toegang_laden()
+        return self.__dict__["gemeente_ids"]
+
+    def toegang_laden(self) -> None:
+        """Roles, permissions and the gemeenten of the organisation, in one query (issue 14).
+
+        Every page asks all three (the menu, ``perms`` in the templates, meldingen.query.scope);
+        asked one by one they were four queries per request. Here they are one UNION of rows
+        (kind, name, app_label, codename): "rol" per group with each of its permissions, "recht"
+        per permission given to the user directly, "gemeente" per gemeente served. The
+        permissions fill the caches of Django's ModelBackend (``_user_perm_cache``,
+        ``_group_perm_cache``, ``_perm_cache``), so ``has_perm`` asks nothing more; toegang.backends
+        calls this when a permission is asked first. A superuser's permissions are all of them:
+        left to ModelBackend. Forget with ``__dict__.pop("rollen")`` (beheer.services does), then
+        the next question loads all three afresh.
+        """
+        leeg = models.Value("", output_field=models.CharField())
+        rijen = (
+            Group.objects.filter(user=self)
+            .annotate(soort=models.Value("rol", output_field=models.CharField()))
+            .values_list("soort", "name", "permissions__content_type__app_label", "permissions__codename")
+            .order_by()  # no ORDER BY inside a UNION (SQLite refuses it; the order does not matter)
+            .union(
+                Permission.objects.filter(user=self)
+                .annotate(soort=models.Value("recht", output_field=models.CharField()), groep=leeg)
+                .values_list("soort", "groep", "content_type__app_label", "codename")
+                .order_by(),
+                Gemeente.objects.filter(organisaties=self.organisatie_id or 0)
+                .annotate(
+                    soort=models.Value("gemeente", output_field=models.CharField()),
+                    gemeente=Cast("pk", models.CharField()),
+                    app=leeg,
+                    code=leeg,
+                )
+                .values_list("soort", "gemeente", "app", "code")
+                .order_by(),
+                all=True,
+            )
+        )
+        rollen, gemeenten, groep_rechten, eigen_rechten = set(), set(), set(), set()
+        for soort, naam, app_label, codename in rijen:
+            if soort == "gemeente":
+                gemeenten.add(int(naam))
+                continue
+            if soort == "rol":
+                rollen.add(naam)
+            if codename:
+                (groep_rechten if soort == "rol" else eigen_rechten).add(f"{app_label}.{codename}")
+        self.__dict__["rollen"] = frozenset(rollen)
+        self.__dict__["gemeente_ids"] = frozenset(gemeenten)
+        if self.is_active and not self.is_superuser:
+            self._user_perm_cache = eigen_rechten
+            self._group_perm_cache = groep_rechten
+            self._perm_cache = eigen_rechten | groep_rechten
 
 
 class VoorzieningQuerySet(models.QuerySet):

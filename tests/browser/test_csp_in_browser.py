@@ -72,15 +72,14 @@ def test_onderzoek_en_werkvoorraad_zonder_csp_schending(
     assert page.locator("head style").count() == 0  # htmx injected no style element
     assert fouten() == []
 
-    # The werkvoorraad: the teamleider assigns from the list, which swaps the row.
+    # The werkvoorraad: the teamleider chooses a row and assigns it with the one control.
     inloggen(teamleider)
     page.goto(url("/"))
-    rij = page.locator(f"#rij-{wachtrij.pk}")
-    rij.get_by_label(f"Consulent voor {wachtrij.kenmerk}").select_option(str(consulent.pk))
-    page.evaluate(f"document.getElementById('rij-{wachtrij.pk}').ktOud = true")
-    rij.get_by_role("button", name="Toewijzen").click()
-    page.wait_for_function(f"() => !document.getElementById('rij-{wachtrij.pk}').ktOud")  # a new row
-    expect(page.locator(f"#consulent-{wachtrij.pk}")).to_have_value(str(consulent.pk))
+    page.get_by_role("radio", name=f"Kies {wachtrij.kenmerk}").check()
+    page.get_by_label("Toewijzen aan").select_option(str(consulent.pk))
+    with page.expect_navigation():
+        page.locator("#toewijzen").get_by_role("button", name="Toewijzen").click()
+    expect(page.get_by_text(f"{wachtrij.kenmerk} is toegewezen aan {consulent}")).to_be_visible()
     wachtrij.refresh_from_db()
     assert wachtrij.consulent == consulent
     assert fouten() == []

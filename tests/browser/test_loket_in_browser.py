@@ -204,11 +204,15 @@ def test_toetsenbord_skiplink_en_zichtbare_focus(page: Page, url, inloggen, loke
     expect(page.locator("main#inhoud")).to_be_focused()
 
     # Focused links and buttons have a visible outline (WCAG 2.4.7), on the header and on the page.
+    # The first stop in the content is the werkvoorraad's one assign control (its list, then its
+    # button), then the radio buttons and links of the rows.
     page.keyboard.press("Tab")
-    link = _actief(page)
-    assert link["tag"] == "A", link
-    _assert_zichtbare_focus(link)
+    keuzelijst = _actief(page)
+    assert keuzelijst["tag"] == "SELECT", keuzelijst
+    _assert_zichtbare_focus(keuzelijst)
     _assert_zichtbare_focus(_tab_tot(page, "BUTTON"))
+    link = _tab_tot(page, "A")
+    _assert_zichtbare_focus(link)
     page.goto(url("/"))
     page.keyboard.press("Tab")  # the skip link
     logo = _tab_tot(page, "A")
@@ -216,15 +220,27 @@ def test_toetsenbord_skiplink_en_zichtbare_focus(page: Page, url, inloggen, loke
     _assert_zichtbare_focus(logo)  # on the dark header
     _assert_zichtbare_focus(_tab_tot(page, "BUTTON"))  # "Uitloggen", on the dark header
 
-    # Assigning from the werkvoorraad (htmx swaps the row): keyboard focus stays on the button.
-    rij = page.locator(f"#rij-{werkvoorraad_data.pk}")
-    rij.get_by_role("combobox").select_option(label="Wachtrij van het team")
-    rij.get_by_role("combobox").focus()
+    # Assigning from the werkvoorraad with the keyboard: choose the row (Space on its radio
+    # button), then the one assign control above the lists; focus is visible on each.
+    keuze = page.get_by_role("radio", name=f"Kies {werkvoorraad_data.kenmerk}")
+    keuze.focus()
+    page.keyboard.press("Space")
+    expect(keuze).to_be_checked()
+    _assert_zichtbare_focus(_actief(page))
+    keuzelijst = page.get_by_role("combobox", name="Toewijzen aan")
+    keuzelijst.select_option(label="Wachtrij van het team")
+    keuzelijst.focus()
     page.keyboard.press("Tab")
-    expect(rij.get_by_role("button", name="Toewijzen")).to_be_focused()
-    with page.expect_response(re.compile(r"/toewijzen/$")):
+    knop = page.locator("#toewijzen").get_by_role("button", name="Toewijzen")
+    expect(knop).to_be_focused()
+    _assert_zichtbare_focus(_actief(page))
+    with page.expect_navigation():
         page.keyboard.press("Enter")
-    expect(page.locator(f"#toewijzen-{werkvoorraad_data.pk}")).to_be_focused()
+    expect(
+        page.get_by_text(f"{werkvoorraad_data.kenmerk} is toegewezen aan de wachtrij van het team")
+    ).to_be_visible()
+    werkvoorraad_data.refresh_from_db()
+    assert werkvoorraad_data.consulent is None
 
 
 # --- 3. axe-core on each page of the route ----------------------------------------------------

@@ -79,7 +79,14 @@ from gesprekken.forms import (
 from gesprekken.models import ResultaatOnderzoek
 from iwmo.forms_ontvangst import VerzoekAfwijzenForm
 from iwmo.models import Bericht
-from meldingen.forms import AfsluitenForm, InwonerForm, MeldingForm, RaadplegenForm, ToewijzenForm
+from meldingen.forms import (
+    AfsluitenForm,
+    InwonerForm,
+    MeldingForm,
+    RaadplegenForm,
+    ToewijzenForm,
+    WerkvoorraadToewijzenForm,
+)
 from meldingen.models import Melding
 from teamleider.forms import HerverdelenForm
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
@@ -443,6 +450,13 @@ POST_VIEWS = {
             reverse("meldingen:melding_toewijzen", args=[w.melding.pk]),
             lambda u: ToewijzenForm(consulenten=consulenten_voor(u, w.team)),
             extra={"volgende": ["/", "/inwoners/"]},
+        )
+    ],
+    "meldingen:werkvoorraad_toewijzen": lambda w: [
+        Case(
+            reverse("meldingen:werkvoorraad_toewijzen"),
+            lambda u: (w.melding, WerkvoorraadToewijzenForm(user=u))[1],
+            extra={"volgende": ["/", "/?pagina=2", "https://example.org/"]},
         )
     ],
     "meldingen:melding_oppakken": lambda w: [

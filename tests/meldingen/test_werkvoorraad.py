@@ -167,3 +167,95 @@ def test_wachtrij_toont_de_eerste_vijftig(client, rol_gebruiker, team):
     response = client.get(reverse("werkvoorraad"))
     assert len(response.context["wachtrij"]) == PER_PAGINA and response.context["wachtrij_meer"]
     assert "Er wachten meer meldingen" in response.content.decode()
+
+
+# --- The one assign control (issue 14): choose a row, then assign; no form per row ----------
+
+
+def test_een_toewijsknop_voor_de_hele_lijst(client, rol_gebruiker, team):
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    rol_gebruiker(Rol.CONSULENT)
+    meldingen = _meldingen(team, 5)
+    client.force_login(loket)
+    html = client.get(reverse("werkvoorraad")).content.decode()
+    assert html.count('id="toewijzen"') == 1 and html.count(">Toewijzen</button>") == 1
+    assert html.count('name="melding"') == 5 and html.count('form="toewijzen"') == 5
+    for melding in meldingen:
+        assert f'aria-label="Kies {melding.kenmerk}"' in html
+        assert f'href="{reverse("meldingen:melding", args=[melding.pk])}"' in html
+        assert f'href="{reverse("meldingen:dossier", args=[melding.inwoner_id])}"' in html
+
+
+def test_toewijzen_met_de_ene_knop_zonder_javascript(client, rol_gebruiker, team):
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    melding = _meldingen(team, 2)[1]
+    client.force_login(loket)
+    response = client.post(
+        reverse("meldingen:werkvoorraad_toewijzen"),
+        {"melding": melding.pk, "consulent": consulent.pk, "volgende": "/?pagina_wachtrij=1"},
+    )
+    assert response.status_code == 302 and response["Location"] == "/?pagina_wachtrij=1"
+    melding.refresh_from_db()
+    assert melding.consulent == consulent
+    assert melding.history.first().history_change_reason.startswith("Toegewezen aan")
+    pagina = client.get(response["Location"]).content.decode()
+    assert f"{melding.kenmerk} is toegewezen aan {consulent}" in pagina
+
+
+def test_toewijzen_zonder_gekozen_rij_zegt_wat_te_doen_en_bewaart_de_keuze(client, rol_gebruiker, team):
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    _meldingen(team, 1)
+    client.force_login(loket)
+    response = client.post(reverse("meldingen:werkvoorraad_toewijzen"), {"consulent": consulent.pk})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_melding_error"' in html and "Kies eerst een melding in de lijst." in html
+    assert 'aria-describedby="id_melding_error"' in html  # the radios point at the message
+    assert f'<option value="{consulent.pk}" selected>' in html
+
+
+def test_toewijzen_aan_consulent_van_ander_team_met_de_ene_knop(client, rol_gebruiker, team):
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    ander = rol_gebruiker(Rol.CONSULENT, team=TeamFactory(organisatie=team.organisatie))
+    melding = _meldingen(team, 1)[0]
+    client.force_login(loket)
+    response = client.post(
+        reverse("meldingen:werkvoorraad_toewijzen"), {"melding": melding.pk, "consulent": ander.pk}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "werkt niet in het team van" in html
+    assert f'value="{melding.pk}" form="toewijzen" aria-label="Kies {melding.kenmerk}" checked' in html
+    melding.refresh_from_db()
+    assert melding.consulent is None
+
+
+def test_toewijzen_van_melding_buiten_bereik_is_404(client, rol_gebruiker, team):
+    loket = rol_gebruiker(Rol.LOKETMEDEWERKER)
+    vreemd = MeldingFactory()  # another organisation and gemeente
+    client.force_login(loket)
+    response = client.post(
+        reverse("meldingen:werkvoorraad_toewijzen"), {"melding": vreemd.pk, "consulent": ""}
+    )
+    assert response.status_code == 404
+    vreemd.refresh_from_db()
+    assert vreemd.consulent is None
+
+
+def test_elke_lijst_heeft_eigen_paginas(client, rol_gebruiker, team):
+    from meldingen.views import PER_PAGINA
+
+    consulent = rol_gebruiker(Rol.CONSULENT)
+    _meldingen(team, PER_PAGINA + 1)  # the team's queue: two pages
+    _meldingen(team, 2, consulent=consulent)
+    client.force_login(consulent)
+    eerste = client.get(reverse("werkvoorraad"))
+    assert len(eerste.context["wachtrij"]) == PER_PAGINA and len(eerste.context["mijn"]) == 2
+    html = eerste.content.decode()
+    assert '<nav aria-label="Pagina\'s van de wachtrij van mijn team">' in html
+    assert 'href="?pagina_wachtrij=2#kop-wachtrij">Volgende 50</a>' in html
+    tweede = client.get(reverse("werkvoorraad"), {"pagina_wachtrij": "2"})
+    assert len(tweede.context["wachtrij"]) == 1 and len(tweede.context["mijn"]) == 2
+    assert "Wachtrij van mijn team (pagina 2)" in tweede.content.decode()
+    assert 'href="?pagina_wachtrij=1#kop-wachtrij">Vorige 50</a>' in tweede.content.decode()

@@ -307,6 +307,15 @@ MATRIX: dict[str, Url] = {
         get=ALLEEN_POST,
         post=mag(LOKET, TEAMLEIDER, PARTNER_LOKET),
     ),
+    # The werkvoorraad's one assign control: the melding is a posted field; a foreign one is 404
+    # (tests/meldingen/test_werkvoorraad.py), an empty POST comes back with "Kies eerst een melding".
+    "meldingen:werkvoorraad_toewijzen": Url(
+        _vast("meldingen:werkvoorraad_toewijzen"),
+        get=ALLEEN_POST,
+        post=mag(LOKET, TEAMLEIDER, PARTNER_LOKET),
+        object=False,
+        leeg_post=True,
+    ),
     # "Oppakken": the service refuses a role without Rol.CONSULENT (tests/meldingen/test_oppakken.py).
     "meldingen:melding_oppakken": Url(
         _r("meldingen:melding_oppakken", "melding.pk"),

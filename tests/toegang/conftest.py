@@ -63,7 +63,7 @@ def oidc_instellingen(idp: NepIdp, team, **extra) -> dict:
         "OIDC_TEAM_GROEPEN": [f"wmo-team-a={team.naam}"],
         "AUTHENTICATION_BACKENDS": [
             "axes.backends.AxesStandaloneBackend",
-            "django.contrib.auth.backends.ModelBackend",
+            "toegang.backends.MedewerkerBackend",
             "toegang.oidc.IdpBackend",
         ],
         **extra,

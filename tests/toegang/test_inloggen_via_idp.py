@@ -38,7 +38,7 @@ def test_uit_geen_url_geen_backend_geen_knop(client, settings):
     assert settings.OIDC_ENABLED is False
     assert settings.AUTHENTICATION_BACKENDS == [
         "axes.backends.AxesStandaloneBackend",
-        "django.contrib.auth.backends.ModelBackend",
+        "toegang.backends.MedewerkerBackend",
     ]
     with pytest.raises(NoReverseMatch):
         reverse("toegang:oidc_inloggen")
@@ -335,7 +335,7 @@ def test_account_van_de_idp_logt_niet_in_met_een_wachtwoord(client, oidc_aan, te
     lokaal = MedewerkerFactory(team=team, rollen=[Rol.CONSULENT])
     # The backends as wmo.settings.base composes them with OIDC on (test_backends_met_oidc_aan).
     settings.AUTHENTICATION_BACKENDS = [
-        "toegang.oidc.WachtwoordBackend" if b == "django.contrib.auth.backends.ModelBackend" else b
+        "toegang.oidc.WachtwoordBackend" if b == "toegang.backends.MedewerkerBackend" else b
         for b in settings.AUTHENTICATION_BACKENDS
     ]
     antwoord = client.post(
@@ -362,6 +362,6 @@ def test_backends_met_oidc_aan(alleen):
         [sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True
     )
     backends = uit.stdout.split()
-    assert "django.contrib.auth.backends.ModelBackend" not in backends
+    assert "toegang.backends.MedewerkerBackend" not in backends
     assert backends[-1] == "toegang.oidc.IdpBackend"
     assert ("toegang.oidc.WachtwoordBackend" in backends) is (alleen == "false")

@@ -367,11 +367,13 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "toegang:oidc_terugkeer"
 OIDC_OP_LOGOUT_URL_METHOD = "toegang.oidc.idp_uitlog_url"
 LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 # django-axes first: it refuses a locked-out username+IP before the password is even checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# toegang.backends.MedewerkerBackend: Django's ModelBackend reading the user with team, organisation and
+# rights in two queries (issue 14).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "toegang.backends.MedewerkerBackend"]
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS = [
         "axes.backends.AxesStandaloneBackend",
-        *([] if OIDC_ALLEEN else ["django.contrib.auth.backends.ModelBackend"]),
+        *([] if OIDC_ALLEEN else ["toegang.backends.MedewerkerBackend"]),
         "toegang.oidc.IdpBackend",
     ]
 # Logging out through the provider is a POST here followed by a redirect to its end_session_endpoint.
@@ -385,9 +387,7 @@ if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT:
 # roles follow its groups at every login (toegang.oidc.WachtwoordBackend).
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS = [
-        "toegang.oidc.WachtwoordBackend"
-        if backend == "django.contrib.auth.backends.ModelBackend"
-        else backend
+        "toegang.oidc.WachtwoordBackend" if backend == "toegang.backends.MedewerkerBackend" else backend
         for backend in AUTHENTICATION_BACKENDS
     ]
 
