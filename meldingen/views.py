@@ -215,6 +215,9 @@ def melding_registreren(request, inwoner_id):
         )
         if melding:
             messages.success(request, f"Melding {melding.kenmerk} is geregistreerd.")
+            # Set by the BRP refresh (wmo.signals.persoonsgegevens_gebruiken) when it could not run.
+            if fout := getattr(getattr(inwoner, "brp_verversing", None), "fout", ""):
+                messages.warning(request, f"De gegevens zijn niet bijgewerkt uit de BRP. {fout}")
             return redirect("meldingen:melding", pk=melding.pk)
     inzage_vastleggen(
         medewerker=request.user, inwoner=inwoner, wat="melding registreren", request=request, object=inwoner
