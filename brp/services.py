@@ -285,11 +285,10 @@ def inwoner_bijwerken_uit_brp(
     koppeling = actieve_koppeling(inwoner.gemeente_id)
     if koppeling is None:
         return None
-    try:
-        with transaction.atomic():  # a failure inside leaves the caller's transaction usable
-            gevonden = brp_raadplegen(
-                door=door, gemeente=inwoner.gemeente, bsn=inwoner.bsn, request=request, inwoner=inwoner
-            )
+    try:  # a BrpFout is no database error: the failure's log row stays in the caller's transaction
+        gevonden = brp_raadplegen(
+            door=door, gemeente=inwoner.gemeente, bsn=inwoner.bsn, request=request, inwoner=inwoner
+        )
     except BrpFout as fout:
         return Verversing(gelukt=False, fout=fout.melding)
     if gevonden is None:
