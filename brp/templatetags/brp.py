@@ -30,9 +30,14 @@ def brp_zoeken(context):
 
 @register.inclusion_tag("brp/_gegevens.html")
 def brp_gegevens(inwoner):
-    """What the BRP said at the last refresh (one query; nothing when it never did)."""
+    """What the BRP said at the last refresh (no query when the page selected ``brp`` along)."""
     verversing = getattr(inwoner, "brp_verversing", None)
-    brp = verversing.brp if verversing is not None and verversing.brp else InwonerBrp.objects.filter(inwoner=inwoner).first()
+    if verversing is not None and verversing.brp:
+        brp = verversing.brp
+    elif "brp" in inwoner._state.fields_cache:  # select_related("brp") by the page: no query
+        brp = inwoner._state.fields_cache["brp"]
+    else:
+        brp = InwonerBrp.objects.filter(inwoner=inwoner).first()
     return {
         "inwoner": inwoner,
         "brp": brp,

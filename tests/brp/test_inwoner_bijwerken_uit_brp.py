@@ -126,7 +126,8 @@ def test_een_lopende_voorziening_met_signaal_staat_op_de_werkvoorraad(consulent,
     client.force_login(consulent)
     html = client.get(reverse("werkvoorraad")).content.decode()
     assert "Signalen uit de BRP" in html
-    assert "loopt nog; overleden volgens de brp" in html
+    melding = beschikking.aanvraag.melding
+    assert f"{melding.kenmerk} {inwoner.naam}</a>: overleden; er loopt nog een voorziening" in html
 
 
 def test_curatele_wordt_aangeboden_en_nooit_stil_ingevuld(inwoner, consulent, loket, koppeling_voor, fake_brp, client):
