@@ -17,4 +17,6 @@ class BrpConfig(AppConfig):
         from brp import signals
         from wmo.signals import persoonsgegevens_gebruiken
 
-        persoonsgegevens_gebruiken.connect(signals.bij_persoonsgegevens_gebruiken, dispatch_uid="brp_verversen")
+        persoonsgegevens_gebruiken.connect(
+            signals.bij_persoonsgegevens_gebruiken, dispatch_uid="brp_verversen"
+        )

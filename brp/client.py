@@ -184,7 +184,9 @@ def _post(verbinding: Verbinding, body: dict) -> dict:
             ) from None
     else:
         headers[verbinding.header_naam] = verbinding.geheim
-    verzoek = urllib.request.Request(url, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST")
+    verzoek = urllib.request.Request(
+        url, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST"
+    )
     opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), _GeenDoorsturen)
     try:
         with opener.open(verzoek, timeout=verbinding.timeout) as antwoord:
@@ -192,7 +194,7 @@ def _post(verbinding: Verbinding, body: dict) -> dict:
             status = antwoord.status
     except urllib.error.HTTPError as e:
         raise _http_fout(e) from None
-    except (TimeoutError, socket.timeout) as e:
+    except TimeoutError as e:
         raise _timeout(verbinding, e) from None
     except urllib.error.URLError as e:
         if isinstance(e.reason, (TimeoutError, socket.timeout)):
@@ -366,7 +368,9 @@ def persoon(data: dict, *, volledig: bool = False) -> BrpPersoon | None:
 
 
 def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
-    return [p for p in (persoon(d, volledig=volledig) for d in data.get("personen", [])[:50]) if p is not None]
+    return [
+        p for p in (persoon(d, volledig=volledig) for d in data.get("personen", [])[:50]) if p is not None
+    ]
 
 
 # --- The questions -----------------------------------------------------------------------------
@@ -374,7 +378,9 @@ def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
 
 def raadplegen(verbinding: Verbinding, bsn: str, *, velden: list[str] | None = None) -> BrpPersoon | None:
     """RaadpleegMetBurgerservicenummer: the person, or None when the BRP does not know the BSN."""
-    data = _post(verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden or RAADPLEEG_VELDEN})
+    data = _post(
+        verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden or RAADPLEEG_VELDEN}
+    )
     gevonden = [p for p in _personen(data, volledig=True) if p.bsn == bsn]
     return gevonden[0] if gevonden else None
 
@@ -402,4 +408,6 @@ def zoeken_op_naam(verbinding: Verbinding, *, geslachtsnaam: str, geboortedatum:
 
 def verbinding_testen(verbinding: Verbinding) -> None:
     """One harmless question (only the BSN of a test person): raises BrpFout when it fails."""
-    _post(verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [TEST_BSN], "fields": ["burgerservicenummer"]})
+    _post(
+        verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [TEST_BSN], "fields": ["burgerservicenummer"]}
+    )

@@ -50,7 +50,10 @@ class BrpZoekForm(KeukentafelForm):
     postcode = forms.CharField(label=_("Postcode"), required=False, max_length=7)
     huisnummer = forms.IntegerField(label=_("Huisnummer"), required=False, min_value=1, max_value=99999)
     geslachtsnaam = forms.CharField(
-        label=_("Achternaam"), required=False, max_length=200, help_text=_("Zonder tussenvoegsel, zoals ‘Vries’.")
+        label=_("Achternaam"),
+        required=False,
+        max_length=200,
+        help_text=_("Zonder tussenvoegsel, zoals ‘Vries’."),
     )
     geboortedatum = forms.DateField(
         label=_("Geboortedatum"),
@@ -87,7 +90,10 @@ class BrpZoekForm(KeukentafelForm):
         verplicht = {
             "bsn": {"bsn": _("Vul het BSN in: 9 cijfers.")},
             "adres": {"postcode": _("Vul de postcode in."), "huisnummer": _("Vul het huisnummer in.")},
-            "naam": {"geslachtsnaam": _("Vul de achternaam in."), "geboortedatum": _("Vul de geboortedatum in.")},
+            "naam": {
+                "geslachtsnaam": _("Vul de achternaam in."),
+                "geboortedatum": _("Vul de geboortedatum in."),
+            },
         }.get(wijze, {})
         for veld, melding in verplicht.items():
             if not data.get(veld) and veld not in self.errors:
@@ -100,7 +106,10 @@ class BrpZoekForm(KeukentafelForm):
             return Zoekvraag(wijze="bsn", bsn=d["bsn"])
         if d["wijze"] == "adres":
             return Zoekvraag(
-                wijze="adres", postcode=d["postcode"], huisnummer=d["huisnummer"], geboortedatum=d.get("geboortedatum")
+                wijze="adres",
+                postcode=d["postcode"],
+                huisnummer=d["huisnummer"],
+                geboortedatum=d.get("geboortedatum"),
             )
         return Zoekvraag(wijze="naam", geslachtsnaam=d["geslachtsnaam"], geboortedatum=d["geboortedatum"])
 

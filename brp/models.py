@@ -47,7 +47,10 @@ class BrpKoppeling(models.Model):
         ),
     )
     authenticatie = models.CharField(
-        _("manier van aanmelden"), max_length=20, choices=Authenticatie.choices, default=Authenticatie.API_SLEUTEL
+        _("manier van aanmelden"),
+        max_length=20,
+        choices=Authenticatie.choices,
+        default=Authenticatie.API_SLEUTEL,
     )
     header_naam = models.CharField(
         _("naam van de header"),
@@ -83,7 +86,8 @@ class BrpKoppeling(models.Model):
                 name="brpkoppeling_timeout_begrensd",
             ),
             models.CheckConstraint(
-                condition=models.Q(authenticatie__in=Authenticatie.values), name="brpkoppeling_authenticatie_geldig"
+                condition=models.Q(authenticatie__in=Authenticatie.values),
+                name="brpkoppeling_authenticatie_geldig",
             ),
         ]
 
@@ -94,7 +98,9 @@ class BrpKoppeling(models.Model):
         errors = {}
         delen = urlsplit(self.basis_url or "")
         if delen.scheme == "http" and delen.hostname not in LOKAAL:
-            errors["basis_url"] = _("Gebruik een adres dat begint met https://. Alleen een test op deze server mag http://.")
+            errors["basis_url"] = _(
+                "Gebruik een adres dat begint met https://. Alleen een test op deze server mag http://."
+            )
         if delen.query or delen.fragment or delen.username or delen.password:
             errors["basis_url"] = _("Vul alleen het adres in, zonder ? of # en zonder gebruikersnaam.")
         if self.authenticatie == Authenticatie.API_SLEUTEL and not self.header_naam:

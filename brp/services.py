@@ -101,8 +101,10 @@ def _log(*, door, request, wat: str, actie=InzageActie.RAADPLEGEN, inwoner=None,
         inzage_vastleggen(medewerker=door, inwoner=inwoner, wat=wat, request=request, actie=actie)
 
 
-def brp_verbinding_testen(*, door: Medewerker, gemeente: Gemeente, request: HttpRequest | None = None) -> None:
-    """"Verbinding testen" in beheer: one question with a test BSN; raises BrpFout when it fails."""
+def brp_verbinding_testen(
+    *, door: Medewerker, gemeente: Gemeente, request: HttpRequest | None = None
+) -> None:
+    """ "Verbinding testen" in beheer: one question with a test BSN; raises BrpFout when it fails."""
     _mag_beheren(door, gemeente)
     koppeling = BrpKoppeling.objects.filter(gemeente=gemeente).first()
     if koppeling is None:
@@ -110,7 +112,9 @@ def brp_verbinding_testen(*, door: Medewerker, gemeente: Gemeente, request: Http
     try:
         client.verbinding_testen(_verbinding(koppeling))
     except BrpFout as fout:
-        _log(door=door, request=request, wat=f"verbinding getest voor {gemeente.naam}, mislukt ({fout.soort})")
+        _log(
+            door=door, request=request, wat=f"verbinding getest voor {gemeente.naam}, mislukt ({fout.soort})"
+        )
         logger.warning("BRP-verbinding %s mislukt: %s", gemeente.naam, fout.technisch)
         raise
     _log(door=door, request=request, wat=f"verbinding getest voor {gemeente.naam}, gelukt")
@@ -154,7 +158,10 @@ def brp_zoeken(
             personen = [gevonden] if gevonden else []
         elif vraag.wijze == "adres":
             personen = client.zoeken_op_adres(
-                verbinding, postcode=vraag.postcode, huisnummer=vraag.huisnummer, geboortedatum=vraag.geboortedatum
+                verbinding,
+                postcode=vraag.postcode,
+                huisnummer=vraag.huisnummer,
+                geboortedatum=vraag.geboortedatum,
             )
         else:
             personen = client.zoeken_op_naam(
@@ -310,9 +317,13 @@ def inwoner_bijwerken_uit_brp(
                 setattr(inwoner, veld, waarde)
             logger.warning("BRP-gegevens van inwoner %s niet overgenomen: %s", inwoner.pk, e)
             for v in verschillen:
-                v["toelichting"] = (v.get("toelichting", "") + " (niet overgenomen: pas het zelf aan)").strip()
+                v["toelichting"] = (
+                    v.get("toelichting", "") + " (niet overgenomen: pas het zelf aan)"
+                ).strip()
     gemeente_code = inwoner.gemeente.cbs_code or ""
-    brp = InwonerBrp.objects.select_for_update().filter(inwoner=inwoner).first() or InwonerBrp(inwoner=inwoner)
+    brp = InwonerBrp.objects.select_for_update().filter(inwoner=inwoner).first() or InwonerBrp(
+        inwoner=inwoner
+    )
     brp.bijgewerkt_op = timezone.now()
     brp.aanleiding = aanleiding[:100]
     brp.overleden = gevonden.overleden

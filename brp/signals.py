@@ -8,4 +8,6 @@ def bij_persoonsgegevens_gebruiken(sender, *, inwoner, door, aanleiding: str, **
     (``inwoner.brp_verversing``) for the page that asked. Never raises for a BRP failure."""
     if door is None or inwoner is None:
         return
-    inwoner.brp_verversing = services.inwoner_bijwerken_uit_brp(inwoner=inwoner, door=door, aanleiding=aanleiding)
+    inwoner.brp_verversing = services.inwoner_bijwerken_uit_brp(
+        inwoner=inwoner, door=door, aanleiding=aanleiding
+    )

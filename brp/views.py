@@ -40,11 +40,17 @@ def koppeling(request, pk):
     form = BrpKoppelingForm(request.POST or None, instance=bestaand or BrpKoppeling(gemeente=gemeente))
     if request.method == "POST" and form.is_valid():
         velden = {k: form.cleaned_data[k] for k in BrpKoppelingForm.Meta.fields}
-        if call_for_form(form, services.brp_koppeling_opslaan, door=request.user, gemeente=gemeente, **velden):
-            messages.success(request, "De BRP-koppeling is opgeslagen. Test de verbinding om te zien of zij werkt.")
+        if call_for_form(
+            form, services.brp_koppeling_opslaan, door=request.user, gemeente=gemeente, **velden
+        ):
+            messages.success(
+                request, "De BRP-koppeling is opgeslagen. Test de verbinding om te zien of zij werkt."
+            )
             return redirect("brp:koppeling", pk=gemeente.pk)
     geschiedenis = (
-        list(bestaand.history.select_related("history_user").order_by("-history_date")[:10]) if bestaand else []
+        list(bestaand.history.select_related("history_user").order_by("-history_date")[:10])
+        if bestaand
+        else []
     )
     return render(
         request,
@@ -77,15 +83,13 @@ def koppeling_testen(request, pk):
 
 def _gemeenten_met_koppeling(user) -> list[Gemeente]:
     return list(
-        Gemeente.objects.filter(
-            pk__in=user.gemeente_ids, brp_koppeling__actief=True
-        ).order_by("naam")
+        Gemeente.objects.filter(pk__in=user.gemeente_ids, brp_koppeling__actief=True).order_by("naam")
     )
 
 
 @permission_required("meldingen.add_inwoner", raise_exception=True)
 def zoeken(request):
-    """"Zoeken in de BRP": a POST (the BSN stays out of URLs and logs), answered with the results
+    """ "Zoeken in de BRP": a POST (the BSN stays out of URLs and logs), answered with the results
     fragment for htmx or the whole page without JavaScript."""
     gemeenten = _gemeenten_met_koppeling(request.user)
     if not gemeenten:
@@ -130,7 +134,9 @@ def overnemen(request):
     bsn = form.cleaned_data["bsn"]
     bekend = Inwoner.objects.met_toegang(request.user).filter(bsn=bsn).first()
     if bekend is not None:
-        messages.info(request, f"{bekend.naam} staat al in Keukentafel. U kunt meteen een melding registreren.")
+        messages.info(
+            request, f"{bekend.naam} staat al in Keukentafel. U kunt meteen een melding registreren."
+        )
         return redirect("meldingen:melding_registreren", inwoner_id=bekend.pk)
     try:
         persoon = services.brp_raadplegen(door=request.user, gemeente=gemeente, bsn=bsn, request=request)

@@ -208,7 +208,9 @@ def bericht_klaarzetten(
     reason in plain Dutch, shown on the dossier and never sent.
     """
     if door is not None:
-        persoonsgegevens_gebruiken.send(sender=Bericht, inwoner=inwoner, door=door, aanleiding="iWmo-toewijzing")
+        persoonsgegevens_gebruiken.send(
+            sender=Bericht, inwoner=inwoner, door=door, aanleiding="iWmo-toewijzing"
+        )
     vandaag = timezone.localdate()
     toewijzingen = _te_versturen(
         gemeente=gemeente, aanbieder=aanbieder, inwoner=inwoner, gewijzigd=gewijzigd, op=vandaag

@@ -215,7 +215,9 @@ def melding_registreren(
     _set_deadlines(melding)
     save_with_history(melding, door=door, reden="Melding geregistreerd")
     # The BRP (where the gemeente has a koppeling) refreshes the inwoner now (wmo.signals).
-    persoonsgegevens_gebruiken.send(sender=Melding, inwoner=inwoner, door=door, aanleiding="melding geregistreerd")
+    persoonsgegevens_gebruiken.send(
+        sender=Melding, inwoner=inwoner, door=door, aanleiding="melding geregistreerd"
+    )
     return melding
 
 

@@ -22,7 +22,9 @@ register = template.Library()
 @register.inclusion_tag("brp/_zoeken.html", takes_context=True)
 def brp_zoeken(context):
     user = context["request"].user
-    gemeenten = list(Gemeente.objects.filter(pk__in=user.gemeente_ids, brp_koppeling__actief=True).order_by("naam"))
+    gemeenten = list(
+        Gemeente.objects.filter(pk__in=user.gemeente_ids, brp_koppeling__actief=True).order_by("naam")
+    )
     if not gemeenten or not user.has_perm("meldingen.add_inwoner"):
         return {"form": None}
     return {"form": BrpZoekForm(gemeenten=gemeenten, prefix="brp")}
@@ -42,7 +44,9 @@ def brp_gegevens(inwoner):
         "inwoner": inwoner,
         "brp": brp,
         "fout": verversing.fout if verversing is not None else "",
-        "curatele_aanbieden": bool(brp and brp.curatele and inwoner.vertegenwoordiger_soort != Vertegenwoordiging.CURATOR),
+        "curatele_aanbieden": bool(
+            brp and brp.curatele and inwoner.vertegenwoordiger_soort != Vertegenwoordiging.CURATOR
+        ),
     }
 
 

@@ -60,7 +60,10 @@ def persoon(
         "geboorte": {"datum": {"type": "Datum", "datum": geboren, "langFormaat": "14 maart 1948"}},
         "geslacht": {"code": "V", "omschrijving": "vrouw"},
         "gemeenteVanInschrijving": {"code": gemeente[0], "omschrijving": gemeente[1]},
-        "adressering": {"adresregel1": f"{straat} {huisnummer}{huisletter}", "adresregel2": f"{postcode[:4]} {postcode[4:]}  {woonplaats.upper()}"},
+        "adressering": {
+            "adresregel1": f"{straat} {huisnummer}{huisletter}",
+            "adresregel2": f"{postcode[:4]} {postcode[4:]}  {woonplaats.upper()}",
+        },
     }
     if buitenland:
         p["verblijfplaats"] = {"type": "VerblijfplaatsBuitenland", "verblijfadres": {"regel1": "Rue 1"}}
@@ -155,7 +158,13 @@ class FakeBrp:
         h.wfile.write(inhoud)
 
     def _probleem(self, h, status, title, code, invalid=None):
-        data = {"type": "https://datatracker.ietf.org/doc/html/rfc7231", "title": title, "status": status, "code": code, "instance": h.path}
+        data = {
+            "type": "https://datatracker.ietf.org/doc/html/rfc7231",
+            "title": title,
+            "status": status,
+            "code": code,
+            "instance": h.path,
+        }
         if invalid:
             data["invalidParams"] = invalid
         self._antwoord(h, status, data, content_type="application/problem+json")
@@ -168,7 +177,14 @@ class FakeBrp:
         except ValueError:
             body = None
         cert = h.connection.getpeercert() if isinstance(h.connection, ssl.SSLSocket) else None
-        self.verzoeken.append({"pad": h.path, "headers": {k.lower(): v for k, v in h.headers.items()}, "body": body, "cert": cert})
+        self.verzoeken.append(
+            {
+                "pad": h.path,
+                "headers": {k.lower(): v for k, v in h.headers.items()},
+                "body": body,
+                "cert": cert,
+            }
+        )
         if self.storing == "traag":
             time.sleep(2)
         if self.storing == "500":
@@ -188,40 +204,113 @@ class FakeBrp:
         if not isinstance(body, dict):
             return self._probleem(h, 400, "Ten minste één parameter moet worden opgegeven.", "paramsRequired")
         velden = body.get("fields")
-        if not isinstance(velden, list) or not 1 <= len(velden) <= 130 or not all(isinstance(v, str) and VELD.match(v) for v in velden):
-            return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "fields", "code": "required", "reason": "Parameter is verplicht."}])
+        if (
+            not isinstance(velden, list)
+            or not 1 <= len(velden) <= 130
+            or not all(isinstance(v, str) and VELD.match(v) for v in velden)
+        ):
+            return self._probleem(
+                h,
+                400,
+                "Een of meerdere parameters zijn niet correct.",
+                "paramsValidation",
+                [{"name": "fields", "code": "required", "reason": "Parameter is verplicht."}],
+            )
         if any(v.split(".")[0] in AUTOMATISCH for v in velden):
-            return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "fields", "code": "fields", "reason": "Automatisch geleverd veld."}])
+            return self._probleem(
+                h,
+                400,
+                "Een of meerdere parameters zijn niet correct.",
+                "paramsValidation",
+                [{"name": "fields", "code": "fields", "reason": "Automatisch geleverd veld."}],
+            )
         soort = body.get("type")
         if soort == "RaadpleegMetBurgerservicenummer":
             bsns = body.get("burgerservicenummer")
-            if not isinstance(bsns, list) or not 1 <= len(bsns) <= 20 or not all(isinstance(b, str) and re.fullmatch(r"[0-9]{9}", b) for b in bsns):
-                return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "burgerservicenummer", "code": "pattern", "reason": "Waarde voldoet niet aan patroon ^[0-9]{9}$."}])
+            if (
+                not isinstance(bsns, list)
+                or not 1 <= len(bsns) <= 20
+                or not all(isinstance(b, str) and re.fullmatch(r"[0-9]{9}", b) for b in bsns)
+            ):
+                return self._probleem(
+                    h,
+                    400,
+                    "Een of meerdere parameters zijn niet correct.",
+                    "paramsValidation",
+                    [
+                        {
+                            "name": "burgerservicenummer",
+                            "code": "pattern",
+                            "reason": "Waarde voldoet niet aan patroon ^[0-9]{9}$.",
+                        }
+                    ],
+                )
             gevonden = [p for p in self.personen if p["burgerservicenummer"] in bsns]
             return self._antwoord(h, 200, {"type": soort, "personen": [_filter(p, velden) for p in gevonden]})
         if soort == "ZoekMetPostcodeEnHuisnummer":
             postcode, nummer = body.get("postcode"), body.get("huisnummer")
-            if not isinstance(postcode, str) or not re.fullmatch(r"[1-9][0-9]{3}[ ]?[A-Za-z]{2}", postcode) or not isinstance(nummer, int):
-                return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "postcode", "code": "required", "reason": "Parameter is verplicht."}])
+            if (
+                not isinstance(postcode, str)
+                or not re.fullmatch(r"[1-9][0-9]{3}[ ]?[A-Za-z]{2}", postcode)
+                or not isinstance(nummer, int)
+            ):
+                return self._probleem(
+                    h,
+                    400,
+                    "Een of meerdere parameters zijn niet correct.",
+                    "paramsValidation",
+                    [{"name": "postcode", "code": "required", "reason": "Parameter is verplicht."}],
+                )
             gevonden = [
-                p for p in self.personen
-                if p.get("verblijfplaats", {}).get("verblijfadres", {}).get("postcode", "").replace(" ", "").upper() == postcode.replace(" ", "").upper()
+                p
+                for p in self.personen
+                if p.get("verblijfplaats", {})
+                .get("verblijfadres", {})
+                .get("postcode", "")
+                .replace(" ", "")
+                .upper()
+                == postcode.replace(" ", "").upper()
                 and p["verblijfplaats"]["verblijfadres"].get("huisnummer") == nummer
                 and ("geboortedatum" not in body or p["geboorte"]["datum"]["datum"] == body["geboortedatum"])
                 and "overlijden" not in p
             ]
         elif soort == "ZoekMetGeslachtsnaamEnGeboortedatum":
             if not body.get("geslachtsnaam") or not body.get("geboortedatum"):
-                return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "geslachtsnaam", "code": "required", "reason": "Parameter is verplicht."}])
+                return self._probleem(
+                    h,
+                    400,
+                    "Een of meerdere parameters zijn niet correct.",
+                    "paramsValidation",
+                    [{"name": "geslachtsnaam", "code": "required", "reason": "Parameter is verplicht."}],
+                )
             gevonden = [
-                p for p in self.personen
+                p
+                for p in self.personen
                 if p["naam"]["geslachtsnaam"].lower() == body["geslachtsnaam"].lower()
                 and p["geboorte"]["datum"]["datum"] == body["geboortedatum"]
                 and "overlijden" not in p
             ]
         else:
-            return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "type", "code": "value", "reason": "Waarde is geen geldige zoek type."}])
+            return self._probleem(
+                h,
+                400,
+                "Een of meerdere parameters zijn niet correct.",
+                "paramsValidation",
+                [{"name": "type", "code": "value", "reason": "Waarde is geen geldige zoek type."}],
+            )
         if any(v.split(".")[0] not in BEPERKT for v in velden):
-            return self._probleem(h, 400, "Een of meerdere parameters zijn niet correct.", "paramsValidation", [{"name": "fields", "code": "fields", "reason": "Parameter bevat een niet bestaande veldnaam."}])
+            return self._probleem(
+                h,
+                400,
+                "Een of meerdere parameters zijn niet correct.",
+                "paramsValidation",
+                [
+                    {
+                        "name": "fields",
+                        "code": "fields",
+                        "reason": "Parameter bevat een niet bestaande veldnaam.",
+                    }
+                ],
+            )
         beperkt = [{k: v for k, v in p.items() if k in BEPERKT or k in AUTOMATISCH} for p in gevonden]
         return self._antwoord(h, 200, {"type": soort, "personen": [_filter(p, velden) for p in beperkt]})

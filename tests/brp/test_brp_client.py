@@ -39,7 +39,12 @@ def test_raadplegen_stuurt_type_bsn_en_alleen_de_velden_die_keukentafel_bewaart(
     }
     # Data minimisation: nothing about nationality, children, parents, kiesrecht or verblijfstitel.
     assert not {v.split(".")[0] for v in client.RAADPLEEG_VELDEN} & {
-        "nationaliteiten", "kinderen", "ouders", "uitsluitingKiesrecht", "verblijfstitel", "aNummer"
+        "nationaliteiten",
+        "kinderen",
+        "ouders",
+        "uitsluitingKiesrecht",
+        "verblijfstitel",
+        "aNummer",
     }
     assert (p.bsn, p.voornamen, p.tussenvoegsel, p.achternaam) == ("999993653", "Anna Maria", "de", "Vries")
     assert p.geboortedatum == date(1948, 3, 14)
@@ -78,7 +83,9 @@ def test_zoeken_op_postcode_huisnummer_en_geboortedatum(fake_brp):
 
 def test_zoeken_op_achternaam_en_geboortedatum(fake_brp):
     fake_brp.personen = [persoon()]
-    gevonden = client.zoeken_op_naam(_verbinding(fake_brp), geslachtsnaam="vries", geboortedatum=date(1948, 3, 14))
+    gevonden = client.zoeken_op_naam(
+        _verbinding(fake_brp), geslachtsnaam="vries", geboortedatum=date(1948, 3, 14)
+    )
     assert [p.naam for p in gevonden] == ["Anna Maria de Vries"]
     assert fake_brp.verzoeken[0]["body"]["type"] == "ZoekMetGeslachtsnaamEnGeboortedatum"
     assert fake_brp.verzoeken[0]["body"]["geslachtsnaam"] == "vries"
@@ -137,7 +144,8 @@ def test_geen_verbinding():
         poort = s.getsockname()[1]
     with pytest.raises(BrpFout) as fout:
         client.raadplegen(
-            Verbinding(f"http://127.0.0.1:{poort}/brp", Authenticatie.API_SLEUTEL, "X-API-KEY", "x", 1.0), "999993653"
+            Verbinding(f"http://127.0.0.1:{poort}/brp", Authenticatie.API_SLEUTEL, "X-API-KEY", "x", 1.0),
+            "999993653",
         )
     assert fout.value.soort == "verbinding"
     assert "niet bereiken" in fout.value.melding
@@ -160,15 +168,58 @@ def _openssl(*args, cwd):
 @pytest.fixture
 def pki(tmp_path):
     """A CA, a server certificate for localhost and a client certificate, made with openssl."""
-    _openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-             "-days", "2", "-subj", "/CN=Test CA", cwd=tmp_path)
+    _openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Test CA",
+        cwd=tmp_path,
+    )
     for naam, cn in (("server", "localhost"), ("client", "Keukentafel test")):
-        _openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{naam}.key", "-out", f"{naam}.csr",
-                 "-subj", f"/CN={cn}", cwd=tmp_path)
+        _openssl(
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            f"{naam}.key",
+            "-out",
+            f"{naam}.csr",
+            "-subj",
+            f"/CN={cn}",
+            cwd=tmp_path,
+        )
         extra = tmp_path / f"{naam}.ext"
-        extra.write_text("subjectAltName=DNS:localhost\n" if naam == "server" else "extendedKeyUsage=clientAuth\n")
-        _openssl("x509", "-req", "-in", f"{naam}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                 "-out", f"{naam}.pem", "-days", "2", "-extfile", f"{naam}.ext", cwd=tmp_path)
+        extra.write_text(
+            "subjectAltName=DNS:localhost\n" if naam == "server" else "extendedKeyUsage=clientAuth\n"
+        )
+        _openssl(
+            "x509",
+            "-req",
+            "-in",
+            f"{naam}.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            f"{naam}.pem",
+            "-days",
+            "2",
+            "-extfile",
+            f"{naam}.ext",
+            cwd=tmp_path,
+        )
     (tmp_path / "client-met-sleutel.pem").write_text(
         (tmp_path / "client.pem").read_text() + (tmp_path / "client.key").read_text()
     )
@@ -183,7 +234,9 @@ def test_clientcertificaat_gaat_mee_over_tls(pki, monkeypatch):
     fake = FakeBrp(tls=context).start()
     fake.api_key = ""  # this gateway authenticates by certificate only
     fake.personen = [persoon()]
-    monkeypatch.setenv("SSL_CERT_FILE", str(pki / "ca.pem"))  # trust the fake's CA, as a real PKIoverheid root
+    monkeypatch.setenv(
+        "SSL_CERT_FILE", str(pki / "ca.pem")
+    )  # trust the fake's CA, as a real PKIoverheid root
     try:
         verbinding = _verbinding(
             fake, authenticatie=Authenticatie.CERTIFICAAT, geheim=str(pki / "client-met-sleutel.pem")
@@ -204,6 +257,8 @@ def test_een_onleesbaar_certificaat_is_een_instelling(tmp_path, fake_brp):
     kapot = tmp_path / "kapot.pem"
     kapot.write_text("geen certificaat")
     with pytest.raises(BrpFout) as fout:
-        client.raadplegen(_verbinding(fake_brp, authenticatie=Authenticatie.CERTIFICAAT, geheim=str(kapot)), "999993653")
+        client.raadplegen(
+            _verbinding(fake_brp, authenticatie=Authenticatie.CERTIFICAAT, geheim=str(kapot)), "999993653"
+        )
     assert fout.value.soort == "instelling"
     assert fake_brp.verzoeken == []

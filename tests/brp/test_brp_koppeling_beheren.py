@@ -56,7 +56,9 @@ def test_foute_invoer_geeft_nederlandse_meldingen_en_houdt_wat_getypt_is(ingelog
     url = reverse("brp:koppeling", args=[gemeente.pk])
     antwoord = ingelogd.post(
         url,
-        _data(fake_brp, basis_url="http://brp.example.nl/api", geheim_naam="SECRET_KEY", timeout_seconden="60"),
+        _data(
+            fake_brp, basis_url="http://brp.example.nl/api", geheim_naam="SECRET_KEY", timeout_seconden="60"
+        ),
     )
     assert antwoord.status_code == 200
     html = antwoord.content.decode()

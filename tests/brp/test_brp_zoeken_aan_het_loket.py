@@ -35,9 +35,12 @@ def met_koppeling(gemeente, koppeling_voor, fake_brp):
 
 
 def _zoek(gemeente, **velden):
-    return {"brp-gemeente": gemeente.pk, "brp-wijze": "adres", "brp-postcode": "2011 rd", "brp-huisnummer": "2"} | {
-        f"brp-{k}": v for k, v in velden.items()
-    }
+    return {
+        "brp-gemeente": gemeente.pk,
+        "brp-wijze": "adres",
+        "brp-postcode": "2011 rd",
+        "brp-huisnummer": "2",
+    } | {f"brp-{k}": v for k, v in velden.items()}
 
 
 def test_zonder_koppeling_verandert_er_niets(ingelogd, gemeente, fake_brp):
@@ -47,7 +50,9 @@ def test_zonder_koppeling_verandert_er_niets(ingelogd, gemeente, fake_brp):
     assert fake_brp.verzoeken == []
 
 
-def test_het_formulier_toont_het_zoekdeel_bij_een_koppeling(ingelogd, met_koppeling, django_assert_max_num_queries):
+def test_het_formulier_toont_het_zoekdeel_bij_een_koppeling(
+    ingelogd, met_koppeling, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         html = ingelogd.get(reverse("meldingen:inwoner_registreren")).content.decode()
     assert "Zoeken in de BRP" in html
@@ -56,7 +61,9 @@ def test_het_formulier_toont_het_zoekdeel_bij_een_koppeling(ingelogd, met_koppel
 
 
 @pytest.mark.parametrize("htmx", [True, False])
-def test_zoeken_toont_resultaten_met_en_zonder_htmx(ingelogd, gemeente, met_koppeling, fake_brp, htmx, django_assert_max_num_queries):
+def test_zoeken_toont_resultaten_met_en_zonder_htmx(
+    ingelogd, gemeente, met_koppeling, fake_brp, htmx, django_assert_max_num_queries
+):
     headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "brp-resultaten"} if htmx else {}
     # Measured 14: session, user and two-step (8), the gemeenten, the inwoners known by BSN, the log (2).
     with django_assert_max_num_queries(14):
@@ -70,23 +77,29 @@ def test_zoeken_toont_resultaten_met_en_zonder_htmx(ingelogd, gemeente, met_kopp
     assert fake_brp.verzoeken[0]["body"]["postcode"] == "2011RD"
     [rij] = Inzage.objects.all()
     assert (rij.actie, rij.wat, rij.inwoner_id) == (
-        InzageActie.ZOEKEN, "BRP: gezocht op postcode en huisnummer, 2 gevonden", None
+        InzageActie.ZOEKEN,
+        "BRP: gezocht op postcode en huisnummer, 2 gevonden",
+        None,
     )
 
 
 def test_zoeken_op_bsn_en_op_naam(ingelogd, gemeente, met_koppeling, fake_brp):
-    html = ingelogd.post(reverse("brp:zoeken"), _zoek(gemeente, wijze="bsn", bsn="999993653")).content.decode()
+    html = ingelogd.post(
+        reverse("brp:zoeken"), _zoek(gemeente, wijze="bsn", bsn="999993653")
+    ).content.decode()
     assert "Anna Maria de Vries" in html and "Piet" not in html
     assert fake_brp.verzoeken[-1]["body"]["type"] == "RaadpleegMetBurgerservicenummer"
     html = ingelogd.post(
-        reverse("brp:zoeken"), _zoek(gemeente, wijze="naam", geslachtsnaam="Vries", geboortedatum="14-03-1948")
+        reverse("brp:zoeken"),
+        _zoek(gemeente, wijze="naam", geslachtsnaam="Vries", geboortedatum="14-03-1948"),
     ).content.decode()
     assert "Anna Maria de Vries" in html and "Piet" not in html
 
 
 def test_onvolledige_vraag_gaat_niet_naar_de_brp(ingelogd, gemeente, met_koppeling, fake_brp):
     antwoord = ingelogd.post(
-        reverse("brp:zoeken"), _zoek(gemeente, wijze="naam", geslachtsnaam="<script>", geboortedatum=""),
+        reverse("brp:zoeken"),
+        _zoek(gemeente, wijze="naam", geslachtsnaam="<script>", geboortedatum=""),
         HTTP_HX_REQUEST="true",
     )
     assert antwoord.status_code == 422
@@ -96,7 +109,9 @@ def test_onvolledige_vraag_gaat_niet_naar_de_brp(ingelogd, gemeente, met_koppeli
     assert fake_brp.verzoeken == []
 
 
-def test_brp_plat_geeft_een_duidelijke_melding_en_handmatig_invoeren_blijft(ingelogd, gemeente, met_koppeling, fake_brp):
+def test_brp_plat_geeft_een_duidelijke_melding_en_handmatig_invoeren_blijft(
+    ingelogd, gemeente, met_koppeling, fake_brp
+):
     fake_brp.storing = "500"
     antwoord = ingelogd.post(reverse("brp:zoeken"), _zoek(gemeente))
     assert antwoord.status_code == 200
@@ -112,7 +127,9 @@ def test_brp_traag(ingelogd, gemeente, met_koppeling, fake_brp):
     assert "geeft geen antwoord binnen 1 seconden" in html
 
 
-def test_overnemen_vult_het_formulier_en_het_loket_bevestigt(ingelogd, gemeente, met_koppeling, fake_brp, loket):
+def test_overnemen_vult_het_formulier_en_het_loket_bevestigt(
+    ingelogd, gemeente, met_koppeling, fake_brp, loket
+):
     fake_brp.personen[0] = persoon(curatele=True)
     antwoord = ingelogd.post(reverse("brp:overnemen"), {"gemeente": gemeente.pk, "bsn": "999993653"})
     assert antwoord.status_code == 200
@@ -124,9 +141,18 @@ def test_overnemen_vult_het_formulier_en_het_loket_bevestigt(ingelogd, gemeente,
     assert not Inwoner.objects.exists()  # nothing is saved until the loket confirms
     assert Inzage.objects.get().wat == "BRP: persoon opgevraagd"
     data = {
-        "bsn": "999993653", "voornamen": "Anna Maria", "tussenvoegsel": "de", "achternaam": "Vries",
-        "geboortedatum": "1948-03-14", "geslacht": "2", "naamgebruik": "1", "straat": "Grote Markt",
-        "huisnummer": "2", "postcode": "2011RD", "woonplaats": "Haarlem", "gemeente": gemeente.pk,
+        "bsn": "999993653",
+        "voornamen": "Anna Maria",
+        "tussenvoegsel": "de",
+        "achternaam": "Vries",
+        "geboortedatum": "1948-03-14",
+        "geslacht": "2",
+        "naamgebruik": "1",
+        "straat": "Grote Markt",
+        "huisnummer": "2",
+        "postcode": "2011RD",
+        "woonplaats": "Haarlem",
+        "gemeente": gemeente.pk,
         "contactvoorkeur": "telefoon",
     }
     antwoord = ingelogd.post(reverse("meldingen:inwoner_registreren"), data)
@@ -143,7 +169,12 @@ def test_overnemen_van_een_bekende_inwoner_gaat_naar_de_melding(ingelogd, gemeen
 
 def test_overnemen_bij_storing_en_voor_een_vreemde_gemeente(ingelogd, gemeente, met_koppeling, fake_brp):
     fake_brp.storing = "kapot"
-    antwoord = ingelogd.post(reverse("brp:overnemen"), {"gemeente": gemeente.pk, "bsn": "999993653"}, follow=True)
+    antwoord = ingelogd.post(
+        reverse("brp:overnemen"), {"gemeente": gemeente.pk, "bsn": "999993653"}, follow=True
+    )
     assert "niet kan lezen" in antwoord.content.decode()
     vreemd = GemeenteFactory()
-    assert ingelogd.post(reverse("brp:overnemen"), {"gemeente": vreemd.pk, "bsn": "999993653"}).status_code == 404
+    assert (
+        ingelogd.post(reverse("brp:overnemen"), {"gemeente": vreemd.pk, "bsn": "999993653"}).status_code
+        == 404
+    )

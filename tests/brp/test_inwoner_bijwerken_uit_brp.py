@@ -16,7 +16,6 @@ from meldingen.models import Inwoner
 from tests.aanvragen.factories import BeschikkingFactory
 from tests.brp.fake_brp import persoon
 from tests.factories import InwonerFactory, MeldingFactory
-from wmo.constants import Rol
 from wmo.models import Brief, Inzage
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +49,9 @@ def inwoner(gemeente):
 def test_een_melding_werkt_de_inwoner_bij_met_geschiedenis_en_verschil(
     inwoner, consulent, koppeling_voor, fake_brp
 ):
-    MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)  # the earlier melding, no koppeling yet
+    MeldingFactory(
+        inwoner=inwoner, team=consulent.team, door=consulent
+    )  # the earlier melding, no koppeling yet
     koppeling_voor(inwoner.gemeente)
     fake_brp.personen = [persoon()]
     MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)
@@ -115,9 +116,14 @@ def test_buitenland_houdt_het_adres_en_geeft_een_signaal(inwoner, consulent, kop
     assert uitkomst.verschillen[-1]["nu"] == "in het buitenland"
 
 
-def test_een_lopende_voorziening_met_signaal_staat_op_de_werkvoorraad(consulent, koppeling_voor, fake_brp, client):
+def test_een_lopende_voorziening_met_signaal_staat_op_de_werkvoorraad(
+    consulent, koppeling_voor, fake_brp, client
+):
     beschikking = BeschikkingFactory(
-        verstuurd=True, door=consulent, aanvraag__melding__team=consulent.team, aanvraag__melding__consulent=consulent
+        verstuurd=True,
+        door=consulent,
+        aanvraag__melding__team=consulent.team,
+        aanvraag__melding__consulent=consulent,
     )
     inwoner = beschikking.aanvraag.melding.inwoner
     koppeling_voor(inwoner.gemeente)
@@ -130,7 +136,9 @@ def test_een_lopende_voorziening_met_signaal_staat_op_de_werkvoorraad(consulent,
     assert f"{melding.kenmerk} {inwoner.naam}</a>: overleden; er loopt nog een voorziening" in html
 
 
-def test_curatele_wordt_aangeboden_en_nooit_stil_ingevuld(inwoner, consulent, loket, koppeling_voor, fake_brp, client):
+def test_curatele_wordt_aangeboden_en_nooit_stil_ingevuld(
+    inwoner, consulent, loket, koppeling_voor, fake_brp, client
+):
     koppeling_voor(inwoner.gemeente)
     fake_brp.personen = [persoon(curatele=True)]
     melding = MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)
@@ -182,8 +190,8 @@ def test_een_iwmo_301_wordt_pas_gemaakt_na_bijwerken(consulent, koppeling_voor, 
     inwoner = beschikking.aanvraag.melding.inwoner
     koppeling_voor(inwoner.gemeente)
     fake_brp.personen = [persoon(bsn=inwoner.bsn)]
-    from iwmo.services import bericht_klaarzetten
     from iwmo.models import Toewijzing
+    from iwmo.services import bericht_klaarzetten
 
     toewijzingen = list(Toewijzing.objects.filter(inwoner=inwoner))
     bericht_klaarzetten(

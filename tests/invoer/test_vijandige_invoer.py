@@ -50,8 +50,6 @@ from aanvragen.forms import (
     VerdagenForm,
 )
 from beheer.brieven import BriefTekstForm
-from brp.forms import BrpKoppelingForm, BrpOvernemenForm, BrpZoekForm
-from brp.models import BrpKoppeling
 from beheer.catalogus_forms import (
     AanbiederForm,
     ContractForm,
@@ -68,6 +66,8 @@ from beheer.forms import (
     OrganisatieForm,
     PartnerForm,
 )
+from brp.forms import BrpKoppelingForm, BrpOvernemenForm, BrpZoekForm
+from brp.models import BrpKoppeling
 from gesprekken import services as gesprek_services
 from gesprekken.forms import (
     GesprekForm,
@@ -629,9 +629,14 @@ POST_VIEWS = {
     # BRP (brp/views.py): the koppeling in beheer, and the loket's search and take-over for the
     # gemeente with a koppeling (made by w.brp_koppeling; its secret is not set, so nothing leaves).
     "brp:koppeling": lambda w: [
-        Case(reverse("brp:koppeling", args=[w.gemeente.pk]), lambda u: BrpKoppelingForm(instance=BrpKoppeling(gemeente=w.gemeente)))
+        Case(
+            reverse("brp:koppeling", args=[w.gemeente.pk]),
+            lambda u: BrpKoppelingForm(instance=BrpKoppeling(gemeente=w.gemeente)),
+        )
     ],
-    "brp:koppeling_testen": lambda w: [Case(reverse("brp:koppeling_testen", args=[w.brp_koppeling.gemeente_id]))],
+    "brp:koppeling_testen": lambda w: [
+        Case(reverse("brp:koppeling_testen", args=[w.brp_koppeling.gemeente_id]))
+    ],
     "brp:zoeken": lambda w: [
         Case(
             reverse("brp:zoeken"),
@@ -639,7 +644,10 @@ POST_VIEWS = {
         )
     ],
     "brp:overnemen": lambda w: [
-        Case(reverse("brp:overnemen"), lambda u: BrpOvernemenForm(initial={"gemeente": w.brp_koppeling.gemeente_id}))
+        Case(
+            reverse("brp:overnemen"),
+            lambda u: BrpOvernemenForm(initial={"gemeente": w.brp_koppeling.gemeente_id}),
+        )
     ],
     "iwmo_ontvangst:verzoek_afwijzen": lambda w: [
         Case(

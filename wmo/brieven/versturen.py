@@ -72,7 +72,10 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
     are refreshed from the BRP where the gemeente has a koppeling (wmo.signals).
     """
     persoonsgegevens_gebruiken.send(
-        sender=Brief, inwoner=melding.inwoner, door=door, aanleiding=f"brief {BriefSoort(soort).label.lower()}"
+        sender=Brief,
+        inwoner=melding.inwoner,
+        door=door,
+        aanleiding=f"brief {BriefSoort(soort).label.lower()}",
     )
     lijst = ontvangers(soort=soort, inwoner=melding.inwoner)
     # The gemeente's text version in use; each letter records it (Brief.tekst; None: standard text).
