@@ -250,12 +250,20 @@ class Verversing:
     brp: InwonerBrp | None = None
 
 
-def _verschillen(inwoner: Inwoner, nieuw: dict, *, eerder_gemeld: bool, buitenland: bool) -> list[dict]:
+def _label(veld: str, waarde) -> str:
+    """A value as the medewerker knows it: the label of a code (geslacht "2" is "Vrouwelijk")."""
+    keuzes = dict(Inwoner._meta.get_field(veld).choices or [])
+    return str(keuzes.get(waarde, _weergave(waarde)))
+
+
+def _verschillen(inwoner: Inwoner, nieuw: dict, *, eerder_gemeld, buitenland: bool) -> list[dict]:
+    """What the BRP says differently; ``eerder_gemeld`` (a callable: one query, only for a move)
+    says whether the move happened since an earlier melding."""
     verschillen = []
     for veld, label in BRP_VELDEN.items():
         if veld in nieuw and nieuw[veld] != getattr(inwoner, veld):
             verschillen.append(
-                {"veld": label, "was": _weergave(getattr(inwoner, veld)), "nu": _weergave(nieuw[veld])}
+                {"veld": label, "was": _label(veld, getattr(inwoner, veld)), "nu": _label(veld, nieuw[veld])}
             )
     oud_adres = {v: getattr(inwoner, v) for v in ADRES_VELDEN}
     nieuw_adres = {v: nieuw.get(v, oud_adres[v]) for v in ADRES_VELDEN}
@@ -265,7 +273,7 @@ def _verschillen(inwoner: Inwoner, nieuw: dict, *, eerder_gemeld: bool, buitenla
                 "veld": "adres",
                 "was": _adres(oud_adres),
                 "nu": "in het buitenland" if buitenland else _adres(nieuw_adres),
-                "toelichting": "verhuisd sinds de vorige melding" if eerder_gemeld else "verhuisd",
+                "toelichting": "verhuisd sinds de vorige melding" if eerder_gemeld() else "verhuisd",
             }
         )
     return verschillen
@@ -278,7 +286,7 @@ def inwoner_bijwerken_uit_brp(
     door: Medewerker,
     aanleiding: str,
     request: HttpRequest | None = None,
-    eerder_gemeld: bool | None = None,
+    melding_nieuw: bool = False,
 ) -> Verversing | None:
     """Refresh a stored inwoner from the BRP of its gemeente (None: the gemeente has no koppeling).
 
@@ -300,8 +308,8 @@ def inwoner_bijwerken_uit_brp(
         return Verversing(gelukt=False, fout=fout.melding)
     if gevonden is None:
         return Verversing(gelukt=False, fout="De BRP kent dit BSN niet. Controleer het BSN van de inwoner.")
-    if eerder_gemeld is None:
-        eerder_gemeld = inwoner.meldingen.exists()
+    # "Since the previous melding": a melding before this one (the one just registered not counted).
+    eerder_gemeld = lambda: inwoner.meldingen.count() > (1 if melding_nieuw else 0)  # noqa: E731
     nieuw = gevonden.inwoner_velden()
     nieuw.pop("bsn", None)
     verschillen = _verschillen(inwoner, nieuw, eerder_gemeld=eerder_gemeld, buitenland=gevonden.buitenland)

@@ -115,7 +115,8 @@ def zoeken(request):
     template = "brp/zoeken.html"
     if request.htmx:
         template += "#resultaten"
-    return render(request, template, context, status=422 if request.htmx and form.errors else 200)
+    # 200 also with errors: htmx 2 swaps no 4xx answer, and the fragment shows the errors.
+    return render(request, template, context)
 
 
 @require_POST

@@ -102,7 +102,7 @@ def test_onvolledige_vraag_gaat_niet_naar_de_brp(ingelogd, gemeente, met_koppeli
         _zoek(gemeente, wijze="naam", geslachtsnaam="<script>", geboortedatum=""),
         HTTP_HX_REQUEST="true",
     )
-    assert antwoord.status_code == 422
+    assert antwoord.status_code == 200  # htmx 2 swaps no 4xx: the fragment carries the errors
     html = antwoord.content.decode()
     assert "Vul de geboortedatum in." in html and "Gebruik alleen letters" in html
     assert "<script>" not in html

@@ -76,6 +76,15 @@ def test_een_melding_werkt_de_inwoner_bij_met_geschiedenis_en_verschil(
     assert Inzage.objects.filter(inwoner=inwoner, wat="BRP: persoon opgevraagd").count() == 1
 
 
+def test_de_eerste_melding_zegt_alleen_verhuisd(inwoner, consulent, koppeling_voor, fake_brp):
+    koppeling_voor(inwoner.gemeente)
+    fake_brp.personen = [persoon(geslachtsnaam="Jansen")]
+    MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)
+    verschillen = InwonerBrp.objects.get(inwoner=inwoner).verschillen
+    assert verschillen[0] == {"veld": "achternaam", "was": "Vries", "nu": "Jansen"}
+    assert verschillen[-1]["toelichting"] == "verhuisd"
+
+
 def test_zonder_koppeling_geen_verzoek(inwoner, consulent, fake_brp):
     MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)
     assert fake_brp.verzoeken == []
