@@ -9,5 +9,8 @@ def bij_persoonsgegevens_gebruiken(sender, *, inwoner, door, aanleiding: str, **
     if door is None or inwoner is None:
         return
     inwoner.brp_verversing = services.inwoner_bijwerken_uit_brp(
-        inwoner=inwoner, door=door, aanleiding=aanleiding
+        inwoner=inwoner,
+        door=door,
+        aanleiding=aanleiding,
+        melding_nieuw=getattr(sender, "__name__", "") == "Melding",  # sent right after it was saved
     )

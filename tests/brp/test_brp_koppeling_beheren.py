@@ -50,6 +50,10 @@ def test_opslaan_met_geschiedenis_en_het_geheim_nooit_op_de_pagina(
     assert "Ingesteld op de server" in html
     assert API_KEY not in html
     assert "Verbinding testen" in html
+    ingelogd.post(url, _data(fake_brp, geheim_naam="KT_BRP_ANDER", timeout_seconden="3"))
+    wijzigingen = ingelogd.get(reverse("beheer:wijzigingen"), {"soort": "brp"}).content.decode()
+    assert f"BRP-koppeling van {gemeente.naam}" in wijzigingen
+    assert "KT_BRP_ANDER" in wijzigingen and API_KEY not in wijzigingen
 
 
 def test_foute_invoer_geeft_nederlandse_meldingen_en_houdt_wat_getypt_is(ingelogd, gemeente, fake_brp):
