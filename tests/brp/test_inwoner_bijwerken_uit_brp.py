@@ -214,3 +214,26 @@ def test_een_iwmo_301_wordt_pas_gemaakt_na_bijwerken(consulent, koppeling_voor, 
     assert fake_brp.verzoeken and fake_brp.verzoeken[0]["body"]["burgerservicenummer"] == [inwoner.bsn]
     assert InwonerBrp.objects.get(inwoner=inwoner).aanleiding == "iWmo-toewijzing"
     assert Inwoner.objects.get(pk=inwoner.pk).straat == "Grote Markt"
+
+
+def test_na_de_bewaartermijn_gaat_wat_de_brp_zei_mee_weg(consulent, koppeling_voor, fake_brp, settings):
+    """AVG art. 5 lid 1 onder e: the anonymisation of a closed dossier (privacy.bewaartermijn) also
+    removes InwonerBrp and its history, whose differences hold old names and addresses."""
+    import time_machine
+
+    from meldingen.constants import Afsluitreden
+    from privacy.bewaartermijn import dossier_anonimiseren
+
+    settings.DOSSIER_BEWAARTERMIJN_JAREN = 15
+    with time_machine.travel(date(2010, 3, 11), tick=False):
+        gemeente = consulent.organisatie.gemeenten.get()
+        koppeling_voor(gemeente)
+        inwoner = InwonerFactory(gemeente=gemeente, bsn="999993653", straat="Kerkstraat")
+        fake_brp.personen = [persoon()]
+        melding = MeldingFactory(inwoner=inwoner, team=consulent.team, door=consulent)
+        melding_services.melding_afsluiten(melding=melding, door=consulent, reden=Afsluitreden.OPGELOST)
+    assert InwonerBrp.history.filter(inwoner_id=inwoner.pk).exists()
+    with time_machine.travel(date(2025, 3, 12), tick=False):
+        assert dossier_anonimiseren(inwoner=inwoner, door=consulent) is not None
+    assert not InwonerBrp.objects.filter(inwoner_id=inwoner.pk).exists()
+    assert not InwonerBrp.history.filter(inwoner_id=inwoner.pk).exists()
