@@ -22,6 +22,7 @@ from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.utils import formats, timezone
 
 from aanvragen.models import Mandaat
+from brp.models import BrpKoppeling
 from wmo.constants import OrganisatieSoort, Rol
 from wmo.models import (
     Aanbieder,
@@ -121,6 +122,15 @@ SOORTEN: tuple[Soort, ...] = (
         lambda u: Q(),
         lambda h: f"{_rol(h.rol)}: {h.voorziening.naam if h.voorziening else 'verwijderde voorziening'}",
         select_related=("voorziening",),
+        alleen_uitvoering=True,
+    ),
+    Soort(
+        "brp",
+        "BRP-koppeling",
+        BrpKoppeling,
+        _in_eigen_gemeenten,
+        lambda h: f"BRP-koppeling van {h.gemeente.naam}" if h.gemeente else "BRP-koppeling",
+        select_related=("gemeente",),
         alleen_uitvoering=True,
     ),
     Soort(

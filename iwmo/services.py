@@ -38,6 +38,7 @@ from iwmo.schema import valideer
 from iwmo.transport import transport
 from meldingen.models import NAAMGEBRUIK_MET_PARTNER, Inwoner
 from wmo.models import Aanbieder, Gemeente, Medewerker
+from wmo.signals import persoonsgegevens_gebruiken
 
 logger = logging.getLogger("keukentafel.iwmo")
 
@@ -89,6 +90,7 @@ def toewijzingen_bijwerken(beschikking: Beschikking, *, door: Medewerker | None 
             inwoner=inwoner,
             melding=melding,
             gewijzigd=toewijzingen,
+            door=door,
         )
         for aanbieder_id, toewijzingen in nieuw.items()
     ]
@@ -116,6 +118,7 @@ def toewijzing_inkorten(
                 inwoner=toewijzing.inwoner,
                 melding=melding,
                 gewijzigd=[toewijzing],
+                door=door,
             )
         )
     return berichten_
@@ -193,12 +196,21 @@ def controleer(*, gemeente, aanbieder, inwoner, toewijzingen) -> list[str]:
     return fouten
 
 
-def bericht_klaarzetten(*, gemeente, aanbieder, inwoner: Inwoner, melding=None, gewijzigd) -> Bericht:
+def bericht_klaarzetten(
+    *, gemeente, aanbieder, inwoner: Inwoner, melding=None, gewijzigd, door: Medewerker | None = None
+) -> Bericht:
     """Make the WMO301 for one client at one aanbieder: checked, validated, and ready to send.
+
+    With ``door`` the inwoner's data are first refreshed from the BRP where the gemeente has a
+    koppeling (wmo.signals); without a medewerker there is nobody to log the lookup for.
 
     Always recorded: "klaargezet" (sent by iwmo.tasks after commit), or "afgekeurd" with the
     reason in plain Dutch, shown on the dossier and never sent.
     """
+    if door is not None:
+        persoonsgegevens_gebruiken.send(
+            sender=Bericht, inwoner=inwoner, door=door, aanleiding="iWmo-toewijzing"
+        )
     vandaag = timezone.localdate()
     toewijzingen = _te_versturen(
         gemeente=gemeente, aanbieder=aanbieder, inwoner=inwoner, gewijzigd=gewijzigd, op=vandaag
@@ -300,6 +312,7 @@ def bericht_opnieuw_maken(*, bericht: Bericht, door: Medewerker) -> Bericht:
         inwoner=bericht.inwoner,
         melding=bericht.melding,
         gewijzigd=list(bericht.toewijzingen.all()),
+        door=door,
     )
     logger.info("WMO301 %s opnieuw gemaakt als %s door %s", bericht.pk, nieuw.pk, door)
     return nieuw

@@ -13,6 +13,7 @@ from wmo import brieven, teamcache, termijnen
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
 from wmo.services import inzage_vastleggen, save_with_history
+from wmo.signals import persoonsgegevens_gebruiken
 from wmo.transitions import check_transition
 
 from .constants import ONDERZOEK_EINDE, OPEN_STATUSSEN, OVERGANGEN, Afsluitreden, MeldingStatus
@@ -213,6 +214,10 @@ def melding_registreren(
     )
     _set_deadlines(melding)
     save_with_history(melding, door=door, reden="Melding geregistreerd")
+    # The BRP (where the gemeente has a koppeling) refreshes the inwoner now (wmo.signals).
+    persoonsgegevens_gebruiken.send(
+        sender=Melding, inwoner=inwoner, door=door, aanleiding="melding geregistreerd"
+    )
     return melding
 
 

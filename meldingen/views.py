@@ -106,7 +106,9 @@ def _inwoner_met_toegang(request, pk, *, volgende: str) -> Inwoner | HttpRespons
     Otherwise: to the page that asks the reason (for who may look up, ``mag_raadplegen``), or a
     404 (a partner organisation without a melding of its own, or an inwoner outside the scope).
     """
-    inwoner = get_object_or_404(Inwoner.objects.met_toegang(request.user).select_related("gemeente"), pk=pk)
+    inwoner = get_object_or_404(
+        Inwoner.objects.met_toegang(request.user).select_related("gemeente", "brp"), pk=pk
+    )
     if inwoner.heeft_zorgrelatie or inwoner.heeft_raadpleging:
         return inwoner
     if mag_raadplegen(request.user):
@@ -222,6 +224,9 @@ def melding_registreren(request, inwoner_id):
         )
         if melding:
             messages.success(request, f"Melding {melding.kenmerk} is geregistreerd.")
+            # Set by the BRP refresh (wmo.signals.persoonsgegevens_gebruiken) when it could not run.
+            if fout := getattr(getattr(inwoner, "brp_verversing", None), "fout", ""):
+                messages.warning(request, f"De gegevens zijn niet bijgewerkt uit de BRP. {fout}")
             return redirect("meldingen:melding", pk=melding.pk)
     inzage_vastleggen(
         medewerker=request.user, inwoner=inwoner, wat="melding registreren", request=request, object=inwoner
@@ -241,7 +246,7 @@ def melding_registreren(request, inwoner_id):
 def _melding_of_404(request, pk) -> Melding:
     qs = (
         Melding.objects.zichtbaar_voor(request.user)
-        .select_related("inwoner", "gemeente", "team", "consulent")
+        .select_related("inwoner", "inwoner__brp", "gemeente", "team", "consulent")
         .met_termijnstatus()
     )
     return get_object_or_404(qs, pk=pk)

@@ -71,6 +71,7 @@ from aanvragen.models import (
     Opschorting,
     Verdaging,
 )
+from brp.models import InwonerBrp
 from gesprekken.models import (
     Gesprek,
     LadderTrede,
@@ -297,6 +298,11 @@ def dossier_anonimiseren(*, inwoner: Inwoner, door: Medewerker, vandaag: date | 
     # The files themselves: the letters as sent and the persoonlijk plan (no history of bytes).
     Brief.objects.filter(pk__in=ids[Brief]).update(pdf=b"", sha256="")
     PersoonlijkPlan.objects.filter(pk__in=ids[PersoonlijkPlan]).update(inhoud=b"", sha256="")
+
+    # What the BRP said (brp.InwonerBrp: the signals, and old names and addresses in its list of
+    # differences) goes entirely, with its history; the deletion's own history row as well.
+    InwonerBrp.objects.filter(inwoner_id=inwoner.pk).delete()
+    InwonerBrp.history.filter(inwoner_id=inwoner.pk).delete()
 
     geboren = inwoner.geboortedatum
     persoon = {

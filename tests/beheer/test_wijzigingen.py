@@ -73,7 +73,9 @@ def test_nooit_dossiergegevens(client, beheerder_a, team):
     client.force_login(beheerder_a)
     pagina = client.get(URL).content.decode()
     assert melding.inwoner.achternaam not in pagina and melding.kenmerk not in pagina
-    assert all(s.model._meta.app_label in ("wmo", "beheer", "aanvragen") for s in SOORTEN)
+    # brp: only the koppeling (beheer data), never InwonerBrp (what the BRP said about an inwoner).
+    assert all(s.model._meta.app_label in ("wmo", "beheer", "aanvragen", "brp") for s in SOORTEN)
+    assert "inwonerbrp" not in {s.model._meta.model_name for s in SOORTEN}
     assert not {"melding", "inwoner", "brief"} & {s.model._meta.model_name for s in SOORTEN}
 
 

@@ -66,6 +66,8 @@ from beheer.forms import (
     OrganisatieForm,
     PartnerForm,
 )
+from brp.forms import BrpKoppelingForm, BrpOvernemenForm, BrpZoekForm
+from brp.models import BrpKoppeling
 from gesprekken import services as gesprek_services
 from gesprekken.forms import (
     GesprekForm,
@@ -330,6 +332,14 @@ class World:
             inwoner=self.melding.inwoner,
             melding=self.melding,
             referentie="REF-1",
+        )
+
+    @cached_property
+    def brp_koppeling(self):
+        from brp.models import BrpKoppeling
+
+        return BrpKoppeling.objects.create(
+            gemeente=self.gemeente, basis_url="http://127.0.0.1:9/brp", geheim_naam="KT_BRP_VIJANDIG"
         )
 
     @cached_property
@@ -629,6 +639,29 @@ POST_VIEWS = {
     "beheer:gemeente_loslaten": lambda w: [Case(reverse("beheer:gemeente_loslaten", args=[w.gemeente.pk]))],
     "beheer:partner": lambda w: [
         Case(reverse("beheer:partner", args=[w.partner.pk]), lambda u: PartnerForm(gemeenten=[w.gemeente]))
+    ],
+    # BRP (brp/views.py): the koppeling in beheer, and the loket's search and take-over for the
+    # gemeente with a koppeling (made by w.brp_koppeling; its secret is not set, so nothing leaves).
+    "brp:koppeling": lambda w: [
+        Case(
+            reverse("brp:koppeling", args=[w.gemeente.pk]),
+            lambda u: BrpKoppelingForm(instance=BrpKoppeling(gemeente=w.gemeente)),
+        )
+    ],
+    "brp:koppeling_testen": lambda w: [
+        Case(reverse("brp:koppeling_testen", args=[w.brp_koppeling.gemeente_id]))
+    ],
+    "brp:zoeken": lambda w: [
+        Case(
+            reverse("brp:zoeken"),
+            lambda u: BrpZoekForm(gemeenten=[w.brp_koppeling.gemeente], prefix="brp"),
+        )
+    ],
+    "brp:overnemen": lambda w: [
+        Case(
+            reverse("brp:overnemen"),
+            lambda u: BrpOvernemenForm(initial={"gemeente": w.brp_koppeling.gemeente_id}),
+        )
     ],
     "iwmo_ontvangst:verzoek_afwijzen": lambda w: [
         Case(

@@ -66,6 +66,7 @@ from django.utils import timezone
 
 from beheer import services as beheer_services
 from beheer import technisch
+from brp.models import BrpKoppeling
 from gesprekken import services as gesprek_services
 from iwmo.models import Bericht, BerichtStatus, Richting, Verzoek, VerzoekSoort
 from tests.aanvragen.factories import AanvraagFactory, BeschikkingFactory, VoorzieningFactory
@@ -609,6 +610,40 @@ MATRIX: dict[str, Url] = {
     "beheer:gemeente_logo": Url(
         _r("beheer:gemeente_logo", "gemeente.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
     ),
+    # --- BRP (brp): the koppeling per gemeente in beheer; the loket's search and take-over, which
+    # exist only for the gemeenten with a koppeling (_bouw_wereld makes one for the own gemeente). ---
+    "brp:koppeling": Url(
+        _r("brp:koppeling", "gemeente.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
+    "brp:koppeling_testen": Url(
+        _r("brp:koppeling_testen", "gemeente.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
+    "brp:zoeken": Url(
+        _vast("brp:zoeken"),
+        get=mag(LOKET, PARTNER_LOKET),
+        post=mag(
+            LOKET,
+            PARTNER_LOKET,
+            afwijkend={LOKET: ("formfout", "formfout"), PARTNER_LOKET: ("formfout", "formfout")},
+        ),
+        object=False,
+        leeg_post=True,
+    ),
+    # An empty choice goes back to the inwoner form with a message.
+    "brp:overnemen": Url(
+        _vast("brp:overnemen"),
+        get=ALLEEN_POST,
+        post=mag(
+            LOKET,
+            PARTNER_LOKET,
+            afwijkend={
+                LOKET: ("doorverwezen", "doorverwezen"),
+                PARTNER_LOKET: ("doorverwezen", "doorverwezen"),
+            },
+        ),
+        object=False,
+        leeg_post=True,
+    ),
     "beheer:gemeente_logo_weghalen": Url(
         _r("beheer:gemeente_logo_weghalen", "gemeente.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
     ),
@@ -942,6 +977,11 @@ def _bouw_wereld() -> Wereld:
     wereld.vreemd = _dossier(vreemd_team, medewerker(vreemd_team, Rol.CONSULENT))
     wereld.eigen.partnerorganisatie = wereld.partner.partnerorganisatie = partner_team.organisatie
     wereld.vreemd.partnerorganisatie = vreemd_team.organisatie  # not a partner of the beheerder's gemeenten
+    # A BRP koppeling for the own gemeente (made last: building the dossiers asks no BRP), so the
+    # loket's BRP pages exist; its secret is not set, so nothing ever leaves this machine.
+    BrpKoppeling.objects.create(
+        gemeente=gemeente, basis_url="http://127.0.0.1:9/brp", geheim_naam="KT_BRP_MATRIX"
+    )
     return wereld
 
 

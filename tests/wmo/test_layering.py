@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 APPS = ("meldingen", "gesprekken", "aanvragen")
-BOVENOP = ("teamleider", "toegang", "beheer", "privacy", "iwmo", "demo")
+BOVENOP = ("teamleider", "toegang", "beheer", "privacy", "iwmo", "brp", "demo")
 
 
 def _python_bestanden(map_: str, *, behalve: tuple[str, ...] = ()) -> list[Path]:

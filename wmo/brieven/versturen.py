@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
 from wmo.pdf import render_pdf
+from wmo.signals import persoonsgegevens_gebruiken
 
 from .blokken import BLOKKEN
 from .context import brief_context
@@ -67,8 +68,15 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
     its original. Returns the original.
 
     Called inside the app's service, so the change of state and its letters are one transaction.
-    ``context`` holds the kind's own velden (soorten.SOORTEN).
+    ``context`` holds the kind's own velden (soorten.SOORTEN). Before rendering, the inwoner's data
+    are refreshed from the BRP where the gemeente has a koppeling (wmo.signals).
     """
+    persoonsgegevens_gebruiken.send(
+        sender=Brief,
+        inwoner=melding.inwoner,
+        door=door,
+        aanleiding=f"brief {BriefSoort(soort).label.lower()}",
+    )
     lijst = ontvangers(soort=soort, inwoner=melding.inwoner)
     # The gemeente's text version in use; each letter records it (Brief.tekst; None: standard text).
     tekst = huidige_tekst(gemeente=melding.gemeente, soort=soort)
