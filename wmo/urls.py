@@ -35,6 +35,7 @@ urlpatterns = [
     path("teamleider/", include("teamleider.urls")),
     path("toegang/", include("toegang.urls")),
     path("beheer/iwmo/", include("iwmo.urls_beheer")),
+    path("beheer/zaaksysteem/", include("zgw.urls")),
     path("beheer/", include("beheer.urls")),
     path("iwmo/", include("iwmo.urls_ontvangst")),
     path("privacy/", include("privacy.urls")),

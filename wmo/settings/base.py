@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "beheer",
     "privacy",
     "iwmo",
+    "zgw",
     "demo",
 ]
 
