@@ -1,8 +1,15 @@
 from django import forms
+from django.db import models
 
 from wmo.forms import KeukentafelModelForm
 
 from .models import ZgwKoppeling
+
+
+def _veld(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
 
 
 class KoppelingForm(KeukentafelModelForm):
@@ -11,6 +18,7 @@ class KoppelingForm(KeukentafelModelForm):
     class Meta:
         model = ZgwKoppeling
         exclude = ["gemeente"]
+        formfield_callback = _veld
         widgets = {"client_id": forms.TextInput(attrs={"autocomplete": "off"})}
 
     def __init__(self, *args, **kwargs):
