@@ -5,8 +5,7 @@ statustypen, informatieobjecttype, besluittype, roltype) Keukentafel uses; the c
 only the name of a ``KT_*`` environment variable (wmo.geheimen).
 
 ``ZgwZaak``: per melding, our own zaak identificatie (deterministic: the melding's kenmerk) and
-what the zaaksysteem returned (the zaak and rol URLs), and what was last put in the outbox
-(status, planned end date), so a change is announced once.
+what the zaaksysteem returned (the zaak and rol URLs).
 
 ``Opdracht``: one thing to send (the outbox). It is written after the change in Keukentafel is
 committed and sent by a task; it keeps its attempts, the next attempt, the last error and the
@@ -138,9 +137,6 @@ class ZgwZaak(models.Model):
     identificatie = models.CharField(_("zaakidentificatie"), max_length=40)
     url = models.URLField(_("zaak"), max_length=300, blank=True)
     rol_url = models.URLField(_("rol initiator"), max_length=300, blank=True)
-    # What the outbox was last given, so each change goes out once (zgw.services.melding_bijwerken).
-    gemelde_status = models.CharField(max_length=30, blank=True)
-    gemelde_einddatum = models.DateField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

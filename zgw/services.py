@@ -9,7 +9,7 @@ for the gemeente nothing happens at all.
 Exactly once, in two layers:
 1. In the outbox: one zaak opdracht per melding, one document per letter, one besluit per
    beschikking (unique constraints), and a status or planned end date only when it differs from
-   what was last put in (ZgwZaak.gemelde_status, gemelde_einddatum), under a row lock.
+   what was last put in (the newest such opdracht), under the melding's row lock.
 2. In the zaaksysteem: every object we create has our own identificatie (the zaak: the melding's
    kenmerk; a document: kenmerk + letter number; a besluit: kenmerk + beschikking number) or a
    natural key (status: zaak + statustype + moment; the links: zaak/besluit + informatieobject), and
@@ -109,6 +109,25 @@ def _opdracht(
     return opdracht
 
 
+def _laatst_gemeld(melding_id: int) -> tuple[str, date | None]:
+    """The status and the planned end date last put in the outbox for this melding."""
+    status = (
+        Opdracht.objects.filter(melding_id=melding_id, soort=OpdrachtSoort.STATUS)
+        .order_by("-pk")
+        .values_list("melding_status", flat=True)
+        .first()
+    )
+    einddatum = (
+        Opdracht.objects.filter(
+            melding_id=melding_id, soort__in=(OpdrachtSoort.ZAAK, OpdrachtSoort.EINDDATUM)
+        )
+        .order_by("-pk")
+        .values_list("einddatum", flat=True)
+        .first()
+    )
+    return status or "", einddatum
+
+
 @transaction.atomic
 def melding_bijwerken(
     *, melding_id: int, status: str | None = None, moment: datetime | None = None, door_id: int | None = None
@@ -116,17 +135,21 @@ def melding_bijwerken(
     """Put what changed about a melding in the outbox: the zaak (first time), a status, the planned end.
 
     ``status`` is the melding's status at the moment of the change (``moment``); a status equal to
-    the last one announced adds nothing. Returns the melding's ZgwZaak, or None without a koppeling.
+    the last one put in adds nothing. Announcers of one melding take turns on the melding's row
+    lock (held for a moment, after the user's own commit); the sender locks only the ZgwZaak row,
+    so neither ever waits for the other's HTTP traffic. Returns the ZgwZaak, or None without an
+    active koppeling.
     """
     koppeling = _actieve_koppeling(melding_id)
     if koppeling is None:
         return None
-    melding = Melding.objects.get(pk=melding_id)
+    melding = Melding.objects.select_for_update(of=("self",)).get(pk=melding_id)
     moment = moment or timezone.now()
     zaak, nieuw = ZgwZaak.objects.get_or_create(
         melding=melding, defaults={"koppeling": koppeling, "identificatie": melding.kenmerk}
     )
-    zaak = ZgwZaak.objects.select_for_update().select_related("koppeling").get(pk=zaak.pk)
+    if zaak.koppeling_id == koppeling.pk:
+        zaak.koppeling = koppeling  # fetched already: no second query
     if nieuw:
         einddatum = einddatum_gepland(melding)
         _opdracht(
@@ -136,23 +159,22 @@ def melding_bijwerken(
             einddatum=einddatum,
             door_id=door_id or melding.geregistreerd_door_id,
         )
-        zaak.gemelde_einddatum = einddatum
+        gemeld_status, gemeld_einddatum = "", einddatum
         statussen = [(MeldingStatus.ONTVANGEN, melding.ontvangen_op)]
         if melding.status != MeldingStatus.ONTVANGEN:
             statussen.append((melding.status, moment))
     else:
+        gemeld_status, gemeld_einddatum = _laatst_gemeld(melding_id)
         statussen = [(status, moment)] if status else []
     for waarde, wanneer in statussen:
-        if waarde != zaak.gemelde_status:
-            if zaak.koppeling.statustype_voor(waarde):
-                _opdracht(zaak, OpdrachtSoort.STATUS, moment=wanneer, melding_status=waarde, door_id=door_id)
-            zaak.gemelde_status = waarde
+        if waarde != gemeld_status:
+            # Also a status without a statustype (sent as nothing), so a later change back is seen.
+            _opdracht(zaak, OpdrachtSoort.STATUS, moment=wanneer, melding_status=waarde, door_id=door_id)
+            gemeld_status = waarde
     if not nieuw:
         einddatum = einddatum_gepland(melding)
-        if einddatum is not None and einddatum != zaak.gemelde_einddatum:
+        if einddatum is not None and einddatum != gemeld_einddatum:
             _opdracht(zaak, OpdrachtSoort.EINDDATUM, moment=moment, einddatum=einddatum, door_id=door_id)
-            zaak.gemelde_einddatum = einddatum
-    zaak.save()
     transaction.on_commit(lambda: inplannen(melding_id=melding_id), robust=True)
     return zaak
 
@@ -231,7 +253,7 @@ def opdrachten_verzenden(*, melding_id: int) -> list[Opdracht]:
     gedaan = []
     with transaction.atomic():
         zaak = (
-            ZgwZaak.objects.select_for_update()
+            ZgwZaak.objects.select_for_update(of=("self",))
             .select_related("koppeling", "melding__inwoner")
             .filter(melding_id=melding_id)
             .first()

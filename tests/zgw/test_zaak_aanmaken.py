@@ -144,3 +144,19 @@ def test_melding_van_voor_de_koppeling_krijgt_zaak_bij_de_volgende_wijziging(
         koppeling.statustype_in_onderzoek,
     ]
     assert date.fromisoformat(zaaksysteem.posts("zaken")[0]["body"]["startdatum"]) == melding.ontvangen_datum
+
+
+def test_status_zonder_statustype_gaat_niet_heen(
+    nu, koppeling, zaaksysteem, consulent, gemeente, django_capture_on_commit_callbacks
+):
+    koppeling.statustype_in_onderzoek = ""
+    koppeling.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        melding = _melding(gemeente, consulent)
+    with django_capture_on_commit_callbacks(execute=True):
+        melding_services.melding_onderzoek_starten(melding=melding, door=consulent)
+    assert [v["body"]["statustype"] for v in zaaksysteem.posts("statussen")] == [
+        koppeling.statustype_ontvangen
+    ]
+    opdracht = Opdracht.objects.get(melding_status=MeldingStatus.IN_ONDERZOEK)
+    assert opdracht.status == OpdrachtStatus.VERZONDEN and opdracht.urls == {}
