@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from meldingen.constants import MeldingStatus
@@ -194,3 +195,21 @@ def test_beheercommando(
     call_command("zgw", "opnieuw")
     assert "1 opdracht(en) opnieuw in de wachtrij gezet." in capsys.readouterr().out
     assert set(Opdracht.objects.values_list("status", flat=True)) == {OpdrachtStatus.VERZONDEN}
+
+
+def test_pagina_werkt_als_het_zaaksysteem_onbereikbaar_is(
+    nu, koppeling, zaaksysteem, consulent, gemeente, django_capture_on_commit_callbacks, client
+):
+    """Through the real view: the consulent starts the onderzoek while nothing listens at the
+    zaaksysteem's address; the page answers as always and the opdracht waits with its reason."""
+    melding = _melding(gemeente, consulent, django_capture_on_commit_callbacks)
+    ZgwKoppeling.objects.filter(pk=koppeling.pk).update(zaken_api="http://127.0.0.1:9/zaken/api/v1/")
+    client.force_login(consulent)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(reverse("meldingen:melding_onderzoek_starten", args=[melding.pk]))
+    assert antwoord.status_code == 302
+    melding.refresh_from_db()
+    assert melding.status == MeldingStatus.IN_ONDERZOEK
+    status = Opdracht.objects.get(melding_status=MeldingStatus.IN_ONDERZOEK)
+    assert status.status == OpdrachtStatus.WACHTEND and status.pogingen == 1
+    assert "niet bereikbaar" in status.laatste_fout

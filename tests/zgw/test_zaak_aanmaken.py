@@ -13,6 +13,7 @@ import pytest
 from meldingen import services as melding_services
 from meldingen.constants import MeldingStatus
 from tests.factories import InwonerFactory, MeldingFactory
+from zgw import services as zgw_services
 from zgw.constants import OpdrachtSoort, OpdrachtStatus
 from zgw.models import Opdracht, ZgwZaak
 
@@ -160,3 +161,12 @@ def test_status_zonder_statustype_gaat_niet_heen(
     ]
     opdracht = Opdracht.objects.get(melding_status=MeldingStatus.IN_ONDERZOEK)
     assert opdracht.status == OpdrachtStatus.VERZONDEN and opdracht.urls == {}
+
+
+def test_zonder_koppeling_kost_een_wijziging_een_query(nu, consulent, gemeente, django_assert_num_queries):
+    """The price for gemeenten without a zaaksysteem: one SELECT after each commit (plus the savepoint)."""
+    melding = _melding(gemeente, consulent)
+    with django_assert_num_queries(3):  # SAVEPOINT, the koppeling, RELEASE
+        assert (
+            zgw_services.melding_bijwerken(melding_id=melding.pk, status=MeldingStatus.IN_ONDERZOEK) is None
+        )
