@@ -161,12 +161,7 @@ class NepZaaksysteem:
                     gevonden = [
                         o
                         for o in winkel.values()
-                        if all(
-                            o.get(f) == query[f]
-                            or (f == "betrokkeneType" and o.get("betrokkeneType") == query[f])
-                            for f in FILTERS[resource]
-                            if f in query
-                        )
+                        if all(o.get(f) == query[f] for f in FILTERS[resource] if f in query)
                     ]
                     if resource in GEPAGINEERD:
                         return self._antwoord(
