@@ -59,6 +59,12 @@ SECTIES = (
         alleen_uitvoering=True,
     ),
     Sectie(
+        "Zaaksysteem",
+        "zgw_beheer:koppelingen",
+        "De koppeling met het zaaksysteem per gemeente (ZGW), en wat niet verzonden kon worden.",
+        alleen_uitvoering=True,
+    ),
+    Sectie(
         "Catalogus",
         "beheer:catalogus",
         "Algemene voorzieningen (de sociale kaart) en maatwerkproducten, met hun perioden en mandaat.",

@@ -36,6 +36,7 @@ urlpatterns = [
     path("toegang/", include("toegang.urls")),
     path("beheer/iwmo/", include("iwmo.urls_beheer")),
     path("", include("brp.urls")),
+    path("beheer/zaaksysteem/", include("zgw.urls")),
     path("beheer/", include("beheer.urls")),
     path("iwmo/", include("iwmo.urls_ontvangst")),
     path("privacy/", include("privacy.urls")),

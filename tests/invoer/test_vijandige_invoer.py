@@ -99,6 +99,7 @@ from tests.tweestaps import TweestapsClient
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Aanbieder, Contract, Gemeente, Medewerker
 from wmo.query import consulenten_voor, teams_voor
+from zgw.forms import KoppelingForm
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +163,8 @@ def _url_names(resolver: URLResolver | None = None, namespace: str = "") -> set[
 
 # Pages that only answer GET (reads, PDFs, CSV): hostile query strings in test_get_*.
 GET_ONLY = {
+    "zgw_beheer:koppelingen",
+    "zgw_beheer:niet_verzonden",
     "beheer:catalogus",
     "beheer:voorziening",
     "beheer:aanbieders",
@@ -366,6 +369,9 @@ def _beschikking_actie(w: World, actie: str) -> Case:
 
 # URL name -> the scenarios posting there (a URL with several forms or actions has several).
 POST_VIEWS = {
+    "zgw_beheer:koppeling": lambda w: [
+        Case(reverse("zgw_beheer:koppeling", args=[w.gemeente.pk]), lambda u: KoppelingForm())
+    ],
     "beheer:brief_tekst": lambda w: [
         Case(
             reverse("beheer:brief_tekst", args=[w.gemeente.pk, BriefSoort.BESCHIKKING.value]),
@@ -719,6 +725,8 @@ ANDERE_DELEN = {
     "iwmo_beheer:niet_verwerkt": lambda w: [],
     "iwmo_beheer:bericht_downloaden": lambda w: [w.iwmo_bericht.pk],
     "iwmo_beheer:bericht_opnieuw": lambda w: [w.iwmo_bericht.pk],
+    # The zaaksysteem outbox's "Opnieuw" (zgw.views): no opdracht in this world, a 404 before any input.
+    "zgw_beheer:opnieuw": lambda w: [1],
 }
 
 

@@ -82,6 +82,8 @@ from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
 from wmo.constants import Rol
 from wmo.models import Aanbieder, Contract
+from zgw.constants import OpdrachtSoort, OpdrachtStatus
+from zgw.models import Opdracht, ZgwKoppeling
 
 # --- Roles ----------------------------------------------------------------------------------
 
@@ -758,6 +760,16 @@ MATRIX: dict[str, Url] = {
     "iwmo_beheer:bericht_opnieuw": Url(
         _r("iwmo_beheer:bericht_opnieuw", "iwmo_bericht.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
     ),
+    # --- Beheer: the zaaksysteem connection (zgw.views): per gemeente; an opdracht of another
+    # organisation's gemeente is a 404.
+    "zgw_beheer:koppelingen": Url(_vast("zgw_beheer:koppelingen"), get=mag(BEHEERDER), object=False),
+    "zgw_beheer:koppeling": Url(
+        _r("zgw_beheer:koppeling", "gemeente.pk"), get=mag(BEHEERDER), post=mag(BEHEERDER), leeg_post=True
+    ),
+    "zgw_beheer:niet_verzonden": Url(_vast("zgw_beheer:niet_verzonden"), get=mag(BEHEERDER), object=False),
+    "zgw_beheer:opnieuw": Url(
+        _r("zgw_beheer:opnieuw", "zgw_opdracht.pk"), get=ALLEEN_POST, post=mag(BEHEERDER)
+    ),
     "beheer:aanbieder": Url(_r("beheer:aanbieder", "aanbieder.pk"), get=mag(BEHEERDER, foreign="ok")),
     **{
         f"beheer:{naam}": Url(
@@ -810,6 +822,7 @@ class Dossier:
     bericht: object = None  # an iWmo message (WMO301) of the melding to that aanbieder
     iwmo_verzoek: object = None  # an iWmo verzoek (WMO315) of an aanbieder on the dossier's melding
     iwmo_bericht: object = None  # a received iWmo message of the dossier's gemeente, not processed
+    zgw_opdracht: object = None  # an opdracht for the gemeente's zaaksysteem that was not sent
 
 
 @dataclass
@@ -913,7 +926,33 @@ def _dossier(team, consulent) -> Dossier:
         melding=melding,
         referentie=f"REF-{melding.pk}",
     )
+    zgw_opdracht = Opdracht.objects.create(
+        soort=OpdrachtSoort.ZAAK,
+        koppeling=ZgwKoppeling.objects.get_or_create(
+            gemeente=gemeente,
+            defaults=dict(
+                actief=False,
+                zaken_api="https://zs.example/zaken/api/v1/",
+                documenten_api="https://zs.example/documenten/api/v1/",
+                besluiten_api="https://zs.example/besluiten/api/v1/",
+                client_id="keukentafel",
+                secret_naam="KT_ZGW_MATRIX",
+                bronorganisatie="002220647",
+                verantwoordelijke_organisatie="002220647",
+                zaaktype="https://zs.example/zaaktypen/1",
+                roltype_initiator="https://zs.example/roltypen/1",
+                informatieobjecttype="https://zs.example/iot/1",
+                besluittype="https://zs.example/besluittypen/1",
+            ),
+        )[0],
+        melding=melding,
+        moment=melding.ontvangen_op,
+        status=OpdrachtStatus.NIET_VERZONDEN,
+        pogingen=8,
+        laatste_fout="Het zaaksysteem is niet bereikbaar.",
+    )
     return Dossier(
+        zgw_opdracht=zgw_opdracht,
         bericht=bericht,
         iwmo_verzoek=iwmo_verzoek,
         iwmo_bericht=iwmo_bericht,

@@ -2,7 +2,8 @@
 app, and the apps of the flow do not import what sits on top of them (teamleider, demo).
 
 melding -> gesprek -> aanvraag -> beschikking -> teamleider; toegang (login), beheer, privacy
-and iwmo (the iWmo traffic, told of a sent beschikking by a signal) sit on top too; demo fills
+and iwmo (the iWmo traffic, told of a sent beschikking by a signal) sit on top too, as does zgw
+(the zaaksysteem, told by signals); demo fills
 all of them. A string reference such as ForeignKey("meldingen.Inwoner") is lazy and allowed; an import is
 not, also not one inside a function.
 """
@@ -15,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 APPS = ("meldingen", "gesprekken", "aanvragen")
-BOVENOP = ("teamleider", "toegang", "beheer", "privacy", "iwmo", "brp", "demo")
+BOVENOP = ("teamleider", "toegang", "beheer", "privacy", "iwmo", "brp", "zgw", "demo")
 
 
 def _python_bestanden(map_: str, *, behalve: tuple[str, ...] = ()) -> list[Path]:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "privacy",
     "iwmo",
     "brp",
+    "zgw",
     "demo",
 ]
 
