@@ -58,8 +58,11 @@ run: install fonts
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Two processes (pytest-xdist; each has its own test database, test_<name>_gw0 and _gw1), the
+# browser tests together in one of them (tests/conftest.py). TEST_PROCESSES=0 runs in one process.
+TEST_PROCESSES ?= 2
 test: install browser fonts
-	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest
+	DJANGO_SETTINGS_MODULE=wmo.settings.test $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check .

@@ -12,6 +12,28 @@ from wmo.constants import Rol
 pytest_plugins = ["tests.html_validatie"]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist's ``--dist loadgroup`` (``make test`` runs ``-n 2 --dist loadgroup``): every
+    real-browser test (tests/browser/, tests/gesprekken/browser/: Chromium against a live_server)
+    goes to one worker, one after the other; every other test is handed out on its own, as ``load``
+    does.
+
+    Two Chromiums side by side on a two-core CI machine would fight over the CPU and make the
+    browser tests' short timeouts flaky; one worker also starts Chromium only once. Done here by
+    path because xdist 3.8's own ``xdist_group`` marks have no effect on pytest 9.2 (it renames
+    ``item._nodeid``, which pytest 9.2 no longer reads)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class BrowserTestsSamen(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if "/browser/" in nodeid.split("::", 1)[0] else super()._split_scope(nodeid)
+
+    return BrowserTestsSamen(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _media_and_locale(settings, tmp_path):
     settings.LANGUAGE_CODE = "nl"

@@ -1105,9 +1105,9 @@ def _tabel(naam: str, geval: Geval | None = None) -> str:
 
 @pytest.fixture(scope="module")
 def matrix_client():
-    """One test client for the module: a new client loads the middleware again, and WhiteNoise
-    (WHITENOISE_USE_FINDERS in the test settings) then scans every static file, which took
-    most of this module's time."""
+    """One test client for the module: a new client loads the whole middleware chain again (once
+    WhiteNoise's scan of every static file, which took most of this module's time; the test
+    settings now look static files up per request instead)."""
     return TweestapsClient()  # its force_login (test_admin) passes both steps
 
 

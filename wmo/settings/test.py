@@ -14,4 +14,11 @@ os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.Immediat
 from .base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Static files straight from the finders (no collectstatic before a test run), looked up per
+# request (autorefresh, WhiteNoise's development mode) instead of scanned when the middleware is
+# built: every test client builds its own middleware chain, and the scan of all static files
+# (plus STATIC_ROOT, which CI fills before the tests in .ci/production-smoke) took 35-100 ms per
+# client, about 12 % of the suite. Serving and headers are the same; tests/wmo/test_staticfiles.py
+# and .ci/production-smoke check the production storage.
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
