@@ -264,3 +264,34 @@ def test_mi_herbouw_haak(db):
         importlib.util.find_spec(MI_HERBOUW[0]) is not None
     )
     assert mi_herbouwen() is bestaat
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_zet_indexen_en_sleutels_terug_over_twee_verbindingen():
+    """From the command line the load commits first and the indexes and keys come back over two
+    connections of their own: afterwards every one of them is there again and valid."""
+    from django.db import connection
+
+    from demo.management.commands.seed import Command
+
+    tabellen = [m._meta.db_table for m in Command.GELADEN]
+
+    def schema():
+        with connection.cursor() as c:
+            c.execute(
+                "SELECT conrelid::regclass::text, conname, convalidated FROM pg_constraint "
+                "WHERE conrelid = ANY(%s::regclass[]) UNION ALL "
+                "SELECT tablename, indexname, true FROM pg_indexes WHERE tablename = ANY(%s)",
+                [tabellen, tabellen],
+            )
+            return set(c.fetchall())
+
+    voor = schema()
+    assert not connection.in_atomic_block
+    uit = io.StringIO()
+    call_command("seed", meldingen=300, gemeenten=4, consulenten=12, werkers=2, stil=True, stdout=uit)
+    assert "indexen en sleutels terug (2 verbindingen)" in uit.getvalue()
+    assert schema() == voor
+    from meldingen import kopie
+
+    assert kopie.afwijkingen() == {label: [] for label in kopie.KOPIEEN}

@@ -37,9 +37,11 @@ through Python, so the command's memory stays flat (about 80 MB at any size). Be
 the foreign keys and secondary indexes of the tables it fills are dropped, after it they are
 recreated in one pass each (an index build and one anti-join per foreign key) and everything
 is ANALYZEd: with the foreign keys in place PostgreSQL would queue one deferred check per row
-until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). All of it is one
-transaction: a failure leaves the database as it was. ``--profiel`` prints the slowest index
-and key builds (at 1M they are most of the time, see benchmarks/resultaten.md).
+until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The load is one
+transaction: a failure leaves the database as it was. From the command line the rebuild then
+runs over --werkers connections (2: both cores), each index or key its own transaction; inside
+a transaction (the tests) it stays in that one. ``--profiel`` prints the slowest builds (at 1M
+they are the largest part, see benchmarks/resultaten.md).
 
 After the load the management-information summary is counted again when its module exists
 (MI_HERBOUW, mi_herbouwen): the hook for the summary of issue 14.
@@ -55,7 +57,7 @@ import random
 import sys
 import time
 from bisect import bisect
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
@@ -63,7 +65,7 @@ from itertools import accumulate
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.utils import timezone
 
 from aanvragen.constants import (
@@ -285,53 +287,99 @@ def _update_sequence(*modellen):
             )
 
 
-@contextmanager
-def zonder_fk_en_indexen(tabellen: list[str], tijden: list | None = None):
-    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen``; recreate
-    them afterwards.
+def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
+    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
+    what recreates them: two rounds of (kind, table, statement), first the indexes and unique
+    constraints, then the foreign keys (which may need a unique constraint of the first round).
 
     Primary keys stay (the ids are given, and checked per row as they come in). The constraints
     come back exactly as they were (pg_get_constraintdef; foreign keys DEFERRABLE INITIALLY
-    DEFERRED as Django makes them), unique ones before the foreign keys, and are validated then:
-    one index build or one anti-join each. Call inside a transaction: on an error everything,
-    the DROPs included, is rolled back. ``tijden`` (a list) receives (seconds, kind, definition)
-    of every index and key made again (``seed --profiel`` prints the slowest).
+    DEFERRED as Django makes them) and are validated then: one index build or one anti-join each.
     """
-    tijden = [] if tijden is None else tijden
+    q = connection.ops.quote_name
     with connection.cursor() as c:
         # Rows made before (the organisation) still have their deferred checks queued; ALTER
         # TABLE refuses a table with pending trigger events, so run those checks now.
         c.execute("SET CONSTRAINTS ALL IMMEDIATE")
         c.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "SELECT contype, conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE contype IN ('f', 'u') AND conrelid = ANY(%s::regclass[]) ORDER BY contype",
             [tabellen],
         )
-        fks = c.fetchall()
+        sleutels = c.fetchall()
         c.execute(
-            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-            "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary "
+            "SELECT i.indexrelid::regclass::text, i.indrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+            "FROM pg_index i WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary "
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)",
             [tabellen],
         )
         indexen = c.fetchall()
         # Foreign keys ('f') first, then unique constraints ('u'); recreated the other way round.
-        for tabel, naam, _ in fks:
-            c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {connection.ops.quote_name(naam)}")
-        for naam, _ in indexen:
+        for _, tabel, naam, _ in sleutels:
+            c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {q(naam)}")
+        for naam, _, _ in indexen:
             c.execute(f"DROP INDEX {naam}")
-    yield
+    terug = [
+        (soort, tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
+        for soort, tabel, naam, d in sleutels
+    ]
+    return [
+        [("index", tabel, d) for _, tabel, d in indexen] + [t for t in terug if t[0] == "u"],
+        [t for t in terug if t[0] == "f"],
+    ]
+
+
+def terugzetten(rondes: list[list[tuple[str, str, str]]], tijden: list, werkers: int = 1) -> None:
+    """Recreate what ``losmaken`` dropped; ``tijden`` receives (seconds, kind, statement) of each.
+
+    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back).
+    More: the load must be committed; each round is spread over that many connections of their
+    own (threads, each statement its own transaction), the largest tables first. Index builds
+    and key checks are each one process in PostgreSQL, so two connections use both cores. A
+    statement that fails there (a lock cycle between two key checks) is run again here, alone.
+    """
+    maintenance = "SET maintenance_work_mem = '256MB'"
+
+    def een(cursor, soort, statement):
+        t0 = time.monotonic()
+        cursor.execute(statement)
+        tijden.append((time.monotonic() - t0, "index" if soort == "index" else "sleutel", statement))
+
+    if werkers <= 1:
+        with connection.cursor() as c:
+            c.execute(maintenance.replace("SET", "SET LOCAL"))
+            for ronde in rondes:
+                for soort, _, statement in ronde:
+                    een(c, soort, statement)
+            c.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+
+    def in_eigen_verbinding(opdracht):
+        verbinding = connections["default"]  # this thread's own connection
+        try:
+            with verbinding.cursor() as c:
+                c.execute(maintenance)
+                een(c, opdracht[0], opdracht[2])
+            return None
+        except DatabaseError:
+            return opdracht
+        finally:
+            verbinding.close()
+
     with connection.cursor() as c:
-        c.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _, definitie in indexen:
-            t0 = time.monotonic()
-            c.execute(definitie)
-            tijden.append((time.monotonic() - t0, "index", definitie))
-        for tabel, naam, definitie in reversed(fks):
-            t0 = time.monotonic()
-            c.execute(f"ALTER TABLE {tabel} ADD CONSTRAINT {connection.ops.quote_name(naam)} {definitie}")
-            tijden.append((time.monotonic() - t0, "sleutel", f"{tabel}: {definitie}"))
-        c.execute("SET CONSTRAINTS ALL DEFERRED")
+        c.execute(
+            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t",
+            [sorted({tabel for ronde in rondes for _, tabel, _ in ronde})],
+        )
+        grootte = dict(c.fetchall())
+    for ronde in rondes:
+        ronde = sorted(ronde, key=lambda o: -grootte[o[1]])
+        with ThreadPoolExecutor(werkers) as pool:
+            mislukt = [o for o in pool.map(in_eigen_verbinding, ronde) if o]
+        with connection.cursor() as c:
+            c.execute(maintenance)
+            for soort, _, statement in mislukt:
+                een(c, soort, statement)
 
 
 def mi_herbouwen() -> bool:
@@ -363,12 +411,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--stil", action="store_true", help="Geen voortgangsbalk.")
         parser.add_argument(
+            "--werkers",
+            type=int,
+            default=2,
+            help="Verbindingen die na het laden de indexen en sleutels terugzetten (standaard 2).",
+        )
+        parser.add_argument(
             "--profiel", action="store_true", help="Toon de traagste indexen en sleutels na het laden."
         )
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
-            raise CommandError("seed gebruikt COPY en werkt alleen met PostgreSQL.")
+            raise CommandError("seed werkt alleen met PostgreSQL (set-based SQL).")
         if Gemeente.objects.filter(cbs_code=MARKER).exists():
             self.stdout.write("Seed-gegevens staan er al; er is niets toegevoegd.")
             return
@@ -385,6 +439,9 @@ class Command(BaseCommand):
         self.extra = gelijkgestelde_dagen()
         start = self._begin = time.monotonic()
         self.fasen = {}
+        # Outside a transaction (the command line) the load commits before the rebuild, which then
+        # uses several connections; inside one (the tests) all of it stays in that transaction.
+        parallel = opts["werkers"] > 1 and not connection.in_atomic_block
         with transaction.atomic():
             rollen_instellen()
             self._organisatie(opts)
@@ -393,10 +450,24 @@ class Command(BaseCommand):
                 m.history.model._meta.db_table for m in self.GELADEN if hasattr(m, "history")
             ]
             tijden = []
-            with zonder_fk_en_indexen(tabellen, tijden):
-                self._dossiers(opts)
-            self._fase("indexen en sleutels terug")
+            rondes = losmaken(tabellen)
+            self._dossiers(opts)
+            if not parallel:
+                terugzetten(rondes, tijden)
+                self._fase("indexen en sleutels terug")
         self._fase("commit")
+        if parallel:
+            # The load is committed; the indexes and keys are rebuilt over several connections.
+            # Should that fail, the rows are there without some of them: drop the database and
+            # seed again (the marker gemeente makes a second run a no-op).
+            try:
+                terugzetten(rondes, tijden, werkers=opts["werkers"])
+            except DatabaseError as e:
+                raise CommandError(
+                    f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
+                    "Verwijder de database en draai seed opnieuw."
+                ) from e
+            self._fase(f"indexen en sleutels terug ({opts['werkers']} verbindingen)")
         with connection.cursor() as c:
             c.execute("ANALYZE")
         self._fase("analyze")
