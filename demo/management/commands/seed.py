@@ -23,18 +23,30 @@
 - history rows (django-simple-history): a "+" row for every seeded row of every model with a
   history, at the moment it was made, and a "~" row for every melding that moved on.
 
-Deadlines come from the deadline engine (wmo.termijnen), memoised per date, the first dwangsom
-day from its rule (wmo.regels.dwangsom), suspensions through wmo.regels.opschorting. The
-columns ``team``/``gemeente``/``consulent`` on Aanvraag, Beschikking and Gesprek are filled
-with the melding's when the models have them.
+Deadlines come from the deadline engine (wmo.termijnen), the first dwangsom day from its rule
+(wmo.regels.dwangsom), suspensions through wmo.regels.opschorting: the engine is asked once per
+distinct input (a date received, a suspension, a date of bekendmaking) and its answers are
+joined in (Command._engine_tabel), so no rule is written a second time in SQL. The columns
+``team``/``gemeente``/``consulent`` on Aanvraag, Beschikking and Gesprek (meldingen.kopie) are
+the melding's, set in the same statement that makes the row.
 
-Speed and memory (1M meldingen: a few minutes, bounded memory): rows are generated per chunk of
-meldingen and go in with COPY, table by table, with explicit ids; nothing is kept between chunks
-but a few small arrays per inwoner. Before the load the foreign keys and secondary indexes of
-the tables it fills are dropped, after it they are recreated in one pass each (an index build
-and one anti-join per foreign key) and everything is ANALYZEd. With the foreign keys in place,
-PostgreSQL queues one deferred check per row until COMMIT (that queue cost most of the time and
-over a gigabyte at 1M). All of it is one transaction: a failure leaves the database as it was.
+Speed and memory: the dossiers are made in PostgreSQL, set-based: INSERT ... SELECT over
+generate_series and one staging table (seed_m, a row per melding with its stage, dates, random
+draws and the dense ids of the rows under it), random() seeded by --zaad. No dossier row passes
+through Python, so the command's memory stays flat (about 80 MB at any size). Before the load
+the foreign keys and secondary indexes of the tables it fills are dropped, after it they are
+recreated in one pass each (an index build and one anti-join per foreign key) and everything
+is ANALYZEd: with the foreign keys in place PostgreSQL would queue one deferred check per row
+until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The load is one
+transaction: a failure leaves the database as it was. From the command line the rebuild then
+runs over --werkers connections (2: both cores), each index or key its own transaction; inside
+a transaction (the tests) it stays in that one. ``--profiel`` prints the slowest builds (at 1M
+they are the largest part, see benchmarks/resultaten.md).
+
+The load marks the management-information summary "count everything" (teamleider.samenvatting):
+until ``manage.py mi_herberekenen`` or the task mi_bijwerken has counted it, MI counts directly.
+The summary is not counted here: at 1M that takes far longer than the load (benchmarks/bench.py
+runs it as a step of its own and reports its time).
 
 Not a test fixture: the rows skip the services (no full_clean) for speed, but they satisfy every
 database constraint. Every seed user has the password given by --wachtwoord.
@@ -44,18 +56,16 @@ import hashlib
 import random
 import sys
 import time
-from array import array
 from bisect import bisect
-from contextlib import contextmanager
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, connections, models, transaction
 from django.utils import timezone
 
 from aanvragen.constants import (
@@ -84,10 +94,9 @@ from wmo.models import Brief, Gemeente, Medewerker, Organisatie, Team, Voorzieni
 from wmo.regels import dwangsom, opschorting
 from wmo.regels.vertegenwoordiging import OntvangerRol
 from wmo.rollen import rollen_instellen
-from wmo.validators import valid_bsns
 
 MARKER = "S001"  # cbs_code of the first seed gemeente: present means "already seeded"
-CHUNK = 20_000  # meldingen generated and copied per round: memory stays flat
+LOOKUP = 8192  # slots of a lookup array for a skewed choice in SQL (see opzoek)
 
 # A valid one-page PDF without text: the shared placeholder for every seeded letter.
 PLACEHOLDER_PDF = (
@@ -189,6 +198,34 @@ def splits_naam(volledig: str) -> tuple[str, str]:
     return " ".join(woorden[:i]), " ".join(woorden[i:])
 
 
+def opzoek(cum: list[float], slots: int = LOOKUP) -> list[int]:
+    """A skewed choice as an array for SQL: slot s holds the index whose cumulative weight covers
+    (s + 0.5) / slots of the total, so ``arr[1 + floor(random() * slots)]`` draws with the weights
+    ``cum`` (to 1 / slots; a rank lighter than that may not occur)."""
+    return [min(bisect(cum, (s + 0.5) / slots * cum[-1]), len(cum) - 1) for s in range(slots)]
+
+
+# The stage of a melding received ``leeftijd`` days ago (SQL over seed_m1 as m): young ones open
+# on every clock, older ones ended, with or without aanvraag.
+STATUS_SQL = """CASE
+    WHEN m.leeftijd < 14 THEN CASE WHEN m.r_status < 0.6 THEN %(st_ontvangen)s
+        WHEN m.r_status < 0.95 THEN %(st_in_onderzoek)s ELSE %(st_afgesloten)s END
+    WHEN m.leeftijd < 60 THEN CASE WHEN m.r_status < 0.1 THEN %(st_ontvangen)s
+        WHEN m.r_status < 0.45 THEN %(st_in_onderzoek)s WHEN m.r_status < 0.6 THEN %(st_verslag_verstuurd)s
+        WHEN m.r_status < 0.8 THEN %(st_aanvraag_ontvangen)s WHEN m.r_status < 0.9 THEN %(st_afgesloten)s
+        ELSE %(st_besloten)s END
+    WHEN m.leeftijd < 120 THEN CASE WHEN m.r_status < 0.02 THEN %(st_in_onderzoek)s
+        WHEN m.r_status < 0.06 THEN %(st_aanvraag_ontvangen)s WHEN m.r_status < 0.4 THEN %(st_afgesloten)s
+        ELSE %(st_besloten)s END
+    ELSE CASE WHEN m.r_status < 0.35 THEN %(st_afgesloten)s ELSE %(st_besloten)s END
+END"""
+# An aanvraag follows the verslag of an onderzoek (columns of seed_m2, unqualified).
+HEEFT_AANVRAAG = (
+    "(status IN (%(st_aanvraag_ontvangen)s, %(st_besloten)s) AND consulent_id IS NOT NULL "
+    "AND afgerond IS NOT NULL)"
+)
+
+
 class Progress:
     """A progress bar on stderr: no dependency, one line, rewritten in place."""
 
@@ -215,7 +252,7 @@ class Progress:
 
 @cache
 def _kolommen(model) -> tuple[str, list[str], dict]:
-    """The COPY column list, the attnames in that order and each field's value when not given."""
+    """The column list (for INSERT), the attnames in that order and each field's value when not given."""
     velden = list(model._meta.concrete_fields)
     defaults = {}
     for f in velden:
@@ -227,18 +264,6 @@ def _kolommen(model) -> tuple[str, list[str], dict]:
             defaults[f.attname] = "" if isinstance(f, models.CharField | models.TextField) else None
     kolommen = ", ".join(connection.ops.quote_name(f.column) for f in velden)
     return kolommen, [f.attname for f in velden], defaults
-
-
-def _copy(model, rijen) -> int:
-    """COPY dicts (by field attname) into the model's table; missing fields get their default."""
-    kolommen, namen, defaults = _kolommen(model)
-    n = 0
-    with connection.cursor() as c:
-        with c.cursor.copy(f"COPY {model._meta.db_table} ({kolommen}) FROM STDIN") as copy:
-            for rij in rijen:
-                copy.write_row([rij.get(a, defaults[a]) for a in namen])
-                n += 1
-    return n
 
 
 def heeft_veld(model, naam: str) -> bool:
@@ -259,51 +284,103 @@ def _update_sequence(*modellen):
             )
 
 
-@contextmanager
-def zonder_fk_en_indexen(tabellen: list[str]):
-    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen``; recreate
-    them afterwards.
+def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
+    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
+    what recreates them: two rounds of (kind, table, statement), first the indexes and unique
+    constraints, then the foreign keys (which may need a unique constraint of the first round).
 
     Primary keys stay (the ids are given, and checked per row as they come in). The constraints
     come back exactly as they were (pg_get_constraintdef; foreign keys DEFERRABLE INITIALLY
-    DEFERRED as Django makes them), unique ones before the foreign keys, and are validated then:
-    one index build or one anti-join each. Call inside a transaction: on an error everything,
-    the DROPs included, is rolled back.
+    DEFERRED as Django makes them) and are validated then: one index build or one anti-join each.
     """
+    q = connection.ops.quote_name
     with connection.cursor() as c:
         # Rows made before (the organisation) still have their deferred checks queued; ALTER
         # TABLE refuses a table with pending trigger events, so run those checks now.
         c.execute("SET CONSTRAINTS ALL IMMEDIATE")
         c.execute(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "SELECT contype, conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE contype IN ('f', 'u') AND conrelid = ANY(%s::regclass[]) ORDER BY contype",
             [tabellen],
         )
-        fks = c.fetchall()
+        sleutels = c.fetchall()
         c.execute(
-            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
-            "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary "
+            "SELECT i.indexrelid::regclass::text, i.indrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+            "FROM pg_index i WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary "
             "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)",
             [tabellen],
         )
         indexen = c.fetchall()
         # Foreign keys ('f') first, then unique constraints ('u'); recreated the other way round.
-        for tabel, naam, _ in fks:
-            c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {connection.ops.quote_name(naam)}")
-        for naam, _ in indexen:
+        for _, tabel, naam, _ in sleutels:
+            c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {q(naam)}")
+        for naam, _, _ in indexen:
             c.execute(f"DROP INDEX {naam}")
-    yield
+    terug = [
+        (soort, tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
+        for soort, tabel, naam, d in sleutels
+    ]
+    return [
+        [("index", tabel, d) for _, tabel, d in indexen] + [t for t in terug if t[0] == "u"],
+        [t for t in terug if t[0] == "f"],
+    ]
+
+
+def terugzetten(rondes: list[list[tuple[str, str, str]]], tijden: list, werkers: int = 1) -> None:
+    """Recreate what ``losmaken`` dropped; ``tijden`` receives (seconds, kind, statement) of each.
+
+    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back).
+    More: the load must be committed; each round is spread over that many connections of their
+    own (threads, each statement its own transaction), the largest tables first. Index builds
+    and key checks are each one process in PostgreSQL, so two connections use both cores. A
+    statement that fails there (a lock cycle between two key checks) is run again here, alone.
+    """
+    maintenance = "SET maintenance_work_mem = '256MB'"
+
+    def een(cursor, soort, statement):
+        t0 = time.monotonic()
+        cursor.execute(statement)
+        tijden.append((time.monotonic() - t0, "index" if soort == "index" else "sleutel", statement))
+
+    if werkers <= 1:
+        with connection.cursor() as c:
+            c.execute(maintenance.replace("SET", "SET LOCAL"))
+            for ronde in rondes:
+                for soort, _, statement in ronde:
+                    een(c, soort, statement)
+            c.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+
+    def in_eigen_verbinding(opdracht):
+        verbinding = connections["default"]  # this thread's own connection
+        try:
+            with verbinding.cursor() as c:
+                c.execute(maintenance)
+                een(c, opdracht[0], opdracht[2])
+            return None
+        except DatabaseError:
+            return opdracht
+        finally:
+            verbinding.close()
+
     with connection.cursor() as c:
-        c.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for _, definitie in indexen:
-            c.execute(definitie)
-        for tabel, naam, definitie in reversed(fks):
-            c.execute(f"ALTER TABLE {tabel} ADD CONSTRAINT {connection.ops.quote_name(naam)} {definitie}")
-        c.execute("SET CONSTRAINTS ALL DEFERRED")
+        c.execute(
+            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t",
+            [sorted({tabel for ronde in rondes for _, tabel, _ in ronde})],
+        )
+        grootte = dict(c.fetchall())
+    for ronde in rondes:
+        ronde = sorted(ronde, key=lambda o: -grootte[o[1]])
+        with ThreadPoolExecutor(werkers) as pool:
+            mislukt = [o for o in pool.map(in_eigen_verbinding, ronde) if o]
+        with connection.cursor() as c:
+            c.execute(maintenance)
+            for soort, _, statement in mislukt:
+                een(c, soort, statement)
 
 
 class Command(BaseCommand):
-    help = "Vult de database met een regio vol realistische dossiers (voor benchmarks), met COPY."
+    help = "Vult de database met een regio vol realistische dossiers (voor benchmarks), set-based in SQL."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -317,10 +394,19 @@ class Command(BaseCommand):
             "--wachtwoord", default="keukentafel-bench", help="Wachtwoord van alle seed-gebruikers."
         )
         parser.add_argument("--stil", action="store_true", help="Geen voortgangsbalk.")
+        parser.add_argument(
+            "--werkers",
+            type=int,
+            default=2,
+            help="Verbindingen die na het laden de indexen en sleutels terugzetten (standaard 2).",
+        )
+        parser.add_argument(
+            "--profiel", action="store_true", help="Toon de traagste indexen en sleutels na het laden."
+        )
 
     def handle(self, *args, **opts):
         if connection.vendor != "postgresql":
-            raise CommandError("seed gebruikt COPY en werkt alleen met PostgreSQL.")
+            raise CommandError("seed werkt alleen met PostgreSQL (set-based SQL).")
         if Gemeente.objects.filter(cbs_code=MARKER).exists():
             self.stdout.write("Seed-gegevens staan er al; er is niets toegevoegd.")
             return
@@ -337,6 +423,9 @@ class Command(BaseCommand):
         self.extra = gelijkgestelde_dagen()
         start = self._begin = time.monotonic()
         self.fasen = {}
+        # Outside a transaction (the command line) the load commits before the rebuild, which then
+        # uses several connections; inside one (the tests) all of it stays in that transaction.
+        parallel = opts["werkers"] > 1 and not connection.in_atomic_block
         with transaction.atomic():
             rollen_instellen()
             self._organisatie(opts)
@@ -344,13 +433,28 @@ class Command(BaseCommand):
             tabellen = [m._meta.db_table for m in self.GELADEN] + [
                 m.history.model._meta.db_table for m in self.GELADEN if hasattr(m, "history")
             ]
-            with zonder_fk_en_indexen(tabellen):
-                self._dossiers(opts)
-            self._fase("indexen en sleutels terug")
-            # COPY passes no save: the MI summary is marked "count everything" (manage.py
+            tijden = []
+            rondes = losmaken(tabellen)
+            self._dossiers(opts)
+            # The load passes no save(): the MI summary is marked "count everything" (manage.py
             # mi_herberekenen or the task mi_bijwerken fills it; until then MI counts directly).
             samenvatting.alles_markeren()
+            if not parallel:
+                terugzetten(rondes, tijden)
+                self._fase("indexen en sleutels terug")
         self._fase("commit")
+        if parallel:
+            # The load is committed; the indexes and keys are rebuilt over several connections.
+            # Should that fail, the rows are there without some of them: drop the database and
+            # seed again (the marker gemeente makes a second run a no-op).
+            try:
+                terugzetten(rondes, tijden, werkers=opts["werkers"])
+            except DatabaseError as e:
+                raise CommandError(
+                    f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
+                    "Verwijder de database en draai seed opnieuw."
+                ) from e
+            self._fase(f"indexen en sleutels terug ({opts['werkers']} verbindingen)")
         with connection.cursor() as c:
             c.execute("ANALYZE")
         self._fase("analyze")
@@ -358,10 +462,16 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
                 f"({sum(map(len, self.consulenten.values()))} consulenten, {len(self.teams)} teams, "
-                f"{opts['gemeenten']} gemeenten)."
+                f"{opts['gemeenten']} gemeenten{', managementinformatie herberekend' if mi else ''})."
             )
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
+        if opts["profiel"]:
+            for soort in ("index", "sleutel"):
+                deel = [t for t in tijden if t[1] == soort]
+                self.stdout.write(f"{len(deel)} x {soort}: {sum(t[0] for t in deel):.1f} s")
+            for sec, _, definitie in sorted(tijden, reverse=True)[:15]:
+                self.stdout.write(f"  {sec:6.2f} s  {definitie[:110]}")
 
     def _fase(self, naam: str):
         """Record how long the phase that ends now took (printed at the end)."""
@@ -516,7 +626,643 @@ class Command(BaseCommand):
             )
             self.voorzieningen.append(v)
 
-    # --- dossiers -------------------------------------------------------------------------
+    # --- dossiers: set-based in PostgreSQL ------------------------------------------------
+    #
+    # Every dossier row is made by INSERT ... SELECT over generate_series: no row passes through
+    # Python. The random draws use PostgreSQL's random() after setseed(--zaad); the skewed
+    # choices (gemeente, team, names, hulpvraag) go through lookup arrays of LOOKUP slots made
+    # from the same cumulative weights as before (an inverse distribution function: slot s holds
+    # the index whose cumulative weight covers (s + 0.5) / LOOKUP). Dense ids for the rows that
+    # others point to come from running counts over the staging table seed_m.
+    #
+    # Deadlines are the engine's own (wmo.termijnen, wmo.regels): the distinct inputs (dates of
+    # receipt, suspensions, dates of bekendmaking, ingebrekestellingen) are read back, the engine
+    # computes each once in Python and the answers go into a small temporary table that the
+    # INSERT joins (_engine_tabel). So no rule of the law is written a second time in SQL.
+
+    def _dossiers(self, opts):
+        n = opts["meldingen"]
+        self.dagen_terug = opts["jaren"] * 365
+        n_inwoners = max(1, int(n * 0.7))
+        self.ids = {m: _next_id(m) for m in self.GELADEN}
+        self.eerste = dict(self.ids)
+        with connection.cursor() as c:
+            c.execute("SELECT setseed(%s)", [(opts["zaad"] % 2000) / 1000 - 1])
+        self._hulptabellen()
+        self._fase("hulptabellen")
+        if n:
+            self._inwoners(n_inwoners)
+            self._fase("inwoners")
+            self._meldingen_staging(n, n_inwoners)
+            self._fase("meldingen (staging)")
+            self._meldingen_en_alles_eronder()
+            self._fase("meldingen en alles eronder")
+        _update_sequence(*self.GELADEN)
+        self._historie()
+        self._fase("historie")
+
+    def _sql(self, sql: str, params: dict | None = None) -> int:
+        """Run one statement with the shared parameters (and ``params``); return its rowcount."""
+        with connection.cursor() as c:
+            c.execute(sql, {**self.p, **(params or {})})
+            return c.rowcount
+
+    def _waarde(self, sql: str, params: dict | None = None):
+        with connection.cursor() as c:
+            c.execute(sql, {**self.p, **(params or {})})
+            return c.fetchone()[0]
+
+    def _insert(self, model, waarden: dict[str, str], van: str, params: dict | None = None) -> int:
+        """INSERT INTO the model's table (every concrete column) SELECT ``waarden`` (attname ->
+        SQL expression) FROM ``van``; a column not in ``waarden`` gets its field's default."""
+        extra = dict(params or {})
+        select = []
+        for f in model._meta.concrete_fields:
+            if f.attname in waarden:
+                select.append(waarden[f.attname])
+                continue
+            _, _, defaults = _kolommen(model)
+            sleutel = f"standaard_{f.attname}"
+            extra[sleutel] = f.get_db_prep_save(defaults[f.attname], connection)
+            select.append(f"%({sleutel})s::{f.db_type(connection)}")
+        onbekend = set(waarden) - {f.attname for f in model._meta.concrete_fields}
+        if onbekend:
+            raise CommandError(f"{model.__name__} heeft geen velden {sorted(onbekend)}.")
+        kolommen, _, _ = _kolommen(model)
+        return self._sql(
+            f"INSERT INTO {model._meta.db_table} ({kolommen}) SELECT {', '.join(select)} FROM {van}", extra
+        )
+
+    def _engine_tabel(self, naam: str, sleutels: str, kolommen: str, functie) -> int:
+        """A temporary table ``naam`` (``kolommen``: the keys, then the answers) with the engine's
+        answer ``functie(*key)`` for every distinct key the query ``sleutels`` returns."""
+        with connection.cursor() as c:
+            c.execute(sleutels, self.p)
+            rijen = [(*k, *functie(*k)) for k in c.fetchall()]
+            c.execute(f"CREATE TEMPORARY TABLE {naam} ({kolommen}) ON COMMIT DROP")
+            with c.cursor.copy(f"COPY {naam} FROM STDIN") as copy:
+                for rij in rijen:
+                    copy.write_row(rij)
+            c.execute(f"ANALYZE {naam}")
+        return len(rijen)
+
+    def _hulptabellen(self):
+        """The organisation as lookup tables (per gemeente its teams, per team its consulenten
+        and loket) and the shared parameters of every statement."""
+        gemeente_naam = self.gemeente_naam
+        with connection.cursor() as c:
+            c.execute(
+                "CREATE TEMPORARY TABLE seed_gemeente (gemeente_id bigint PRIMARY KEY, naam text, "
+                "teams bigint[]) ON COMMIT DROP"
+            )
+            with c.cursor.copy("COPY seed_gemeente FROM STDIN") as copy:
+                for g, (ids, cum) in self.teams_van_gemeente.items():
+                    copy.write_row((g, gemeente_naam[g], [ids[k] for k in opzoek(cum)]))
+            c.execute(
+                "CREATE TEMPORARY TABLE seed_team (team_id bigint PRIMARY KEY, consulenten bigint[], "
+                "loket bigint) ON COMMIT DROP"
+            )
+            with c.cursor.copy("COPY seed_team FROM STDIN") as copy:
+                for t, consulenten in self.consulenten.items():
+                    copy.write_row((t, consulenten, self.loket[t]))
+            c.execute("ANALYZE seed_gemeente")
+            c.execute("ANALYZE seed_team")
+        achternamen = [splits_naam(a) for a in ACHTERNAMEN]
+        self.p = {
+            "zone": str(self.zone),
+            "nu": self.nu,
+            "vandaag": self.vandaag,
+            "slots": LOOKUP,
+            "gemeente_opzoek": [self.gemeenten[k] for k in opzoek(self.gemeente_cum)],
+            "voornaam_opzoek": [k + 1 for k in opzoek(zipf_gewichten(len(VOORNAMEN), NAAM_SKEW))],
+            "achternaam_opzoek": [k + 1 for k in opzoek(zipf_gewichten(len(ACHTERNAMEN), NAAM_SKEW))],
+            "hulp_opzoek": [k + 1 for k in opzoek(zipf_gewichten(len(HULPVRAGEN), 0.7))],
+            "voornamen": VOORNAMEN,
+            "tussenvoegsels": [tv for tv, _ in achternamen],
+            "achternamen": [a for _, a in achternamen],
+            "straten": STRATEN,
+            "hulpvragen": [h for h, _ in HULPVRAGEN],
+            "gebieden": [g for _, g in HULPVRAGEN],
+            "kanalen": self.kanalen,
+            "afsluitredenen": self.afsluitredenen,
+            "voorzieningen": [v.pk for v in self.voorzieningen],
+            "eenheden": [v.eenheid for v in self.voorzieningen],
+            "pdf": PLACEHOLDER_PDF,
+            "sha256": PLACEHOLDER_SHA256,
+            **{f"st_{s.name.lower()}": s.value for s in MeldingStatus},
+        }
+
+    def _inwoners(self, n_inwoners: int):
+        """Inwoners: gemeente and names from the skewed lookups, a valid BSN each (the 8-digit
+        prefixes from 20000000 up with the check digit of the elfproef, as valid_bsns gives them)."""
+        # 10 of 11 prefixes have a check digit below 10: a few more prefixes than inwoners suffice.
+        self.p |= {"n_inwoners": n_inwoners, "inwoner0": self.eerste[Inwoner]}
+        self._sql(
+            """
+            CREATE TEMPORARY TABLE seed_bsn ON COMMIT DROP AS
+            SELECT row_number() OVER (ORDER BY p) - 1 AS k, lpad((p * 10 + c)::text, 9, '0') AS bsn
+            FROM (SELECT p, mod(9 * (p / 10000000) + 8 * mod(p / 1000000, 10) + 7 * mod(p / 100000, 10)
+                         + 6 * mod(p / 10000, 10) + 5 * mod(p / 1000, 10) + 4 * mod(p / 100, 10)
+                         + 3 * mod(p / 10, 10) + 2 * mod(p, 10), 11) AS c
+                  FROM generate_series(20000000::bigint, 20000000 + %(n_inwoners)s * 12 / 10 + 100) p) x
+            WHERE c < 10
+            """
+        )
+        self._insert(
+            Inwoner,
+            {
+                "id": "%(inwoner0)s + x.k",
+                "bsn": "b.bsn",
+                "voornamen": "(%(voornamen)s::text[])[x.v]",
+                "tussenvoegsel": "(%(tussenvoegsels)s::text[])[x.a]",
+                "achternaam": "(%(achternamen)s::text[])[x.a]",
+                # Wmo users are mostly old: born 1925..1990, more of them early.
+                "geboortedatum": "date '1925-01-01' + floor(365 * 65 * power(x.r_geboren, 1.5))::int",
+                "straat": "(%(straten)s::text[])[1 + floor(x.r_straat * cardinality(%(straten)s::text[]))::int]",
+                "huisnummer": "x.huisnummer",
+                "postcode": "x.postcode",
+                "woonplaats": "g.naam",
+                "telefoon": "'06 1234 5678'",
+                "contactvoorkeur": "'telefoon'",
+                "gemeente_id": "x.gemeente_id",
+                "geen_clientervaringsonderzoek": "x.r_ceo < 0.03",
+            },
+            """
+            (SELECT k,
+                (%(gemeente_opzoek)s::bigint[])[1 + floor(random() * %(slots)s)::int] AS gemeente_id,
+                (%(voornaam_opzoek)s::int[])[1 + floor(random() * %(slots)s)::int] AS v,
+                (%(achternaam_opzoek)s::int[])[1 + floor(random() * %(slots)s)::int] AS a,
+                random() AS r_geboren, random() AS r_straat, 1 + floor(random() * 299)::int AS huisnummer,
+                (1000 + floor(random() * 8999)::int)::text
+                    || substr('ABCDEFGHJK', 1 + floor(random() * 10)::int, 1)
+                    || substr('ABCDEFGHJK', 1 + floor(random() * 10)::int, 1) AS postcode,
+                random() AS r_ceo
+             FROM generate_series(0, %(n_inwoners)s - 1) k) x
+            JOIN seed_bsn b ON b.k = x.k
+            JOIN seed_gemeente g ON g.gemeente_id = x.gemeente_id
+            """,
+        )
+
+    def _meldingen_staging(self, n: int, n_inwoners: int):
+        """seed_m: one row per melding with everything its rows need (stage, dates, the random
+        draws of the later steps and the dense ids of the rows under it)."""
+        self.p |= {"n": n, "melding0": self.eerste[Melding], "dagen_terug": self.dagen_terug}
+        # 1. The draws, the inwoner (the first n_inwoners meldingen one each, the rest a second
+        # melding of a random inwoner), its gemeente, a team serving it, the moment of receipt.
+        self._sql(
+            """
+            CREATE TEMPORARY TABLE seed_m1 ON COMMIT DROP AS
+            SELECT a.*, i.gemeente_id, g.teams[1 + floor(a.r_team * %(slots)s)::int] AS team_id,
+                CASE WHEN a.ontvangen_op0 > %(nu)s THEN %(nu)s - make_interval(mins => a.later)
+                     ELSE a.ontvangen_op0 END AS ontvangen_op
+            FROM (SELECT k, CASE WHEN k < %(n_inwoners)s THEN k
+                                 ELSE floor(random() * %(n_inwoners)s)::int END AS inw,
+                     leeftijd,
+                     ((%(vandaag)s::date - leeftijd) + make_time(8 + floor(random() * 9)::int,
+                        floor(random() * 60)::int, 0)) AT TIME ZONE %(zone)s AS ontvangen_op0,
+                     1 + floor(random() * 599)::int AS later,
+                     random() AS r_team, random() AS r_status, random() AS r_zonder_consulent,
+                     random() AS r_consulent, 5 + floor(random() * 45)::int AS afgerond_na,
+                     random() < 0.03 AS spoed,
+                     (%(hulp_opzoek)s::int[])[1 + floor(random() * %(slots)s)::int] AS hulp,
+                     (%(kanalen)s::text[])[1 + floor(random() * cardinality(%(kanalen)s::text[]))::int] AS kanaal,
+                     (%(afsluitredenen)s::text[])[1 + floor(random() * cardinality(%(afsluitredenen)s::text[]))::int]
+                        AS afsluitreden,
+                     random() AS r_twee_gesprekken, random() AS r_vervolg, random() AS r_opschorting,
+                     1 + floor(random() * 19)::int AS weer_na, 3 + floor(random() * 22)::int AS besloten_na,
+                     random() AS r_ingebreke, 1 + floor(random() * 9)::int AS ingebreke_na,
+                     random() AS r_mantelzorger, random() AS r_wederkerig, random() AS r_eigen,
+                     floor(random() * 60)::int AS min_verslag, floor(random() * 60)::int AS min_beschikking,
+                     1 + floor(random() * cardinality(%(voorzieningen)s::bigint[]))::int AS voorziening,
+                     1 + floor(random() * 8)::int AS resultaatgebied,
+                     random() AS r_uitkomst, random() AS r_einde, 1 + floor(random() * 3)::int AS einde_jaren
+                  FROM (SELECT k, floor(%(dagen_terug)s * power(random(), 1.6))::int AS leeftijd
+                        FROM generate_series(0, %(n)s - 1) k) s) a
+            JOIN meldingen_inwoner i ON i.id = %(inwoner0)s + a.inw
+            JOIN seed_gemeente g ON g.gemeente_id = i.gemeente_id
+            """
+        )
+        # 2. The stage (by age, as _status did), the consulent of the team, the onderzoek's end.
+        self._sql(
+            f"""
+            CREATE TEMPORARY TABLE seed_m2 ON COMMIT DROP AS
+            SELECT s.*,
+                CASE WHEN s.status NOT IN (%(st_ontvangen)s, %(st_in_onderzoek)s)
+                     THEN LEAST(s.ontvangen + s.afgerond_na, %(vandaag)s::date) END AS afgerond,
+                CASE WHEN s.status = %(st_ontvangen)s AND s.r_zonder_consulent < 0.5 THEN NULL
+                     ELSE t.consulenten[1 + floor(s.r_consulent * cardinality(t.consulenten))::int]
+                END AS consulent_id,
+                t.loket AS loket_id
+            FROM (SELECT m.*, (m.ontvangen_op AT TIME ZONE %(zone)s)::date AS ontvangen, {STATUS_SQL} AS status
+                  FROM seed_m1 m) s
+            JOIN seed_team t ON t.team_id = s.team_id
+            """
+        )
+        # The Awb 4:15 suspension of an aanvraag, by the engine: asked the day after the aanvraag,
+        # first day still the day after the request, term of two weeks.
+        self._engine_tabel(
+            "seed_opschorting",
+            f"SELECT DISTINCT afgerond FROM seed_m2 WHERE afgerond IS NOT NULL AND {HEEFT_AANVRAAG}",
+            "a date PRIMARY KEY, stil date, termijn_tot date, uiterste date",
+            self._opschorting,
+        )
+        # 3. Aanvraag, suspension, besluit; dense ids of the rows under the melding.
+        self._sql(
+            f"""
+            CREATE TEMPORARY TABLE seed_m ON COMMIT DROP AS
+            SELECT s.*,
+                CASE WHEN s.heeft_onderzoek THEN count(*) FILTER (WHERE s.heeft_onderzoek) OVER w END AS o_nr,
+                CASE WHEN s.heeft_verslag THEN count(*) FILTER (WHERE s.heeft_verslag) OVER w END AS v_nr,
+                CASE WHEN s.heeft_aanvraag THEN count(*) FILTER (WHERE s.heeft_aanvraag) OVER w END AS a_nr,
+                CASE WHEN s.besloten IS NOT NULL THEN count(*) FILTER (WHERE s.besloten IS NOT NULL) OVER w
+                END AS b_nr,
+                CASE WHEN s.stil IS NOT NULL THEN count(*) FILTER (WHERE s.stil IS NOT NULL) OVER w END AS op_nr
+            FROM (SELECT t.*,
+                    CASE WHEN t.status = %(st_besloten)s
+                         THEN LEAST(GREATEST(t.afgerond + t.besloten_na, COALESCE(t.weer, t.afgerond)),
+                                    %(vandaag)s::date) END AS besloten
+                  FROM (SELECT m.*, m.consulent_id IS NOT NULL AND m.status <> %(st_ontvangen)s AS heeft_onderzoek,
+                            m.consulent_id IS NOT NULL AND m.afgerond IS NOT NULL AS heeft_verslag,
+                            {HEEFT_AANVRAAG} AS heeft_aanvraag,
+                            o.stil, o.termijn_tot, o.uiterste,
+                            CASE WHEN o.stil IS NOT NULL AND LEAST(o.stil + m.weer_na, o.uiterste) <= %(vandaag)s::date
+                                 THEN LEAST(o.stil + m.weer_na, o.uiterste) END AS weer
+                        FROM seed_m2 m
+                        LEFT JOIN seed_opschorting o ON o.a = m.afgerond AND {HEEFT_AANVRAAG}
+                            AND m.r_opschorting < 0.1 AND m.afgerond + 3 < %(vandaag)s::date) t) s
+            WINDOW w AS (ORDER BY s.k)
+            """
+        )
+        self._sql("DROP TABLE seed_m1")
+        self._sql("DROP TABLE seed_m2")
+        self._sql("ANALYZE seed_m")
+        # The engine's clocks for every distinct input.
+        self._engine_tabel(
+            "seed_melding_termijn",
+            "SELECT DISTINCT ontvangen FROM seed_m",
+            "d date PRIMARY KEY, plan date, onderzoek date",
+            self._melding_deadlines,
+        )
+        # The beslistermijn: per date received and the first day the clock ran again (the date
+        # received itself stands for "no suspension").
+        self._engine_tabel(
+            "seed_beslis",
+            "SELECT DISTINCT afgerond, COALESCE(weer, uiterste, afgerond) FROM seed_m WHERE heeft_aanvraag",
+            "a date, weer date, beslis date, PRIMARY KEY (a, weer)",
+            lambda a, weer: (self._beslis(a, *(self._opschorting(a)[0], weer) if weer != a else ()),),
+        )
+        self._engine_tabel(
+            "seed_bezwaar",
+            "SELECT DISTINCT besloten FROM seed_m WHERE besloten IS NOT NULL",
+            "d date PRIMARY KEY, bezwaar date",
+            lambda d: (self._bezwaar(d),),
+        )
+        # Ingebrekestellingen (Awb 4:17): a fifth of the aanvragen past their deadline, undecided.
+        self._sql(
+            """
+            CREATE TEMPORARY TABLE seed_a ON COMMIT DROP AS
+            SELECT m.k, b.beslis,
+                CASE WHEN m.besloten IS NULL AND b.beslis < %(vandaag)s::date - 3 AND m.r_ingebreke < 0.2
+                     THEN LEAST(b.beslis + m.ingebreke_na, %(vandaag)s::date) END AS ingebreke
+            FROM seed_m m
+            JOIN seed_beslis b ON b.a = m.afgerond AND b.weer = COALESCE(m.weer, m.uiterste, m.afgerond)
+            WHERE m.heeft_aanvraag
+            """
+        )
+        self._engine_tabel(
+            "seed_dwangsom",
+            "SELECT DISTINCT beslis, ingebreke FROM seed_a WHERE ingebreke IS NOT NULL",
+            "beslis date, ingebreke date, vanaf date, PRIMARY KEY (beslis, ingebreke)",
+            lambda beslis, ingebreke: (dwangsom.eerste_dag(beslis, ingebreke),),
+        )
+        self.aantal = {
+            naam: self._waarde(f"SELECT COALESCE(max({naam}), 0) FROM seed_m")
+            for naam in ("o_nr", "v_nr", "a_nr", "b_nr", "op_nr")
+        }
+
+    def _opschorting(self, a: date) -> tuple[date, date, date]:
+        """(first day still, last day of the term, first day the clock runs again at the latest)
+        for information asked the day after aanvraag ``a`` with a term of two weeks (Awb 4:15)."""
+        stil = opschorting.eerste_dag_na_verzoek(a + timedelta(days=1))
+        termijn_tot = stil + timedelta(days=13)
+        return (
+            stil,
+            termijn_tot,
+            opschorting.uiterste_dag_weer(aanvulling_gevraagd=True, termijn_tot=termijn_tot),
+        )
+
+    def _meldingen_en_alles_eronder(self):
+        e, aantal = self.eerste, self.aantal
+        self.p |= {
+            "onderzoek0": e[Onderzoek],
+            "resultaat0": e[ResultaatOnderzoek],
+            "verslag0": e[VerslagVersie],
+            "aanvraag0": e[Aanvraag],
+            "gevraagd0": e[AangevraagdeVoorziening],
+            "opschorting0": e[Opschorting],
+            "beschikking0": e[Beschikking],
+            "regel0": e[BeschikkingRegel],
+            "gesprek0": e[Gesprek],
+            "vervolg0": e[Vervolgafspraak],
+            # Letters: the verslagen, then the beschikkingen, then one ontvangstbevestiging each.
+            "brief_verslag0": e[Brief],
+            "brief_beschikking0": e[Brief] + aantal["v_nr"],
+            "brief_bevestiging0": e[Brief] + aantal["v_nr"] + aantal["b_nr"],
+        }
+        kenmerk = (
+            "'WMO-' || extract(year FROM m.ontvangen)::int || '-' "
+            "|| lpad((%(melding0)s + m.k)::text, greatest(6, length((%(melding0)s + m.k)::text)), '0')"
+        )
+        naam = "concat_ws(' ', i.voornamen, nullif(i.tussenvoegsel, ''), i.achternaam)"
+        v = Progress("meldingen (+ alles)", 9, quiet=self.stil)
+        self._insert(
+            Melding,
+            {
+                "id": "%(melding0)s + m.k",
+                "inwoner_id": "%(inwoner0)s + m.inw",
+                "gemeente_id": "m.gemeente_id",
+                "team_id": "m.team_id",
+                "consulent_id": "m.consulent_id",
+                "ontvangen_op": "m.ontvangen_op",
+                "kanaal": "m.kanaal",
+                "melder_is_inwoner": "true",
+                "hulpvraag": "(%(hulpvragen)s::text[])[m.hulp]",
+                "spoed": "m.spoed",
+                "spoed_reden": "CASE WHEN m.spoed THEN 'Mantelzorger valt plotseling weg.' ELSE '' END",
+                "status": "m.status",
+                "afsluitreden": "CASE WHEN m.status = %(st_afgesloten)s THEN m.afsluitreden ELSE '' END",
+                "afsluit_toelichting": "CASE WHEN m.status = %(st_afgesloten)s THEN 'Seed' ELSE '' END",
+                "plan_deadline": "t.plan",
+                "onderzoek_deadline": "t.onderzoek",
+                "onderzoek_afgerond_op": "m.afgerond",
+                # Closed without aanvraag on the day the onderzoek ended; besloten on the besluit.
+                "beeindigd_op": "CASE WHEN m.status = %(st_afgesloten)s THEN m.afgerond ELSE m.besloten END",
+                "geregistreerd_door_id": "m.loket_id",
+                "geregistreerd_op": "m.ontvangen_op",
+            },
+            "seed_m m JOIN seed_melding_termijn t ON t.d = m.ontvangen",
+        )
+        v.step()
+        self._insert(
+            Onderzoek,
+            {
+                "id": "%(onderzoek0)s + m.o_nr - 1",
+                "melding_id": "%(melding0)s + m.k",
+                "mantelzorger_naam": "CASE WHEN m.r_mantelzorger < 0.4 THEN 'Partner' ELSE '' END",
+                "wederkerigheid": "CASE WHEN m.r_wederkerig < 0.2 THEN 'Past op de kleinkinderen.' ELSE '' END",
+                "eigen_oplossing": "CASE WHEN m.r_eigen < 0.3 THEN 'Zelf iemand zoeken.' ELSE '' END",
+                "gestart_door_id": "m.consulent_id",
+                "gestart_op": "m.ontvangen_op + interval '1 day'",
+            },
+            "seed_m m WHERE m.heeft_onderzoek",
+        )
+        self._insert(
+            ResultaatOnderzoek,
+            {
+                "id": "%(resultaat0)s + m.o_nr - 1",
+                "onderzoek_id": "%(onderzoek0)s + m.o_nr - 1",
+                "gebied": "(%(gebieden)s::int[])[m.hulp]",
+                "aan_de_orde": "true",
+                "wat_lukt_niet": "(%(hulpvragen)s::text[])[m.hulp]",
+                "oorzaak_inwoner": "'Sinds de val gaat het niet meer.'",
+                "te_bereiken_resultaat": "CASE WHEN m.afgerond IS NOT NULL "
+                "THEN 'De inwoner woont weer veilig en schoon.' ELSE '' END",
+                "oplossing": "CASE WHEN m.afgerond IS NOT NULL THEN 'Maatwerkvoorziening.' ELSE '' END",
+            },
+            "seed_m m WHERE m.heeft_onderzoek",
+        )
+        v.step()
+        # Gesprekken: one, or two for a fifth; each held (or planned) with a chance of 0.85. An
+        # onderzoek still young has them ahead; the others had them within three weeks.
+        gesprek = self._gesprek_scope()
+        self._insert(
+            Gesprek,
+            {
+                "id": "%(gesprek0)s + row_number() OVER (ORDER BY x.k, x.g) - 1",
+                "melding_id": "%(melding0)s + x.k",
+                "gepland_op": f"CASE WHEN x.gstatus = '{GesprekStatus.GEVOERD}' AND x.moment > %(nu)s "
+                "THEN %(nu)s - interval '1 hour' ELSE x.moment END",
+                "plaats": "x.plaats",
+                "telefonisch_reden": f"CASE WHEN x.plaats = '{Plaats.TELEFONISCH}' "
+                "THEN 'Inwoner wil liever bellen.' ELSE '' END",
+                "consulent_id": "x.consulent_id",
+                "status": "x.gstatus",
+                "gepland_door_id": "x.consulent_id",
+                **gesprek,
+            },
+            f"""
+            (SELECT y.*, (y.op + make_time(9 + y.uur, 0, 0)) AT TIME ZONE %(zone)s AS moment,
+                CASE WHEN y.jong AND y.op >= %(vandaag)s::date THEN '{GesprekStatus.GEPLAND}'
+                     ELSE '{GesprekStatus.GEVOERD}' END AS gstatus
+             FROM (SELECT m.k, g, m.consulent_id, m.team_id, m.gemeente_id,
+                      m.status = %(st_in_onderzoek)s AND m.leeftijd < 21 AS jong,
+                      CASE WHEN m.status = %(st_in_onderzoek)s AND m.leeftijd < 21
+                           THEN m.ontvangen + m.leeftijd + floor(random() * 21)::int + 7 * g
+                           ELSE LEAST(m.ontvangen + 3 + floor(random() * 18)::int + 7 * g, %(vandaag)s::date)
+                      END AS op,
+                      floor(random() * 8)::int AS uur,
+                      CASE WHEN r < 0.8 THEN '{Plaats.THUIS}' WHEN r < 0.95 THEN '{Plaats.TELEFONISCH}'
+                           ELSE '{Plaats.GEMEENTEHUIS}' END AS plaats
+                   FROM (SELECT m.*, g, random() AS r, random() AS r_houden
+                         FROM seed_m m CROSS JOIN generate_series(0, 1) g
+                         WHERE m.heeft_onderzoek AND (g = 0 OR m.r_twee_gesprekken >= 0.8)) m
+                   WHERE m.r_houden <= 0.85) y) x
+            """,
+        )
+        v.step()
+        # What is still to be done shows on the consulent's werkvoorraad.
+        self._insert(
+            Vervolgafspraak,
+            {
+                "id": "%(vervolg0)s + row_number() OVER (ORDER BY m.k) - 1",
+                "onderzoek_id": "%(onderzoek0)s + m.o_nr - 1",
+                "actie": "'Offerte traplift opvragen.'",
+                "eigenaar_id": "m.consulent_id",
+                "uiterlijk": "%(vandaag)s::date - 5 + floor(random() * 25)::int",
+                "status": f"'{AfspraakStatus.OPEN}'",
+            },
+            "seed_m m WHERE m.heeft_onderzoek AND m.status = %(st_in_onderzoek)s AND m.r_vervolg < 0.5",
+        )
+        v.step()
+        # The verslag, sent as a letter the day the onderzoek ended.
+        self._insert(
+            Brief,
+            {
+                "id": "%(brief_verslag0)s + m.v_nr - 1",
+                "soort": f"'{BriefSoort.VERSLAG}'",
+                "kenmerk": kenmerk,
+                "inwoner_id": "i.id",
+                "melding_id": "%(melding0)s + m.k",
+                "pdf": "%(pdf)s",
+                "sha256": "%(sha256)s",
+                "verstuurd_op": "LEAST((m.afgerond + make_time(10, m.min_verslag, 0)) AT TIME ZONE %(zone)s, "
+                "%(nu)s - interval '1 minute')",
+                "verstuurd_door_id": "m.consulent_id",
+                "ontvanger_naam": naam,
+            },
+            "seed_m m JOIN meldingen_inwoner i ON i.id = %(inwoner0)s + m.inw WHERE m.heeft_verslag",
+        )
+        akkoord = f"m.status <> '{MeldingStatus.VERSLAG_VERSTUURD}'"
+        self._insert(
+            VerslagVersie,
+            {
+                "id": "%(verslag0)s + m.v_nr - 1",
+                "onderzoek_id": "%(onderzoek0)s + m.o_nr - 1",
+                "nummer": "1",
+                "brief_id": "%(brief_verslag0)s + m.v_nr - 1",
+                "maatwerk_gevraagd": "m.heeft_aanvraag",
+                "status": f"CASE WHEN {akkoord} THEN '{VerslagReactie.AKKOORD}' ELSE '{VerslagReactie.AFWACHTEN}' END",
+                "reactie_ontvangen_op": f"CASE WHEN {akkoord} THEN m.afgerond END",
+                "ondertekend": akkoord,
+                "reactie_vastgelegd_door_id": f"CASE WHEN {akkoord} THEN m.consulent_id END",
+                "aanvraag_id": "CASE WHEN m.heeft_aanvraag THEN %(aanvraag0)s + m.a_nr - 1 END",
+            },
+            "seed_m m WHERE m.heeft_verslag",
+        )
+        v.step()
+        self._insert(
+            Aanvraag,
+            {
+                "id": "%(aanvraag0)s + m.a_nr - 1",
+                "melding_id": "%(melding0)s + m.k",
+                "ontvangen_op": "m.afgerond",
+                "grondslag": f"'{Grondslag.NA_ONDERZOEK}'",
+                "beslis_deadline": "a.beslis",
+                "besloten_op": "m.besloten",
+                "geregistreerd_door_id": "m.consulent_id",
+                "ingebrekestelling_op": "a.ingebreke",
+                "dwangsom_vanaf": "d.vanaf",
+                **self._scope(Aanvraag),
+            },
+            "seed_m m JOIN seed_a a ON a.k = m.k "
+            "LEFT JOIN seed_dwangsom d ON d.beslis = a.beslis AND d.ingebreke = a.ingebreke",
+        )
+        self._insert(
+            AangevraagdeVoorziening,
+            {
+                "id": "%(gevraagd0)s + m.a_nr - 1",
+                "aanvraag_id": "%(aanvraag0)s + m.a_nr - 1",
+                "voorziening_id": "(%(voorzieningen)s::bigint[])[m.voorziening]",
+                "resultaatgebied": "m.resultaatgebied",
+            },
+            "seed_m m WHERE m.heeft_aanvraag",
+        )
+        # Awb 4:15: about one aanvraag in ten waits for information asked with a term of two weeks.
+        self._insert(
+            Opschorting,
+            {
+                "id": "%(opschorting0)s + m.op_nr - 1",
+                "aanvraag_id": "%(aanvraag0)s + m.a_nr - 1",
+                "reden": f"'{OpschortingReden.AANVULLING_GEVRAAGD}'",
+                "eerste_dag_stil": "m.stil",
+                "eerste_dag_weer": "m.weer",
+                "termijn_tot": "m.termijn_tot",
+                "toelichting": "'Medische verklaring van de huisarts.'",
+            },
+            "seed_m m WHERE m.stil IS NOT NULL",
+        )
+        v.step()
+        self._insert(
+            Brief,
+            {
+                "id": "%(brief_beschikking0)s + m.b_nr - 1",
+                "soort": f"'{BriefSoort.BESCHIKKING}'",
+                "kenmerk": kenmerk,
+                "inwoner_id": "i.id",
+                "melding_id": "%(melding0)s + m.k",
+                "pdf": "%(pdf)s",
+                "sha256": "%(sha256)s",
+                "verstuurd_op": "LEAST((m.besloten + make_time(11, m.min_beschikking, 0)) AT TIME ZONE %(zone)s, "
+                "%(nu)s - interval '1 minute')",
+                "verstuurd_door_id": "m.consulent_id",
+                "ontvanger_naam": naam,
+            },
+            "seed_m m JOIN meldingen_inwoner i ON i.id = %(inwoner0)s + m.inw WHERE m.besloten IS NOT NULL",
+        )
+        self._insert(
+            Beschikking,
+            {
+                "id": "%(beschikking0)s + m.b_nr - 1",
+                "aanvraag_id": "%(aanvraag0)s + m.a_nr - 1",
+                "status": f"'{BeschikkingStatus.VERSTUURD}'",
+                "opgesteld_door_id": "m.consulent_id",
+                "besloten_door_id": "m.consulent_id",
+                "besloten_functie": "'Wmo-consulent'",
+                "bekendgemaakt_op": "m.besloten",
+                "bezwaar_deadline": "z.bezwaar",
+                "brief_id": "%(brief_beschikking0)s + m.b_nr - 1",
+                **self._scope(Beschikking),
+            },
+            "seed_m m JOIN seed_bezwaar z ON z.d = m.besloten",
+        )
+        v.step()
+        toegekend = f"m.uitkomst <> '{Uitkomst.AFGEWEZEN}'"
+        self._insert(
+            BeschikkingRegel,
+            {
+                "id": "%(regel0)s + m.b_nr - 1",
+                "beschikking_id": "%(beschikking0)s + m.b_nr - 1",
+                "aangevraagd_id": "%(gevraagd0)s + m.a_nr - 1",
+                "uitkomst": "m.uitkomst",
+                "voorziening_id": "(%(voorzieningen)s::bigint[])[m.voorziening]",
+                "omvang": f"CASE WHEN {toegekend} THEN 3 END",
+                "eenheid": f"CASE WHEN {toegekend} THEN (%(eenheden)s::text[])[m.voorziening] ELSE '' END",
+                "frequentie": f"CASE WHEN {toegekend} THEN '{Frequentie.PER_WEEK}' ELSE '' END",
+                "leveringsvorm": f"CASE WHEN {toegekend} THEN '{Leveringsvorm.ZIN}' ELSE '' END",
+                "aanbieder_naam": f"CASE WHEN {toegekend} THEN 'Seedzorg BV' ELSE '' END",
+                "ingangsdatum": f"CASE WHEN {toegekend} THEN m.besloten + 7 END",
+                "einddatum": f"CASE WHEN {toegekend} AND m.r_einde < 0.6 "
+                "THEN m.besloten + 7 + 365 * m.einde_jaren END",
+                "motivering": "'Seed: besluit volgens het onderzoek.'",
+                "afwijking_motivering": f"CASE WHEN m.uitkomst = '{Uitkomst.TOEGEKEND}' THEN '' "
+                "ELSE 'Seed: zie motivering.' END",
+                "eigen_bijdrage": "true",
+            },
+            f"""
+            (SELECT m.*, CASE WHEN m.r_uitkomst < 0.8 THEN '{Uitkomst.TOEGEKEND}'
+                              WHEN m.r_uitkomst < 0.85 THEN '{Uitkomst.GEDEELTELIJK}'
+                              ELSE '{Uitkomst.AFGEWEZEN}' END AS uitkomst
+             FROM seed_m m WHERE m.besloten IS NOT NULL) m
+            """,
+        )
+        v.step()
+        # One ontvangstbevestiging per melding, sent by the loket on the day of the melding (Wmo
+        # 2015 art. 2.3.2 lid 1). The kenmerk is Melding.kenmerk's.
+        self._insert(
+            Brief,
+            {
+                "id": "%(brief_bevestiging0)s + m.k",
+                "soort": f"'{BriefSoort.ONTVANGSTBEVESTIGING}'",
+                "kenmerk": kenmerk,
+                "inwoner_id": "i.id",
+                "melding_id": "%(melding0)s + m.k",
+                "pdf": "%(pdf)s",
+                "sha256": "%(sha256)s",
+                "verstuurd_op": "m.ontvangen_op",
+                "verstuurd_door_id": "m.loket_id",
+                "ontvanger_naam": naam,
+                "ontvanger_adres": "''",
+                "ontvanger_rol": f"'{OntvangerRol.INWONER}'",
+            },
+            "seed_m m JOIN meldingen_inwoner i ON i.id = %(inwoner0)s + m.inw",
+        )
+        v.step()
+        v.done()
+
+    def _scope(self, model) -> dict[str, str]:
+        """Team, gemeente and consulent of the melding on Aanvraag and Beschikking (meldingen.kopie)."""
+        return {
+            f"{veld}_id": f"m.{bron}_id"
+            for veld, bron in (("team", "team"), ("gemeente", "gemeente"), ("consulent", "consulent"))
+            if heeft_veld(model, veld)
+        }
+
+    def _gesprek_scope(self) -> dict[str, str]:
+        return {
+            f"{veld}_id": f"x.{bron}_id"
+            for veld, bron in (("team", "team"), ("gemeente", "gemeente"), ("melding_consulent", "consulent"))
+            if heeft_veld(Gesprek, veld)
+        }
 
     @cache  # noqa: B019 - one command run, bounded by the number of dates in ten years
     def _melding_deadlines(self, d: date) -> tuple[date, date]:
@@ -529,458 +1275,6 @@ class Command(BaseCommand):
     @cache  # noqa: B019
     def _bezwaar(self, d: date) -> date:
         return termijnen.bezwaar_deadline(d, self.extra)
-
-    def _status(self, leeftijd: int) -> str:
-        """A realistic stage for a melding received ``leeftijd`` days ago."""
-        r = self.rnd.random()
-        if leeftijd < 14:
-            return (
-                MeldingStatus.ONTVANGEN
-                if r < 0.6
-                else MeldingStatus.IN_ONDERZOEK
-                if r < 0.95
-                else MeldingStatus.AFGESLOTEN
-            )
-        if leeftijd < 60:
-            if r < 0.1:
-                return MeldingStatus.ONTVANGEN
-            if r < 0.45:
-                return MeldingStatus.IN_ONDERZOEK
-            if r < 0.6:
-                return MeldingStatus.VERSLAG_VERSTUURD
-            if r < 0.8:
-                return MeldingStatus.AANVRAAG_ONTVANGEN
-            return MeldingStatus.AFGESLOTEN if r < 0.9 else MeldingStatus.BESLOTEN
-        if leeftijd < 120:
-            if r < 0.02:
-                return MeldingStatus.IN_ONDERZOEK
-            if r < 0.06:
-                return MeldingStatus.AANVRAAG_ONTVANGEN
-            return MeldingStatus.AFGESLOTEN if r < 0.4 else MeldingStatus.BESLOTEN
-        return MeldingStatus.AFGESLOTEN if r < 0.35 else MeldingStatus.BESLOTEN
-
-    def _dossiers(self, opts):
-        rnd = self.rnd
-        n = opts["meldingen"]
-        self.dagen_terug = opts["jaren"] * 365
-        n_inwoners = max(1, int(n * 0.7))
-        bsns = valid_bsns(start=200_000_000)
-        self.ids = {m: _next_id(m) for m in self.GELADEN}
-        self.eerste = dict(self.ids)
-        # (field on the row, field of the melding): the melding's consulent is `consulent` on
-        # Aanvraag and Beschikking, `melding_consulent` on Gesprek (whose `consulent` holds the gesprek).
-        self.scope = {
-            m: [
-                (veld, bron)
-                for veld, bron in (
-                    ("team", "team"),
-                    ("gemeente", "gemeente"),
-                    ("melding_consulent" if m is Gesprek else "consulent", "consulent"),
-                )
-                if heeft_veld(m, veld)
-            ]
-            for m in (Aanvraag, Beschikking, Gesprek)
-        }
-        self.hulp_cum = zipf_gewichten(len(HULPVRAGEN), 0.7)
-        voornaam_cum = zipf_gewichten(len(VOORNAMEN), NAAM_SKEW)
-        achternaam_cum = zipf_gewichten(len(ACHTERNAMEN), NAAM_SKEW)
-        achternamen = [splits_naam(a) for a in ACHTERNAMEN]
-        # Per inwoner only what a melding needs later: gemeente and name (as indexes). Small arrays.
-        self.inw_gemeente = array("I")
-        self.inw_voornaam = array("H")
-        self.inw_achternaam = array("H")
-        inwoner_id0 = self.ids[Inwoner]
-
-        def inwoners():
-            for i in range(n_inwoners):
-                g = self.gemeenten[kies(rnd, self.gemeente_cum)]
-                v, a = kies(rnd, voornaam_cum), kies(rnd, achternaam_cum)
-                self.inw_gemeente.append(g)
-                self.inw_voornaam.append(v)
-                self.inw_achternaam.append(a)
-                tv, achternaam = achternamen[a]
-                yield {
-                    "id": inwoner_id0 + i,
-                    "bsn": next(bsns),
-                    "voornamen": VOORNAMEN[v],
-                    "tussenvoegsel": tv,
-                    "achternaam": achternaam,
-                    # Wmo users are mostly old: born 1925..1990, more of them early.
-                    "geboortedatum": date(1925, 1, 1) + timedelta(days=int(365 * 65 * rnd.random() ** 1.5)),
-                    "straat": STRATEN[rnd.randrange(len(STRATEN))],
-                    "huisnummer": rnd.randrange(1, 300),
-                    "postcode": f"{1000 + rnd.randrange(0, 8999)}{rnd.choice('ABCDEFGHJK')}{rnd.choice('ABCDEFGHJK')}",
-                    "woonplaats": self.gemeente_naam[g],
-                    "telefoon": "06 1234 5678",
-                    "contactvoorkeur": "telefoon",
-                    "gemeente_id": g,
-                    "geen_clientervaringsonderzoek": rnd.random() < 0.03,
-                }
-
-        v = Progress("inwoners", n_inwoners, quiet=self.stil)
-        v.step(_copy(Inwoner, inwoners()))
-        v.done()
-        self._fase("inwoners")
-        self.ids[Inwoner] += n_inwoners
-        self.n_inwoners = n_inwoners
-        self.achternamen = achternamen
-        v = Progress("meldingen (+ alles)", n, quiet=self.stil)
-        for start in range(0, n, CHUNK):
-            rijen = {m: [] for m in self.GELADEN if m is not Inwoner}
-            for i in range(start, min(n, start + CHUNK)):
-                self._melding(i, rijen)
-            for model, lijst in rijen.items():
-                _copy(model, lijst)
-            v.step(min(n, start + CHUNK) - start)
-        v.done()
-        self._fase("meldingen en alles eronder")
-        _update_sequence(*self.GELADEN)
-        self._ontvangstbevestigingen()
-        self._fase("ontvangstbevestigingen")
-        self._historie()
-        self._fase("historie")
-
-    def _nieuw_id(self, model) -> int:
-        pk = self.ids[model]
-        self.ids[model] = pk + 1
-        return pk
-
-    def _op(self, d: date, uur: int = 9) -> datetime:
-        """A moment on day ``d`` (Amsterdam), never in the future."""
-        moment = datetime.combine(d, dtime(uur, self.rnd.randrange(60)), tzinfo=self.zone)
-        return min(moment, self.nu - timedelta(minutes=1))
-
-    def _brief(self, rijen, soort, *, melding: dict, kenmerk: str, op: datetime, door: int) -> int:
-        pk = self._nieuw_id(Brief)
-        inw = melding["inwoner_id"] - self.eerste[Inwoner]
-        tv, achternaam = self.achternamen[self.inw_achternaam[inw]]
-        rijen[Brief].append(
-            {
-                "id": pk,
-                "soort": soort,
-                "kenmerk": kenmerk,
-                "inwoner_id": melding["inwoner_id"],
-                "melding_id": melding["id"],
-                "pdf": PLACEHOLDER_PDF,
-                "sha256": PLACEHOLDER_SHA256,
-                "verstuurd_op": op,
-                "verstuurd_door_id": door,
-                "ontvanger_naam": " ".join(
-                    p for p in (VOORNAMEN[self.inw_voornaam[inw]], tv, achternaam) if p
-                ),
-            }
-        )
-        return pk
-
-    def _met_scope(self, model, rij: dict, melding: dict) -> dict:
-        """Team, gemeente and consulent of the melding on the rows that carry them (issue 14)."""
-        for veld, bron in self.scope[model]:
-            rij.setdefault(f"{veld}_id", melding[f"{bron}_id"])
-        return rij
-
-    def _melding(self, i: int, rijen: dict):
-        rnd, vandaag = self.rnd, self.vandaag
-        inwoner = i if i < self.n_inwoners else rnd.randrange(self.n_inwoners)
-        gemeente = self.inw_gemeente[inwoner]
-        team_ids, team_cum = self.teams_van_gemeente[gemeente]
-        team = team_ids[kies(rnd, team_cum)]
-        # More recent meldingen weigh more (a growing caseload), every day of the ten years has some.
-        leeftijd = int(self.dagen_terug * (rnd.random() ** 1.6))
-        ontvangen = vandaag - timedelta(days=leeftijd)
-        ontvangen_op = datetime.combine(
-            ontvangen, dtime(8 + rnd.randrange(9), rnd.randrange(60)), tzinfo=self.zone
-        )
-        if ontvangen_op > self.nu:
-            ontvangen_op = self.nu - timedelta(minutes=rnd.randrange(1, 600))
-            ontvangen = ontvangen_op.astimezone(self.zone).date()
-        status = self._status(leeftijd)
-        plan, onderzoek_deadline = self._melding_deadlines(ontvangen)
-        consulenten = self.consulenten[team]
-        consulent = (
-            None
-            if (status == MeldingStatus.ONTVANGEN and rnd.random() < 0.5)
-            else consulenten[rnd.randrange(len(consulenten))]
-        )
-        afgerond = None
-        if status not in (MeldingStatus.ONTVANGEN, MeldingStatus.IN_ONDERZOEK):
-            afgerond = min(ontvangen + timedelta(days=rnd.randrange(5, 50)), vandaag)
-        spoed = rnd.random() < 0.03
-        mid = self._nieuw_id(Melding)
-        hulpvraag, gebied = HULPVRAGEN[kies(rnd, self.hulp_cum)]
-        loket = self.loket[team]
-        melding = {
-            "id": mid,
-            "inwoner_id": self.eerste[Inwoner] + inwoner,
-            "gemeente_id": gemeente,
-            "team_id": team,
-            "consulent_id": consulent,
-            "ontvangen_op": ontvangen_op,
-            "kanaal": self.kanalen[rnd.randrange(len(self.kanalen))],
-            "melder_is_inwoner": True,
-            "hulpvraag": hulpvraag,
-            "spoed": spoed,
-            "spoed_reden": "Mantelzorger valt plotseling weg." if spoed else "",
-            "status": status,
-            "afsluitreden": self.afsluitredenen[rnd.randrange(len(self.afsluitredenen))]
-            if status == MeldingStatus.AFGESLOTEN
-            else "",
-            "afsluit_toelichting": "Seed" if status == MeldingStatus.AFGESLOTEN else "",
-            "plan_deadline": plan,
-            "onderzoek_deadline": onderzoek_deadline,
-            "onderzoek_afgerond_op": afgerond,
-            # Closed without aanvraag on the day the onderzoek ended; besloten: set below.
-            "beeindigd_op": afgerond if status == MeldingStatus.AFGESLOTEN else None,
-            "geregistreerd_door_id": loket,
-            "geregistreerd_op": ontvangen_op,
-        }
-        rijen[Melding].append(melding)
-        kenmerk = f"WMO-{ontvangen.year}-{mid:06d}"
-        # The ontvangstbevestiging: set-based after the load (_ontvangstbevestigingen).
-        if status == MeldingStatus.ONTVANGEN or not consulent:
-            return
-        # The onderzoek: one or two gesprekken, the resultaatgebied at stake, a verslag when done.
-        oid = self._nieuw_id(Onderzoek)
-        rijen[Onderzoek].append(
-            {
-                "id": oid,
-                "melding_id": mid,
-                "mantelzorger_naam": "Partner" if rnd.random() < 0.4 else "",
-                "wederkerigheid": "Past op de kleinkinderen." if rnd.random() < 0.2 else "",
-                "eigen_oplossing": "Zelf iemand zoeken." if rnd.random() < 0.3 else "",
-                "gestart_door_id": consulent,
-                "gestart_op": ontvangen_op + timedelta(days=1),
-            }
-        )
-        rijen[ResultaatOnderzoek].append(
-            {
-                "id": self._nieuw_id(ResultaatOnderzoek),
-                "onderzoek_id": oid,
-                "gebied": gebied,
-                "aan_de_orde": True,
-                "wat_lukt_niet": hulpvraag,
-                "oorzaak_inwoner": "Sinds de val gaat het niet meer.",
-                "te_bereiken_resultaat": "De inwoner woont weer veilig en schoon." if afgerond else "",
-                "oplossing": "Maatwerkvoorziening." if afgerond else "",
-            }
-        )
-        for g in range(1 if rnd.random() < 0.8 else 2):
-            if rnd.random() > 0.85:
-                continue
-            r = rnd.random()
-            plaats = Plaats.THUIS if r < 0.8 else Plaats.TELEFONISCH if r < 0.95 else Plaats.GEMEENTEHUIS
-            if status == MeldingStatus.IN_ONDERZOEK and leeftijd < 21:
-                op = ontvangen + timedelta(days=rnd.randrange(leeftijd, leeftijd + 21) + 7 * g)
-                gstatus = GesprekStatus.GEPLAND if op >= vandaag else GesprekStatus.GEVOERD
-            else:
-                op = min(ontvangen + timedelta(days=rnd.randrange(3, 21) + 7 * g), vandaag)
-                gstatus = GesprekStatus.GEVOERD
-            gepland_op = datetime.combine(op, dtime(9 + rnd.randrange(8)), tzinfo=self.zone)
-            if gstatus == GesprekStatus.GEVOERD and gepland_op > self.nu:
-                gepland_op = self.nu - timedelta(hours=1)
-            rijen[Gesprek].append(
-                self._met_scope(
-                    Gesprek,
-                    {
-                        "id": self._nieuw_id(Gesprek),
-                        "melding_id": mid,
-                        "gepland_op": gepland_op,
-                        "plaats": plaats,
-                        "telefonisch_reden": "Inwoner wil liever bellen."
-                        if plaats == Plaats.TELEFONISCH
-                        else "",
-                        "consulent_id": consulent,
-                        "status": gstatus,
-                        "gepland_door_id": consulent,
-                    },
-                    melding,
-                )
-            )
-        if status == MeldingStatus.IN_ONDERZOEK:
-            # What is still to be done shows on the consulent's werkvoorraad.
-            if rnd.random() < 0.5:
-                rijen[Vervolgafspraak].append(
-                    {
-                        "id": self._nieuw_id(Vervolgafspraak),
-                        "onderzoek_id": oid,
-                        "actie": "Offerte traplift opvragen.",
-                        "eigenaar_id": consulent,
-                        "uiterlijk": vandaag + timedelta(days=rnd.randrange(-5, 20)),
-                        "status": AfspraakStatus.OPEN,
-                    }
-                )
-            return
-        if not afgerond:
-            return
-        aanvraag_volgt = status in (MeldingStatus.AANVRAAG_ONTVANGEN, MeldingStatus.BESLOTEN)
-        verslag_op = self._op(afgerond, 10)
-        brief = self._brief(
-            rijen, BriefSoort.VERSLAG, melding=melding, kenmerk=kenmerk, op=verslag_op, door=consulent
-        )
-        reactie = (
-            VerslagReactie.AFWACHTEN if status == MeldingStatus.VERSLAG_VERSTUURD else VerslagReactie.AKKOORD
-        )
-        verslag = {
-            "id": self._nieuw_id(VerslagVersie),
-            "onderzoek_id": oid,
-            "nummer": 1,
-            "brief_id": brief,
-            "maatwerk_gevraagd": aanvraag_volgt,
-            "status": reactie,
-            "reactie_ontvangen_op": afgerond if reactie == VerslagReactie.AKKOORD else None,
-            "ondertekend": reactie == VerslagReactie.AKKOORD,
-            "reactie_vastgelegd_door_id": consulent if reactie == VerslagReactie.AKKOORD else None,
-        }
-        rijen[VerslagVersie].append(verslag)
-        if not aanvraag_volgt:
-            return
-        self._aanvraag(rijen, melding, kenmerk, afgerond, status, consulent or loket, verslag)
-
-    def _aanvraag(self, rijen, melding, kenmerk, a_ontvangen, status, door, verslag):
-        rnd, vandaag = self.rnd, self.vandaag
-        aid = self._nieuw_id(Aanvraag)
-        verslag["aanvraag_id"] = aid
-        # Awb 4:15: about one aanvraag in ten waits for information asked with a term of two weeks.
-        stil = weer = None
-        if rnd.random() < 0.1 and a_ontvangen + timedelta(days=3) < vandaag:
-            stil = opschorting.eerste_dag_na_verzoek(a_ontvangen + timedelta(days=1))
-            termijn_tot = stil + timedelta(days=13)
-            uiterste = opschorting.uiterste_dag_weer(aanvulling_gevraagd=True, termijn_tot=termijn_tot)
-            weer = min(stil + timedelta(days=rnd.randrange(1, 20)), uiterste)
-            if weer > vandaag:
-                weer = None  # still waiting: the clock runs again at the latest the day after the term
-            rijen[Opschorting].append(
-                {
-                    "id": self._nieuw_id(Opschorting),
-                    "aanvraag_id": aid,
-                    "reden": OpschortingReden.AANVULLING_GEVRAAGD,
-                    "eerste_dag_stil": stil,
-                    "eerste_dag_weer": weer,
-                    "termijn_tot": termijn_tot,
-                    "toelichting": "Medische verklaring van de huisarts.",
-                }
-            )
-            weer_telt = opschorting.interval(stil, weer, uiterste)[1]
-            beslis = self._beslis(a_ontvangen, stil, weer_telt)
-        else:
-            beslis = self._beslis(a_ontvangen)
-        besloten = None
-        if status == MeldingStatus.BESLOTEN:
-            besloten = min(
-                max(a_ontvangen + timedelta(days=rnd.randrange(3, 25)), weer or a_ontvangen), vandaag
-            )
-            melding["beeindigd_op"] = besloten
-        ingebreke = dwangsom_vanaf = None
-        if besloten is None and beslis and beslis < vandaag - timedelta(days=3) and rnd.random() < 0.2:
-            ingebreke = min(beslis + timedelta(days=rnd.randrange(1, 10)), vandaag)
-            dwangsom_vanaf = dwangsom.eerste_dag(beslis, ingebreke)
-        rijen[Aanvraag].append(
-            self._met_scope(
-                Aanvraag,
-                {
-                    "id": aid,
-                    "melding_id": melding["id"],
-                    "ontvangen_op": a_ontvangen,
-                    "grondslag": Grondslag.NA_ONDERZOEK,
-                    "beslis_deadline": beslis,
-                    "besloten_op": besloten,
-                    "geregistreerd_door_id": door,
-                    "ingebrekestelling_op": ingebreke,
-                    "dwangsom_vanaf": dwangsom_vanaf,
-                },
-                melding,
-            )
-        )
-        voorziening = self.voorzieningen[rnd.randrange(len(self.voorzieningen))]
-        gevraagd_id = self._nieuw_id(AangevraagdeVoorziening)
-        rijen[AangevraagdeVoorziening].append(
-            {
-                "id": gevraagd_id,
-                "aanvraag_id": aid,
-                "voorziening_id": voorziening.pk,
-                "resultaatgebied": rnd.randrange(1, 9),
-            }
-        )
-        if not besloten:
-            return
-        bid = self._nieuw_id(Beschikking)
-        brief = self._brief(
-            rijen,
-            BriefSoort.BESCHIKKING,
-            melding=melding,
-            kenmerk=kenmerk,
-            op=self._op(besloten, 11),
-            door=door,
-        )
-        rijen[Beschikking].append(
-            self._met_scope(
-                Beschikking,
-                {
-                    "id": bid,
-                    "aanvraag_id": aid,
-                    "status": BeschikkingStatus.VERSTUURD,
-                    "opgesteld_door_id": door,
-                    "besloten_door_id": door,
-                    "besloten_functie": "Wmo-consulent",
-                    "bekendgemaakt_op": besloten,
-                    "bezwaar_deadline": self._bezwaar(besloten),
-                    "brief_id": brief,
-                },
-                melding,
-            )
-        )
-        r = rnd.random()
-        uitkomst = (
-            Uitkomst.TOEGEKEND if r < 0.8 else Uitkomst.GEDEELTELIJK if r < 0.85 else Uitkomst.AFGEWEZEN
-        )
-        toegekend = uitkomst != Uitkomst.AFGEWEZEN
-        ingang = besloten + timedelta(days=7) if toegekend else None
-        rijen[BeschikkingRegel].append(
-            {
-                "id": self._nieuw_id(BeschikkingRegel),
-                "beschikking_id": bid,
-                "aangevraagd_id": gevraagd_id,
-                "uitkomst": uitkomst,
-                "voorziening_id": voorziening.pk,
-                "omvang": 3 if toegekend else None,
-                "eenheid": voorziening.eenheid if toegekend else "",
-                "frequentie": Frequentie.PER_WEEK if toegekend else "",
-                "leveringsvorm": Leveringsvorm.ZIN if toegekend else "",
-                "aanbieder_naam": "Seedzorg BV" if toegekend else "",
-                "ingangsdatum": ingang,
-                "einddatum": ingang + timedelta(days=365 * rnd.randrange(1, 4))
-                if toegekend and rnd.random() < 0.6
-                else None,
-                "motivering": "Seed: besluit volgens het onderzoek.",
-                "afwijking_motivering": "" if uitkomst == Uitkomst.TOEGEKEND else "Seed: zie motivering.",
-                "eigen_bijdrage": True,
-            }
-        )
-
-    def _ontvangstbevestigingen(self):
-        """One ontvangstbevestiging per melding, sent by the loket on the day of the melding (Wmo
-        2015 art. 2.3.2 lid 1): set-based (INSERT ... SELECT), a million rows without Python.
-        The kenmerk is Melding.kenmerk's (year of receipt in Amsterdam, id in six digits or more)."""
-        with connection.cursor() as c:
-            c.execute(
-                f"""
-                INSERT INTO {Brief._meta.db_table} (soort, kenmerk, inwoner_id, melding_id, pdf, sha256,
-                    verstuurd_op, verstuurd_door_id, ontvanger_naam, ontvanger_adres, ontvanger_rol)
-                SELECT %s, 'WMO-' || extract(year FROM m.ontvangen_op AT TIME ZONE %s)::int || '-'
-                        || lpad(m.id::text, greatest(6, length(m.id::text)), '0'),
-                    m.inwoner_id, m.id, %s, %s, m.ontvangen_op, m.geregistreerd_door_id,
-                    concat_ws(' ', i.voornamen, nullif(i.tussenvoegsel, ''), i.achternaam), '', %s
-                FROM {Melding._meta.db_table} m JOIN {Inwoner._meta.db_table} i ON i.id = m.inwoner_id
-                WHERE m.id >= %s
-                """,
-                [
-                    BriefSoort.ONTVANGSTBEVESTIGING,
-                    str(self.zone),
-                    PLACEHOLDER_PDF,
-                    PLACEHOLDER_SHA256,
-                    OntvangerRol.INWONER,
-                    self.eerste[Melding],
-                ],
-            )
 
     # When each kind of row came about (for its "+" history row); default: the moment of the load.
     HISTORIE_MOMENT = {
@@ -1002,7 +1296,7 @@ class Command(BaseCommand):
             if not hasattr(model, "history"):
                 v.step()
                 continue
-            moment = self.HISTORIE_MOMENT.get(model) or "now()"
+            moment = self.HISTORIE_MOMENT.get(model) or "%s::timestamptz"
             self._historie_rijen(model, "+", moment)
             v.step()
         self._historie_rijen(
@@ -1021,9 +1315,10 @@ class Command(BaseCommand):
         with connection.cursor() as c:
             c.execute(
                 f"INSERT INTO {hist._meta.db_table} ({kolommen}, history_date, history_change_reason, "
-                f"history_type, history_user_id) SELECT {kolommen}, LEAST({moment}, now()), 'Seed', %s, NULL "
-                f"FROM {model._meta.db_table} WHERE id >= %s AND {where}",
-                [soort, self.eerste[model]],
+                f"history_type, history_user_id) SELECT {kolommen}, LEAST({moment}, %s::timestamptz), 'Seed', "
+                f"%s, NULL FROM {model._meta.db_table} WHERE id >= %s AND {where}",
+                # "Now" is Python's clock (time-machine in the tests), not the database server's.
+                [*([self.nu] if "%s" in moment else []), self.nu, soort, self.eerste[model]],
             )
 
 
