@@ -40,6 +40,7 @@ _pagina_s: dict[tuple, tuple[str, Path]] = {}  # page kind -> (url, file)
 _map: Path | None = None
 _eigen_map = False  # made here (removed at the end), not handed over by the xdist controller
 _worker = ""  # the xdist worker id ("gw0") in a worker, else empty: prefix of the file names
+_zonder_lijst: list[str] = []  # controller: workers that sent no list of pages
 
 
 def _vnu_jar() -> Path:
@@ -193,15 +194,25 @@ def pytest_sessionfinish(session):
     """Worker: hand the list of saved pages to the controller (with the worker's other output)."""
     uitvoer = getattr(session.config, "workeroutput", None)
     if uitvoer is not None:
-        uitvoer["vnu_pagina_s"] = [
-            [naam, list(templates), url, str(pad)] for (naam, templates), (url, pad) in _pagina_s.items()
-        ]
+        # Through JSON: execnet sends only plain types, and a URL or view name can be Django's
+        # SafeString (a str subclass), which it refuses (the worker then goes down without its list).
+        uitvoer["vnu_pagina_s"] = json.loads(
+            json.dumps(
+                [
+                    [naam, list(templates), url, str(pad)]
+                    for (naam, templates), (url, pad) in _pagina_s.items()
+                ]
+            )
+        )
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     """Controller: a worker is done; take its pages (a page kind already seen is checked once)."""
-    for naam, templates, url, pad in getattr(node, "workeroutput", {}).get("vnu_pagina_s", []):
+    lijst = getattr(node, "workeroutput", {}).get("vnu_pagina_s")
+    if lijst is None:  # the worker went down before it could send its list: that must not pass
+        _zonder_lijst.append(node.gateway.id)
+    for naam, templates, url, pad in lijst or []:
         _pagina_s.setdefault((naam, tuple(templates)), (url, Path(pad)))
 
 
@@ -218,7 +229,12 @@ def pytest_runtestloop(session):
     session.testscollected += 1  # counted as without xdist (the progress shows 100 %, not 100+)
     session.config.hook.pytest_runtest_logstart(nodeid=nodeid, location=locatie)
     begin = time.time()
-    if not _pagina_s:
+    if _zonder_lijst:
+        uitkomst, fouten = (
+            "failed",
+            f"geen lijst met pagina's van {', '.join(_zonder_lijst)}: niet gecontroleerd",
+        )
+    elif not _pagina_s:
         uitkomst, fouten = "skipped", (bestand, 0, "Skipped: geen pagina's gerenderd in deze run")
     else:
         try:
