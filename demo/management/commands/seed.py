@@ -462,7 +462,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
                 f"({sum(map(len, self.consulenten.values()))} consulenten, {len(self.teams)} teams, "
-                f"{opts['gemeenten']} gemeenten{', managementinformatie herberekend' if mi else ''})."
+                f"{opts['gemeenten']} gemeenten)."
             )
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
