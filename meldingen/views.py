@@ -287,6 +287,15 @@ def _melding_context(request, melding, **extra):
     return context
 
 
+def _toegewezen_melden(request, melding, consulent, toegewezen) -> None:
+    """The message after assigning a melding (from its page or from the werkvoorraad)."""
+    naam = consulent or "de wachtrij van het team"
+    brief = "De inwoner krijgt een brief met de naam van de nieuwe contactpersoon."
+    if getattr(toegewezen, "brief", None) is None:
+        brief = "Er is geen brief verstuurd."
+    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}. {brief}")
+
+
 @require_POST
 @permission_required("meldingen.toewijzen_melding", raise_exception=True)
 def melding_toewijzen(request, pk):
@@ -308,11 +317,7 @@ def melding_toewijzen(request, pk):
             _melding_context(request, melding, toewijzen_form=form),
             status=422 if request.htmx else 200,
         )
-    naam = form.cleaned_data["consulent"] or "de wachtrij van het team"
-    brief = "De inwoner krijgt een brief met de naam van de nieuwe contactpersoon."
-    if getattr(toegewezen, "brief", None) is None:
-        brief = "Er is geen brief verstuurd."
-    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}. {brief}")
+    _toegewezen_melden(request, melding, form.cleaned_data["consulent"], toegewezen)
     if request.htmx:
         if request.htmx.target and request.htmx.target.startswith("rij-"):
             melding = Melding.objects.voor_lijst().get(pk=melding.pk)
@@ -611,9 +616,5 @@ def werkvoorraad_toewijzen(request):
         )
     if form.errors:
         return werkvoorraad(request, toewijzen_form=form)
-    naam = form.cleaned_data["consulent"] or "de wachtrij van het team"
-    brief = "De inwoner krijgt een brief met de naam van de nieuwe contactpersoon."
-    if getattr(toegewezen, "brief", None) is None:
-        brief = "Er is geen brief verstuurd."
-    messages.success(request, f"{melding.kenmerk} is toegewezen aan {naam}. {brief}")
+    _toegewezen_melden(request, melding, form.cleaned_data["consulent"], toegewezen)
     return redirect(safe_next_url(request, reverse("werkvoorraad")))
