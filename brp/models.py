@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from wmo.geheimen import validate_geheim_naam
+from wmo.geheimen import geheim_naam_veld
 from wmo.models import Gemeente
 
 from .constants import TIMEOUT_MAX, TIMEOUT_MIN, TIMEOUT_STANDAARD, Authenticatie
@@ -60,14 +60,11 @@ class BrpKoppeling(models.Model):
         validators=[HEADER_NAAM],
         help_text=_("Alleen bij een API-sleutel: in welke header de sleutel meegaat."),
     )
-    geheim_naam = models.CharField(
-        _("omgevingsvariabele met het geheim"),
-        max_length=64,
-        validators=[validate_geheim_naam],
-        help_text=_(
+    geheim_naam = geheim_naam_veld(
+        _(
             "De naam van de omgevingsvariabele op de server, zoals KT_BRP_HAARLEM_API_KEY. Bij een "
             "certificaat staat daarin het pad naar het PEM-bestand met certificaat en sleutel."
-        ),
+        )
     )
     timeout_seconden = models.PositiveSmallIntegerField(
         _("wachttijd in seconden"),

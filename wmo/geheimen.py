@@ -14,6 +14,8 @@ import os
 import re
 
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 NAAM_PATROON = re.compile(r"KT_[A-Z0-9_]{1,60}")
 
@@ -43,4 +45,14 @@ def geheim_status(naam: str) -> str:
         "Ingesteld op de server"
         if geheim(naam)
         else f"Niet gevonden: zet {naam} in de omgeving van de server"
+    )
+
+
+def geheim_naam_veld(help_text: str) -> models.CharField:
+    """The model field of a koppeling that names its secret's environment variable (BRP, ZGW)."""
+    return models.CharField(
+        _("omgevingsvariabele met het geheim"),
+        max_length=64,
+        validators=[validate_geheim_naam],
+        help_text=help_text,
     )

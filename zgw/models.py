@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meldingen.constants import MeldingStatus
-from wmo.geheimen import geheim_status, validate_geheim_naam
+from wmo.geheimen import geheim_naam_veld, geheim_status
 from wmo.models import Gemeente
 from wmo.transitions import transition_allowed
 from wmo.validators import bsn_elfproef
@@ -66,13 +66,8 @@ class ZgwKoppeling(models.Model):
         max_length=100,
         help_text=_("De naam waaronder Keukentafel bekend is in het zaaksysteem."),
     )
-    secret_naam = models.CharField(
-        _("omgevingsvariabele met het geheim"),
-        max_length=64,
-        validators=[validate_geheim_naam],
-        help_text=_(
-            "Bijvoorbeeld KT_ZGW_HAARLEM_SECRET. Het geheim zelf zet de technisch beheerder op de server."
-        ),
+    secret_naam = geheim_naam_veld(
+        _("Bijvoorbeeld KT_ZGW_HAARLEM_SECRET. Het geheim zelf zet de technisch beheerder op de server.")
     )
     timeout_seconden = models.PositiveSmallIntegerField(
         _("wachttijd per verzoek (seconden)"), default=10, help_text=_("Kies 1 tot en met 60.")
