@@ -16,18 +16,17 @@ for; ``opschortingBijhouding`` with reden "O" also says a person died.
 Every failure (time-out, no connection, TLS, 4xx with ``application/problem+json``, 5xx, an
 answer that is not the JSON the specification promises) becomes one ``BrpFout`` with a Dutch
 message at B1 level for the loket, and the technical reason for the log. No redirects are
-followed (the key would go along to another host). Only the standard library: ``urllib`` with an
-``ssl`` context that carries the client certificate when the koppeling uses one.
+followed (the key would go along to another host). The request goes through ``wmo.http`` (the
+standard library's ``urllib``), with an ``ssl`` context that carries the client certificate when
+the koppeling uses one.
 """
 
-import http.client
 import json
-import socket
 import ssl
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from datetime import date
+
+from wmo import http
 
 from .constants import Authenticatie
 
@@ -153,13 +152,6 @@ class BrpPersoon:
         return {k: v for k, v in velden.items() if v not in ("", None)}
 
 
-class _GeenDoorsturen(urllib.request.HTTPRedirectHandler):
-    """A redirect is an error: the API key would go along to wherever it points."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None
-
-
 def _post(verbinding: Verbinding, body: dict) -> dict:
     """POST the query, return the parsed JSON body; every failure becomes a BrpFout."""
     url = verbinding.basis_url.rstrip("/") + "/personen"
@@ -184,56 +176,27 @@ def _post(verbinding: Verbinding, body: dict) -> dict:
             ) from None
     else:
         headers[verbinding.header_naam] = verbinding.geheim
-    verzoek = urllib.request.Request(
-        url, data=json.dumps(body).encode("utf-8"), headers=headers, method="POST"
-    )
-    opener = urllib.request.build_opener(urllib.request.HTTPSHandler(context=context), _GeenDoorsturen)
     try:
-        with opener.open(verzoek, timeout=verbinding.timeout) as antwoord:
-            inhoud = antwoord.read(MAX_ANTWOORD + 1)
-            status = antwoord.status
-    except urllib.error.HTTPError as e:
-        raise _http_fout(e) from None
-    except TimeoutError as e:
-        raise _timeout(verbinding, e) from None
-    except urllib.error.URLError as e:
-        if isinstance(e.reason, (TimeoutError, socket.timeout)):
-            raise _timeout(verbinding, e) from None
-        if isinstance(e.reason, ssl.SSLError):
-            raise BrpFout(
-                "De beveiligde verbinding met de BRP lukt niet. "
-                f"Vraag de functioneel beheerder om de instellingen te controleren. {BIJ_HAND}",
-                technisch=f"tls: {e.reason}",
-                soort="tls",
-            ) from None
-        raise _onbereikbaar(e) from None
-    except (OSError, http.client.HTTPException, ValueError) as e:
-        raise _onbereikbaar(e) from None
-    if status != 200 or len(inhoud) > MAX_ANTWOORD:
-        raise _onleesbaar(f"status {status}, {len(inhoud)} bytes")
+        antwoord = http.verzoek(
+            "POST",
+            url,
+            data=json.dumps(body).encode("utf-8"),
+            headers=headers,
+            timeout=verbinding.timeout,
+            context=context,
+            max_bytes=MAX_ANTWOORD,
+        )
+    except http.HttpFout as e:
+        raise _fout(verbinding, e) from None
+    if antwoord.status != 200:
+        raise _onleesbaar(f"status {antwoord.status}, {len(antwoord.inhoud)} bytes")
     try:
-        data = json.loads(inhoud.decode("utf-8"))
+        data = json.loads(antwoord.inhoud.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
         raise _onleesbaar(f"geen JSON: {e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("personen", []), list):
         raise _onleesbaar("geen object met een lijst personen")
     return data
-
-
-def _timeout(verbinding: Verbinding, e) -> BrpFout:
-    return BrpFout(
-        f"De BRP geeft geen antwoord binnen {verbinding.timeout:g} seconden. Probeer het later nog eens. {BIJ_HAND}",
-        technisch=f"time-out: {e}",
-        soort="time-out",
-    )
-
-
-def _onbereikbaar(e) -> BrpFout:
-    return BrpFout(
-        f"Keukentafel kan de BRP nu niet bereiken. Probeer het later nog eens. {BIJ_HAND}",
-        technisch=f"verbinding: {e}",
-        soort="verbinding",
-    )
 
 
 def _onleesbaar(technisch: str) -> BrpFout:
@@ -244,47 +207,55 @@ def _onleesbaar(technisch: str) -> BrpFout:
     )
 
 
-def _probleem(e: urllib.error.HTTPError) -> str:
-    """title, code and invalidParams of an application/problem+json body (RFC 7807), for the log."""
-    try:
-        data = json.loads(e.read(64 * 1024).decode("utf-8"))
-    except Exception:  # noqa: BLE001 - a broken error body is still the same error
-        return f"HTTP {e.code}"
-    if not isinstance(data, dict):
-        return f"HTTP {e.code}"
-    delen = [f"HTTP {e.code}", str(data.get("title", ""))[:100], str(data.get("code", ""))[:25]]
-    for p in (data.get("invalidParams") or [])[:5]:
-        if isinstance(p, dict):
-            delen.append(f"{p.get('name', '')}: {p.get('reason', '')}"[:100])
-    return "; ".join(d for d in delen if d)
-
-
-def _http_fout(e: urllib.error.HTTPError) -> BrpFout:
-    technisch = _probleem(e)
-    if e.code == 400:
+def _fout(verbinding: Verbinding, e: http.HttpFout) -> BrpFout:
+    """The loket's message for each kind of failure (wmo.http)."""
+    if e.soort == "time-out":
+        return BrpFout(
+            f"De BRP geeft geen antwoord binnen {verbinding.timeout:g} seconden. Probeer het later nog eens. "
+            f"{BIJ_HAND}",
+            technisch=e.technisch,
+            soort="time-out",
+        )
+    if e.soort == "tls":
+        return BrpFout(
+            "De beveiligde verbinding met de BRP lukt niet. "
+            f"Vraag de functioneel beheerder om de instellingen te controleren. {BIJ_HAND}",
+            technisch=e.technisch,
+            soort="tls",
+        )
+    if e.soort == "verbinding":
+        return BrpFout(
+            f"Keukentafel kan de BRP nu niet bereiken. Probeer het later nog eens. {BIJ_HAND}",
+            technisch=e.technisch,
+            soort="verbinding",
+        )
+    if e.soort == "te groot":
+        return _onleesbaar(e.technisch)
+    if e.soort == "doorverwijzing":
+        return BrpFout(
+            f"Het adres van de BRP klopt niet. Vraag de functioneel beheerder om dit te controleren. {BIJ_HAND}",
+            technisch=e.technisch,
+            soort="instelling",
+        )
+    technisch = "; ".join([f"HTTP {e.status}", *http.probleem_delen(e.inhoud)])
+    if e.status == 400:
         return BrpFout(
             "De BRP kan met deze gegevens niet zoeken. Kijk of alles goed is ingevuld.",
             technisch=technisch,
             soort="vraag",
         )
-    if e.code in (401, 403):
+    if e.status in (401, 403):
         return BrpFout(
             "Keukentafel mag deze gegevens niet opvragen bij de BRP. Vraag de functioneel beheerder om de "
             f"sleutel of het certificaat en de autorisatie te controleren. {BIJ_HAND}",
             technisch=technisch,
             soort="geweigerd",
         )
-    if e.code == 429:
+    if e.status == 429:
         return BrpFout(
             f"De BRP krijgt nu te veel vragen. Probeer het over een minuut nog eens. {BIJ_HAND}",
             technisch=technisch,
             soort="te druk",
-        )
-    if 300 <= e.code < 400:
-        return BrpFout(
-            f"Het adres van de BRP klopt niet. Vraag de functioneel beheerder om dit te controleren. {BIJ_HAND}",
-            technisch=f"doorverwijzing {e.code} naar {e.headers.get('Location', '')}"[:300],
-            soort="instelling",
         )
     return BrpFout(
         f"De BRP heeft nu een storing. Probeer het later nog eens. {BIJ_HAND}",

@@ -10,21 +10,21 @@ few lines of hmac; no dependency is needed for it.
 The Zaken API works with geometry and asks every client to say which coordinate system it means:
 ``Accept-Crs`` and ``Content-Crs`` (EPSG:4326) go with each request to it.
 
-Any failure (no answer, a timeout, an HTTP error, an answer that is no JSON) becomes a ZgwFout
-with a plain Dutch reason, which the outbox keeps and beheer shows.
+Requests go through ``wmo.http``: no redirect is followed (the token would go along), answers
+are bounded. Any failure (no answer, a timeout, an HTTP error or redirect, an answer that is no
+JSON) becomes a ZgwFout with a plain Dutch reason, which the outbox keeps and beheer shows.
 """
 
 import base64
 import hashlib
 import hmac
 import json
-import urllib.error
 import urllib.parse
-import urllib.request
 from datetime import datetime
 
 from django.utils import timezone
 
+from wmo import http
 from wmo.geheimen import geheim
 
 ANTWOORD_MAX_BYTES = 2 * 1024 * 1024  # a list page of the APIs is far smaller
@@ -96,19 +96,17 @@ class ZgwClient:
         if body is not None:
             data = json.dumps(body).encode("utf-8")
             headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(url, data=data, method=methode, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.koppeling.timeout_seconden) as antwoord:
-                inhoud = antwoord.read(ANTWOORD_MAX_BYTES)
-        except urllib.error.HTTPError as fout:
-            raise ZgwFout(_http_fout(methode, url, fout)) from None
-        except TimeoutError:
-            raise ZgwFout(
-                f"Het zaaksysteem antwoordde niet binnen {self.koppeling.timeout_seconden} seconden."
-            ) from None
-        except (urllib.error.URLError, OSError) as fout:
-            reden = getattr(fout, "reason", fout)
-            raise ZgwFout(f"Het zaaksysteem is niet bereikbaar ({reden}).") from None
+            inhoud = http.verzoek(
+                methode,
+                url,
+                data=data,
+                headers=headers,
+                timeout=self.koppeling.timeout_seconden,
+                max_bytes=ANTWOORD_MAX_BYTES,
+            ).inhoud
+        except http.HttpFout as fout:
+            raise ZgwFout(_fout(methode, url, fout, self.koppeling.timeout_seconden)) from None
         if not inhoud:
             return None
         try:
@@ -135,18 +133,21 @@ class ZgwClient:
         return self.verzoek("PATCH", url, body=body)
 
 
-def _http_fout(methode: str, url: str, fout: urllib.error.HTTPError) -> str:
-    """'400 Bad Request bij POST …/zaken: zaaktype: Het zaaktype is niet gepubliceerd.' (the API's
-    own problem details, RFC 7807, with invalidParams, when it gives them)."""
-    uitleg = ""
-    try:
-        probleem = json.loads(fout.read(64 * 1024) or b"{}")
-        delen = [probleem.get("title") or probleem.get("detail") or ""]
-        for param in probleem.get("invalidParams") or []:
-            delen.append(f"{param.get('name')}: {param.get('reason')}")
-        uitleg = "; ".join(d for d in delen if d)
-    except (ValueError, AttributeError, OSError):
-        pass
+def _fout(methode: str, url: str, fout: http.HttpFout, timeout) -> str:
+    """The reason beheer reads, e.g. '400 ... bij POST /zaken/api/v1/zaken: zaaktype: Het zaaktype is
+    niet gepubliceerd.' (the API's own problem details, RFC 7807, with invalidParams, when it gives them)."""
     pad = urllib.parse.urlsplit(url).path
-    tekst = f"Het zaaksysteem weigerde {methode} {pad}: HTTP {fout.code}"
+    if fout.soort == "time-out":
+        return f"Het zaaksysteem antwoordde niet binnen {timeout} seconden."
+    if fout.soort in ("verbinding", "tls"):
+        return f"Het zaaksysteem is niet bereikbaar ({fout.technisch})."
+    if fout.soort == "doorverwijzing":
+        return (
+            f"Het zaaksysteem stuurde {methode} {pad} door (HTTP {fout.status}) naar {fout.locatie[:200]}. "
+            "Keukentafel volgt geen doorverwijzing: het token zou meegaan. Controleer het adres van de API."
+        )
+    if fout.soort == "te groot":
+        return f"Het antwoord van het zaaksysteem op {methode} {pad} is te groot ({fout.technisch})."
+    uitleg = "; ".join(http.probleem_delen(fout.inhoud))
+    tekst = f"Het zaaksysteem weigerde {methode} {pad}: HTTP {fout.status}"
     return f"{tekst} ({uitleg[:500]})." if uitleg else f"{tekst}."

@@ -17,7 +17,8 @@ Keukentafel depends on them (Zaken API 1.5, Documenten API 1.4, Besluiten API 1.
 
 For failure tests: ``storing`` answers every request with 503; ``verbreek_na_aanmaken`` holds
 resource names whose next POST is stored and then the connection is dropped without an answer
-(the zaaksysteem created it, Keukentafel never heard).
+(the zaaksysteem created it, Keukentafel never heard); ``doorverwijzen`` (an address) answers
+every request with 302 to it.
 """
 
 import json
@@ -64,6 +65,7 @@ class NepZaaksysteem:
         self.verzoeken: list[dict] = []
         self.storing = False
         self.verbreek_na_aanmaken: set[str] = set()
+        self.doorverwijzen: str | None = None
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.basis = f"http://127.0.0.1:{self.server.server_port}"
@@ -141,6 +143,12 @@ class NepZaaksysteem:
                     nep.verzoeken.append(verzoek)
                 if nep.storing:
                     return self._probleem(503, "Service Unavailable")
+                if nep.doorverwijzen:
+                    self.send_response(302)
+                    self.send_header("Location", nep.doorverwijzen)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return None
                 if fout or claims.get("client_id") != nep.client_id or claims.get("iss") != nep.client_id:
                     return self._probleem(403, "Niet geautoriseerd")
                 if (

@@ -20,6 +20,9 @@ from zgw import services
 from zgw.constants import MAX_POGINGEN, OpdrachtSoort, OpdrachtStatus
 from zgw.models import Opdracht, ZgwKoppeling, ZgwZaak
 
+from .conftest import CLIENT_ID, SECRET
+from .nepzaaksysteem import NepZaaksysteem
+
 pytestmark = pytest.mark.django_db
 
 
@@ -154,6 +157,23 @@ def test_fout_van_de_api_staat_in_gewone_taal(
     fout = Opdracht.objects.get(soort=OpdrachtSoort.ZAAK).laatste_fout
     assert fout.startswith("Het zaaksysteem weigerde POST /zaken/api/v1/zaken: HTTP 400")
     assert "zaaktype: Dit veld is vereist." in fout
+
+
+def test_doorverwijzing_wordt_niet_gevolgd_en_het_token_gaat_niet_mee(
+    nu, koppeling, zaaksysteem, consulent, gemeente, django_capture_on_commit_callbacks
+):
+    # The zaaksysteem answers 302 to another host (here to the first request, the search for an
+    # existing zaak): urllib would send the request there again,
+    # Authorization header included (and a POST as a GET). Keukentafel does not follow it.
+    with NepZaaksysteem(client_id=CLIENT_ID, secret=SECRET) as elders:
+        zaaksysteem.doorverwijzen = elders.api("zaken") + "zaken"
+        _melding(gemeente, consulent, django_capture_on_commit_callbacks)
+        assert elders.verzoeken == []
+    opdracht = Opdracht.objects.get(soort=OpdrachtSoort.ZAAK)
+    assert opdracht.status == OpdrachtStatus.WACHTEND and opdracht.pogingen == 1
+    assert opdracht.laatste_fout.startswith("Het zaaksysteem stuurde GET /zaken/api/v1/zaken door (HTTP 302)")
+    assert "volgt geen doorverwijzing" in opdracht.laatste_fout
+    assert len(zaaksysteem.verzoeken) == 1  # the first request stopped the opdracht
 
 
 def test_geheim_ontbreekt_op_de_server(
