@@ -56,10 +56,13 @@ PAGINAS = {
     # 11: the melding with its triage and onderzoek, gesprekken, aanvragen, and brieven with the
     # verslag versions they are.
     "melding": ("consulent", lambda w: reverse("meldingen:melding", args=[w["melding"].pk]), 11),
-    "onderzoek": (  # 15: the onderzoek's parts (ladder, resultaten, vervolgafspraken, versies)
+    # 11: the onderzoek, its gebieden with their ladders (one query), the catalogue, gesprekken,
+    # plannen, vervolgafspraken and versies (one UNION ALL: gesprekken.query.lijsten_lezen) and
+    # the colleagues to give an afspraak to.
+    "onderzoek": (
         "consulent",
         lambda w: reverse("gesprekken:onderzoek", args=[w["onderzoek"].melding_id]),
-        15,
+        11,
     ),
     "aanvraag": (
         "consulent",
