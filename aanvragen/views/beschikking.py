@@ -57,7 +57,9 @@ def _render_beschikking(
     user = request.user
     # Each requested voorziening with its regel (one at most) in one query (issue 14).
     aangevraagd = list(
-        beschikking.aanvraag.voorzieningen.select_related("voorziening", "regel__voorziening", "regel__aanbieder")
+        beschikking.aanvraag.voorzieningen.select_related(
+            "voorziening", "regel__voorziening", "regel__aanbieder"
+        )
     )
     regels = {
         a.pk: a.regel

@@ -7,7 +7,7 @@ tables, a change without a reason, a user without a name, no user at all and a m
 team must give the same entries in the same order, on the page and from ``tijdlijn`` itself.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -23,7 +23,7 @@ from meldingen.constants import MeldingStatus
 from meldingen.dossier import tijdlijn
 from meldingen.models import Melding
 from tests.aanvragen.factories import BeschikkingFactory
-from tests.factories import MedewerkerFactory, MeldingFactory, TeamFactory
+from tests.factories import MeldingFactory, TeamFactory
 from wmo.constants import Rol
 from wmo.models import Brief, Medewerker
 
@@ -38,7 +38,9 @@ def _per_tabel(inwoner, meldingen, brieven):
         wat = h.history_change_reason or (
             "Melding geregistreerd" if h.history_type == "+" else f"Status: {MeldingStatus(h.status).label}"
         )
-        items.append((h.history_date, wat, str(h.history_user) if h.history_user else "systeem", per_id[h.id], None))
+        items.append(
+            (h.history_date, wat, str(h.history_user) if h.history_user else "systeem", per_id[h.id], None)
+        )
     for h in inwoner.history.select_related("history_user"):
         wat = h.history_change_reason or (
             "Inwoner geregistreerd" if h.history_type == "+" else "Gegevens inwoner gewijzigd"
@@ -59,14 +61,18 @@ def _per_tabel(inwoner, meldingen, brieven):
         )
         for datum, soort, reden, user_id, melding_id in rijen:
             if soort == "+" or reden:
-                items.append((datum, reden or standaard, namen.get(user_id, "systeem"), per_id[melding_id], None))
+                items.append(
+                    (datum, reden or standaard, namen.get(user_id, "systeem"), per_id[melding_id], None)
+                )
     for b in brieven:
         wat = (
             f"{'Kopie' if b.origineel_id else 'Brief'} verstuurd: {b.get_soort_display()}"
             f" aan {b.ontvanger_naam or inwoner.naam}"
             + (f" ({b.get_ontvanger_rol_display()})" if b.ontvanger_rol != "inwoner" else "")
         )
-        items.append((b.verstuurd_op, wat, str(b.verstuurd_door) if b.verstuurd_door else "systeem", b.melding, b.pk))
+        items.append(
+            (b.verstuurd_op, wat, str(b.verstuurd_door) if b.verstuurd_door else "systeem", b.melding, b.pk)
+        )
     items.sort(key=lambda i: i[0], reverse=True)
     return items
 
