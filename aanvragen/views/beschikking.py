@@ -39,7 +39,12 @@ def _beschikking_of_404(request, pk) -> Beschikking:
     qs = Beschikking.objects.filter(
         aanvraag__in=Aanvraag.objects.zichtbaar_voor(request.user)
     ).select_related(
-        "aanvraag__melding__inwoner", "opgesteld_door", "goedgekeurd_door", "besloten_door", "brief"
+        "aanvraag__melding__inwoner",
+        "aanvraag__melding__gemeente",  # its verordening, beside a draft's regels
+        "opgesteld_door",
+        "goedgekeurd_door",
+        "besloten_door",
+        "brief",
     )
     return get_object_or_404(qs, pk=pk)
 
@@ -131,7 +136,10 @@ def _render_beschikking(
         "kan_beoordelen": beoordelen,
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
         "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking, **gelezen) if regels else [],
-        "bezwaren": list(beschikking.bezwaren.all()),
+        # Shown with a sent beschikking (or a posted bezwaar form) only: not read for a draft.
+        "bezwaren": list(beschikking.bezwaren.all())
+        if beschikking.is_verstuurd or (bezwaar_form is not None and bezwaar_form.is_bound)
+        else [],
         # The toewijzing to the aanbieder (iwmo, iWmo WMO301) that could not be sent, and why:
         # through the reverse relation, so this app does not import iwmo.
         "toewijzing_niet_verstuurd": list(
