@@ -130,5 +130,8 @@ def lijsten_lezen(**lijsten: Lijst) -> dict[str, list]:
     return uit
 
 
-def _orde(naam: str):
-    return F(naam[1:]).desc() if naam.startswith("-") else F(naam).asc()
+def _orde(volgorde):
+    """An ordering as order_by() takes it ("-nummer", "gepland_op" or an expression)."""
+    if not isinstance(volgorde, str):
+        return volgorde
+    return F(volgorde[1:]).desc() if volgorde.startswith("-") else F(volgorde).asc()
