@@ -20,28 +20,36 @@ def _mandaten(user, voorziening_ids: set[int]) -> dict[int, list[Mandaat]]:
     return per_voorziening
 
 
-def ontbrekend_mandaat(user, beschikking: Beschikking) -> list[str]:
-    """Names of the voorzieningen in the beschikking the user holds no mandate for."""
-    regels = list(beschikking.regels.select_related("voorziening"))
-    mandaten = _mandaten(user, {r.voorziening_id for r in regels})
+def mandaten_voor(user, regels) -> dict[int, list[Mandaat]]:
+    """The user's mandates per voorziening of ``regels``, once for a page that asks several of
+    the questions below (pass both as ``regels=`` and ``mandaten=``; one query)."""
+    return _mandaten(user, {r.voorziening_id for r in regels})
+
+
+def ontbrekend_mandaat(user, beschikking: Beschikking, *, regels=None, mandaten=None) -> list[str]:
+    """Names of the voorzieningen in the beschikking the user holds no mandate for.
+
+    ``regels``: the beschikking's regels with their voorziening, in their order, when already read."""
+    regels = list(beschikking.regels.select_related("voorziening")) if regels is None else regels
+    mandaten = _mandaten(user, {r.voorziening_id for r in regels}) if mandaten is None else mandaten
     return [str(r.voorziening) for r in regels if not mandaten[r.voorziening_id]]
 
 
-def mag_zelf_besluiten(user, beschikking: Beschikking) -> bool:
+def mag_zelf_besluiten(user, beschikking: Beschikking, *, regels=None, mandaten=None) -> bool:
     """For every voorziening a mandate of the user's roles without four-eyes rule."""
-    regels = list(beschikking.regels.all())
+    regels = list(beschikking.regels.all()) if regels is None else regels
     if not regels:
         return False
-    mandaten = _mandaten(user, {r.voorziening_id for r in regels})
+    mandaten = _mandaten(user, {r.voorziening_id for r in regels}) if mandaten is None else mandaten
     return all(any(not m.vier_ogen for m in mandaten[r.voorziening_id]) for r in regels)
 
 
-def mag_goedkeuren(user, beschikking: Beschikking) -> bool:
+def mag_goedkeuren(user, beschikking: Beschikking, *, regels=None, mandaten=None) -> bool:
     """Mandate for every voorziening, and not the one who drafted it."""
     return (
         beschikking.opgesteld_door_id != user.pk
-        and bool(beschikking.regels.exists())
-        and not ontbrekend_mandaat(user, beschikking)
+        and (bool(beschikking.regels.exists()) if regels is None else bool(regels))
+        and not ontbrekend_mandaat(user, beschikking, regels=regels, mandaten=mandaten)
     )
 
 

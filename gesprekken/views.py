@@ -10,7 +10,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,6 +46,7 @@ from .models import (
     VerslagVersie,
     Vervolgafspraak,
 )
+from .query import Lijst, lijsten_lezen
 
 
 def _melding(request, pk) -> Melding:
@@ -197,13 +198,47 @@ def _afgesproken(gebieden: list[dict]) -> list[dict]:
     return [g for g in gebieden if g["resultaat"].te_bereiken_resultaat or g["resultaat"].oplossing]
 
 
+def _resultaten_met_ladder(onderzoek) -> list[ResultaatOnderzoek]:
+    """The onderzoek's resultaatgebieden, each with its rungs as ``prefetch_related("treden")``
+    leaves them, in ONE query (issue 14): the rungs with their gebied, and in the same query the
+    number of gebieden. A gebied without rungs (onderzoek_openen makes all of them) would be
+    missing from the rungs: then, and for an onderzoek without rungs, the two queries of the
+    prefetch."""
+    aantal = (
+        ResultaatOnderzoek.objects.filter(onderzoek=onderzoek)
+        .values("onderzoek")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    treden = list(
+        LadderTrede.objects.filter(resultaat__onderzoek=onderzoek)
+        .select_related("resultaat")
+        .annotate(aantal_gebieden=Subquery(aantal))
+        .order_by("resultaat__gebied", "resultaat_id", "trede")
+    )
+    per_gebied: dict[int, tuple[ResultaatOnderzoek, list[LadderTrede]]] = {}
+    for trede in treden:
+        resultaat, lijst = per_gebied.setdefault(trede.resultaat_id, (trede.resultaat, []))
+        trede.resultaat = resultaat  # one object per gebied, as a prefetch gives
+        lijst.append(trede)
+    if not treden or len(per_gebied) != treden[0].aantal_gebieden:
+        return list(
+            ResultaatOnderzoek.objects.filter(onderzoek=onderzoek).prefetch_related(
+                Prefetch("treden", queryset=LadderTrede.objects.order_by("trede"))
+            )
+        )
+    resultaten = []
+    for resultaat, lijst in per_gebied.values():
+        gelezen = resultaat.treden.all()  # what resultaat.treden.all() answers from now on
+        gelezen._result_cache, gelezen._prefetch_done = lijst, True
+        resultaat._prefetched_objects_cache = {"treden": gelezen}
+        resultaten.append(resultaat)
+    return resultaten
+
+
 def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
     """The whole onderzoek page. ``gebonden`` replaces one section's form by the posted one."""
-    resultaten = list(
-        ResultaatOnderzoek.objects.filter(onderzoek=onderzoek).prefetch_related(
-            Prefetch("treden", queryset=LadderTrede.objects.order_by("trede"))
-        )
-    )
+    resultaten = _resultaten_met_ladder(onderzoek)
     voorzieningen = services.voorzieningen_per_soort()
     secties = {"algemeen": OnderzoekForm(instance=onderzoek, prefix="algemeen")}
     for r in resultaten:
@@ -220,10 +255,13 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
             _gebied(r, form=secties[f"r{r.gebied}"], ontbreekt=r.ontbrekende_treden(r.treden.all()))
             for r in resultaten
         ],
-        "gesprekken": list(melding.gesprekken.select_related("consulent")),
-        "plannen": list(melding.persoonlijke_plannen.defer("inhoud")),
-        "vervolgafspraken": list(onderzoek.vervolgafspraken.select_related("eigenaar")),
-        "versies": list(onderzoek.versies.select_related("brief").defer("brief__pdf")),
+        # Four small lists in one query (gesprekken.query.lijsten_lezen, issue 14).
+        **lijsten_lezen(
+            gesprekken=Lijst(melding.gesprekken.all(), met={"consulent": ()}),
+            plannen=Lijst(melding.persoonlijke_plannen.all(), zonder=("inhoud",)),
+            vervolgafspraken=Lijst(onderzoek.vervolgafspraken.all(), met={"eigenaar": ()}),
+            versies=Lijst(onderzoek.versies.all(), met={"brief": ("pdf",)}),
+        ),
         "kan_bewerken": request.user.has_perm("gesprekken.change_onderzoek")
         and melding.status in services.ONDERZOEK_BEWERKBAAR,
         "kan_versturen": request.user.has_perm("gesprekken.versturen_verslag")

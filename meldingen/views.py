@@ -243,10 +243,10 @@ def melding_registreren(request, inwoner_id):
     )
 
 
-def _melding_of_404(request, pk) -> Melding:
+def _melding_of_404(request, pk, *related) -> Melding:
     qs = (
         Melding.objects.zichtbaar_voor(request.user)
-        .select_related("inwoner", "inwoner__brp", "gemeente", "team", "consulent")
+        .select_related("inwoner", "inwoner__brp", "gemeente", "team", "consulent", *related)
         .met_termijnstatus()
     )
     return get_object_or_404(qs, pk=pk)
@@ -254,7 +254,9 @@ def _melding_of_404(request, pk) -> Melding:
 
 @permission_required("meldingen.view_melding", raise_exception=True)
 def melding_detail(request, pk):
-    melding = _melding_of_404(request, pk)
+    # The triage and the onderzoek (one each at most) in the melding's own query, for the
+    # gesprek block (gesprekken.query.gesprekken_van_melding); by name, not by import.
+    melding = _melding_of_404(request, pk, "triage__besloten_door", "onderzoek")
     inzage_vastleggen(
         medewerker=request.user,
         inwoner=melding.inwoner,
@@ -269,7 +271,11 @@ def _melding_context(request, melding, **extra):
     user = request.user
     context = {
         "melding": melding,
-        "brieven": Brief.objects.filter(melding=melding).defer("pdf").select_related("verstuurd_door"),
+        # With the verslag version a letter is (if any): the gesprek block lists the versions
+        # from these letters instead of reading them again (gesprekken.query).
+        "brieven": Brief.objects.filter(melding=melding)
+        .defer("pdf")
+        .select_related("verstuurd_door", "verslagversie"),
         "kan_toewijzen": user.has_perm("meldingen.toewijzen_melding") and melding.is_open,
         "kan_onderzoek_starten": user.has_perm("meldingen.change_melding")
         and melding.mag_naar(MeldingStatus.IN_ONDERZOEK),

@@ -38,7 +38,14 @@ def beschikking_opstellen(request, pk):
 def _beschikking_of_404(request, pk) -> Beschikking:
     qs = Beschikking.objects.filter(
         aanvraag__in=Aanvraag.objects.zichtbaar_voor(request.user)
-    ).select_related("aanvraag__melding__inwoner", "opgesteld_door", "goedgekeurd_door", "brief")
+    ).select_related(
+        "aanvraag__melding__inwoner",
+        "aanvraag__melding__gemeente",  # its verordening, beside a draft's regels
+        "opgesteld_door",
+        "goedgekeurd_door",
+        "besloten_door",
+        "brief",
+    )
     return get_object_or_404(qs, pk=pk)
 
 
@@ -53,13 +60,22 @@ def _render_beschikking(
     stoppen_forms=None,
 ):
     user = request.user
-    aangevraagd = list(beschikking.aanvraag.voorzieningen.select_related("voorziening"))
-    regels = {
-        r.aangevraagd_id: r
-        for r in BeschikkingRegel.objects.filter(beschikking=beschikking).select_related(
-            "voorziening", "aanbieder"
+    # Each requested voorziening with its regel (one at most) in one query (issue 14).
+    aangevraagd = list(
+        beschikking.aanvraag.voorzieningen.select_related(
+            "voorziening", "regel__voorziening", "regel__aanbieder"
         )
+    )
+    regels = {
+        a.pk: a.regel
+        for a in aangevraagd
+        if getattr(a, "regel", None) is not None and a.regel.beschikking_id == beschikking.pk
     }
+    # The beschikking's regels in their order (BeschikkingRegel.Meta.ordering: aangevraagd_id)
+    # and the user's mandates for them, read once for every mandate question below.
+    regel_lijst = [regels[pk] for pk in sorted(regels)]
+    mandaten = mandaat.mandaten_voor(user, regel_lijst) if regel_lijst else {}
+    gelezen = {"regels": regel_lijst, "mandaten": mandaten}
     concept = beschikking.status == BeschikkingStatus.CONCEPT
     kan_wijzigen = concept and user.has_perm("aanvragen.change_aanvraag")
     regel_forms = regel_forms or {}
@@ -102,7 +118,7 @@ def _render_beschikking(
         )
     compleet = len(regels) == len(aangevraagd)
     beoordelen = beschikking.status == BeschikkingStatus.TER_GOEDKEURING and mandaat.mag_goedkeuren(
-        user, beschikking
+        user, beschikking, **gelezen
     )
     context = {
         "beschikking": beschikking,
@@ -114,13 +130,16 @@ def _render_beschikking(
         and user.has_perm("aanvragen.change_aanvraag")
         and (
             beschikking.status == BeschikkingStatus.GOEDGEKEURD
-            or (concept and mandaat.mag_zelf_besluiten(user, beschikking))
+            or (concept and mandaat.mag_zelf_besluiten(user, beschikking, **gelezen))
         ),
         "kan_indienen": compleet and kan_wijzigen,
         "kan_beoordelen": beoordelen,
         "terugsturen_form": terugsturen_form or TerugsturenForm(),
-        "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking) if regels else [],
-        "bezwaren": list(beschikking.bezwaren.all()),
+        "ontbrekend_mandaat": mandaat.ontbrekend_mandaat(user, beschikking, **gelezen) if regels else [],
+        # Shown with a sent beschikking (or a posted bezwaar form) only: not read for a draft.
+        "bezwaren": list(beschikking.bezwaren.all())
+        if beschikking.is_verstuurd or (bezwaar_form is not None and bezwaar_form.is_bound)
+        else [],
         # The toewijzing to the aanbieder (iwmo, iWmo WMO301) that could not be sent, and why:
         # through the reverse relation, so this app does not import iwmo.
         "toewijzing_niet_verstuurd": list(

@@ -12,9 +12,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def gesprekken_van(melding):
-    """gesprekken.query.gesprekken_van_melding, for the melding page."""
-    return gesprekken_van_melding(melding)
+def gesprekken_van(melding, brieven=None):
+    """gesprekken.query.gesprekken_van_melding, for the melding page (with its letters, if given)."""
+    return gesprekken_van_melding(melding, None if brieven in (None, "") else brieven)
 
 
 @register.inclusion_tag("gesprekken/_mijn_vervolgafspraken.html", takes_context=True)

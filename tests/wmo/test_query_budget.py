@@ -49,25 +49,30 @@ PAGINAS = {
     # 6). Without fresh marks the page does 12. Not yet brought down: one INSERT ... SELECT could
     # resolve the marks.
     "managementinformatie": ("teamleider", lambda w: reverse("teamleider:managementinformatie"), 18),
-    # 19: the timeline reads the history of every step (melding, inwoner, gesprek, triage,
-    # aanvraag, beschikking, bezwaar, toewijzing) one query each.
-    "dossier": ("consulent", lambda w: reverse("meldingen:dossier", args=[w["melding"].inwoner_id]), 19),
-    # 13: onderzoek, gesprekken, triage, aanvragen and brieven of the melding, one query each.
-    "melding": ("consulent", lambda w: reverse("meldingen:melding", args=[w["melding"].pk]), 13),
-    "onderzoek": (  # 15: the onderzoek's parts (ladder, resultaten, vervolgafspraken, versies)
+    # 11: inwoner, meldingen, brieven, and the timeline's history of every step (melding,
+    # inwoner, gesprek, triage, aanvraag, beschikking, bezwaar, toewijzing) with the names in
+    # one UNION ALL (meldingen.dossier).
+    "dossier": ("consulent", lambda w: reverse("meldingen:dossier", args=[w["melding"].inwoner_id]), 11),
+    # 11: the melding with its triage and onderzoek, gesprekken, aanvragen, and brieven with the
+    # verslag versions they are.
+    "melding": ("consulent", lambda w: reverse("meldingen:melding", args=[w["melding"].pk]), 11),
+    # 11: the onderzoek, its gebieden with their ladders (one query), the catalogue, gesprekken,
+    # plannen, vervolgafspraken and versies (one UNION ALL: gesprekken.query.lijsten_lezen) and
+    # the colleagues to give an afspraak to.
+    "onderzoek": (
         "consulent",
         lambda w: reverse("gesprekken:onderzoek", args=[w["onderzoek"].melding_id]),
-        15,
+        11,
     ),
     "aanvraag": (
         "consulent",
         lambda w: reverse("aanvragen:aanvraag", args=[w["beschikking"].aanvraag_id]),
         MAXIMUM,
     ),
-    "beschikking": (  # 15: regels, mandaat, the onderzoek's findings, letter, bezwaar
-        "consulent",
+    "beschikking": (  # 12: the requested voorzieningen with their regels, mandaat, bezwaar,
+        "consulent",  # iWmo refusals and the verslag, besides the beschikking itself
         lambda w: reverse("aanvragen:beschikking", args=[w["beschikking"].pk]),
-        15,
+        MAXIMUM,
     ),
     "zoeken op naam": (
         "loket",
