@@ -18,8 +18,10 @@ from wmo.models import Gemeente, Medewerker, Team
 
 
 class MiMaand(models.Model):
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    # No index of their own: mimaand_team_idx starts with the team, and an index on the gemeente
+    # (a third of the region's rows) tempted the planner to AND it to the team's few rows.
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", db_index=False)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+", db_index=False)
     consulent = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="+", null=True)
     product = models.CharField(_("productgroep (iWmo)"), max_length=2, blank=True)
     maand = models.DateField(_("maand"))
