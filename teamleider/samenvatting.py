@@ -21,8 +21,12 @@ Finished clocks never change when a day is equated to a feestdag (only running c
 recomputed: ``melding_deadlines_herberekenen``, ``beslis_deadlines_herberekenen``), so no
 summary bucket depends on the table of equated days; the property test checks this.
 
-The counting itself is one code path (``feiten`` and ``tellen``) for the summary and for the
-direct count, and the percentile is PostgreSQL's PERCENTILE_CONT, taken from a histogram.
+The facts are defined once (``_feiten_querysets``: a row per melding received, onderzoek
+ended, aanvraag decided, gesprek held). The page counts the few facts of its open months in
+Python (``feiten`` and ``tellen``, one UNION ALL query); the summary counts them in the database
+(``_samenvatting_schrijven``: one INSERT ... SELECT, histograms built as JSON there), so a full
+rebuild moves no fact row through Python. The percentile is PostgreSQL's PERCENTILE_CONT, taken
+from a histogram.
 """
 
 import math
