@@ -46,7 +46,7 @@ def managementinformatie(user, filters: Filters) -> dict:
 
     Closed whole months come from the maintained summary (teamleider.samenvatting: one query over
     the buckets in the user's scope); the current month, a partly chosen month and a month with marked
-    buckets (recounted by the task mi_bijwerken) are counted from the dossiers (four queries). The same figures as ``managementinformatie_direct``, at the cost of the team's
+    buckets (recounted by the task mi_bijwerken) are counted from the dossiers (one query). The same figures as ``managementinformatie_direct``, at the cost of the team's
     buckets instead of the region's rows."""
     from meldingen.query import scope
     from teamleider import samenvatting
@@ -83,7 +83,7 @@ def managementinformatie(user, filters: Filters) -> dict:
         gesprekken(user, zonder_periode),
         direct,
     )
-    for m, t in samenvatting.tellen(feiten, lambda r: [r["maand"]]).items():
+    for m, t in samenvatting.tellen(feiten, lambda r: [r["mi_maand"]]).items():
         samenvatting.optellen(tellingen[m], t)
     rijen = [_rij(m, tellingen[m]) for m in alle_maanden]
     return {"rijen": rijen, "max_meldingen": max((r["meldingen"] for r in rijen), default=0)}

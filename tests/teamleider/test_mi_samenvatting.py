@@ -329,5 +329,5 @@ def test_mi_pagina_kost_evenveel_queries_bij_meer_dossiers(wereld, client, djang
                            "afgerond": 12, "gesprek": (2, Plaats.THUIS, True),
                            "aanvraag": (3, 9, (0,), Uitkomst.TOEGEKEND), "afsluiten": None})  # fmt: skip
         call_command("mi_herberekenen", "--gemarkeerd", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        with django_assert_max_num_queries(18):
+        with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200

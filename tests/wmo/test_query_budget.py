@@ -43,12 +43,16 @@ PAGINAS = {
     # 21: a query per clock and per workload figure, plus the filter form's choice lists
     # (gemeenten, consulenten twice, product categories). Not yet brought down.
     "dashboard": ("teamleider", lambda w: reverse("teamleider:dashboard"), 21),
-    # 18: closed months come from the summary (1) and the open months are counted directly (4);
-    # here the dossiers were just made, so the page also turns the marked meldingen into marked
-    # (team, month) pairs first (read, resolve over meldingen/aanvragen/gesprekken, write, delete:
-    # 6). Without fresh marks the page does 12. Not yet brought down: one INSERT ... SELECT could
-    # resolve the marks.
-    "managementinformatie": ("teamleider", lambda w: reverse("teamleider:managementinformatie"), 18),
+    # 10: the filter form's product groups, gemeenten and consulenten (3); the marks read and,
+    # when dossiers were just changed, resolved into marked (team, month) pairs in one statement
+    # (1); closed months from the summary (1); open and marked months counted directly (1).
+    "managementinformatie": ("teamleider", lambda w: reverse("teamleider:managementinformatie"), 10),
+    # 8: the same figures without the page around them (no gemeenten or consulenten rendered).
+    "managementinformatie csv": (
+        "teamleider",
+        lambda w: reverse("teamleider:managementinformatie_csv"),
+        8,
+    ),
     # 11: inwoner, meldingen, brieven, and the timeline's history of every step (melding,
     # inwoner, gesprek, triage, aanvraag, beschikking, bezwaar, toewijzing) with the names in
     # one UNION ALL (meldingen.dossier).
