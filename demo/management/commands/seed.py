@@ -55,6 +55,7 @@ database constraint. Every seed user has the password given by --wachtwoord.
 import hashlib
 import random
 import sys
+import threading
 import time
 from bisect import bisect
 from concurrent.futures import ThreadPoolExecutor
@@ -284,14 +285,45 @@ def _update_sequence(*modellen):
             )
 
 
-def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
-    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
-    what recreates them: two rounds of (kind, table, statement), first the indexes and unique
-    constraints, then the foreign keys (which may need a unique constraint of the first round).
+# Session settings of the seed's own connections (SET, never the server's configuration). Each is
+# tried on its own: a server that refuses one (wal_compression needs a superuser, lz4 a build with
+# it) loads just as well without it.
+LAAD_INSTELLINGEN = (
+    # The staging tables (seed_m: a row per melding) are temporary: in local buffers, not on disk.
+    "temp_buffers = '1GB'",
+    # Window functions and hash joins over a million staging rows, in memory rather than in batches.
+    "work_mem = '256MB'",
+    "synchronous_commit = off",
+    "wal_compression = lz4",
+)
+HERBOUW_INSTELLINGEN = (
+    # An index build sorts in memory; a key check (VALIDATE) hashes with this as its work_mem.
+    "maintenance_work_mem = '512MB'",
+    "synchronous_commit = off",
+    # An index build writes every page to the WAL once: compressed, far less to write.
+    "wal_compression = lz4",
+)
 
-    Primary keys stay (the ids are given, and checked per row as they come in). The constraints
-    come back exactly as they were (pg_get_constraintdef; foreign keys DEFERRABLE INITIALLY
-    DEFERRED as Django makes them) and are validated then: one index build or one anti-join each.
+
+def instellen(cursor, instellingen, lokaal: bool) -> None:
+    """SET (LOCAL, inside the load's transaction) each of ``instellingen``, skipping any the server
+    refuses (in a savepoint, so the transaction goes on)."""
+    for instelling in instellingen:
+        try:
+            with transaction.atomic(using=cursor.db.alias):
+                cursor.execute(f"SET {'LOCAL ' if lokaal else ''}{instelling}")
+        except DatabaseError:
+            pass
+
+
+def losmaken(tabellen: list[str]) -> list[tuple[str, str, str]]:
+    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
+    what recreates them: (kind, table, statement), kind "index" (an index or unique constraint)
+    or "sleutel" (a foreign key, statement without its validation: see ``terugzetten``).
+
+    Primary keys stay (the ids are given, and checked per row as they come in); every foreign key
+    points at one. The constraints come back exactly as they were (pg_get_constraintdef; foreign
+    keys DEFERRABLE INITIALLY DEFERRED as Django makes them) and are validated then.
     """
     q = connection.ops.quote_name
     with connection.cursor() as c:
@@ -311,70 +343,110 @@ def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
             [tabellen],
         )
         indexen = c.fetchall()
-        # Foreign keys ('f') first, then unique constraints ('u'); recreated the other way round.
+        # Foreign keys ('f') first, then unique constraints ('u').
         for _, tabel, naam, _ in sleutels:
             c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {q(naam)}")
         for naam, _, _ in indexen:
             c.execute(f"DROP INDEX {naam}")
-    terug = [
-        (soort, tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
+    return [("index", tabel, d) for _, tabel, d in indexen] + [
+        ("index" if soort == "u" else "sleutel", tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
         for soort, tabel, naam, d in sleutels
     ]
-    return [
-        [("index", tabel, d) for _, tabel, d in indexen] + [t for t in terug if t[0] == "u"],
-        [t for t in terug if t[0] == "f"],
-    ]
 
 
-def terugzetten(rondes: list[list[tuple[str, str, str]]], tijden: list, werkers: int = 1) -> None:
-    """Recreate what ``losmaken`` dropped; ``tijden`` receives (seconds, kind, statement) of each.
+def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 1) -> None:
+    """Recreate what ``losmaken`` dropped, then ANALYZE; ``tijden`` receives (seconds, kind,
+    statement) of each.
 
-    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back).
-    More: the load must be committed; each round is spread over that many connections of their
-    own (threads, each statement its own transaction), the largest tables first. Index builds
-    and key checks are each one process in PostgreSQL, so two connections use both cores. A
-    statement that fails there (a lock cycle between two key checks) is run again here, alone.
+    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back):
+    indexes, then the foreign keys (ADD CONSTRAINT checks every row), then ANALYZE.
+
+    More: the load must be committed. The foreign keys are added NOT VALID first (no check, a
+    moment each), then the index builds, the key checks (VALIDATE CONSTRAINT) and ANALYZE of every
+    table are spread over that many connections of their own (threads, each statement its own
+    transaction), the largest tables first, so both cores work until the end. A statement only
+    starts when it does not wait for a lock another one holds: VALIDATE and ANALYZE take SHARE
+    UPDATE EXCLUSIVE (one at a time per table, and not during an index build on it), index builds
+    on one table run side by side; a table is ANALYZEd after its indexes (expression indexes have
+    statistics). A statement that fails there is run again here, alone.
     """
-    maintenance = "SET maintenance_work_mem = '256MB'"
 
     def een(cursor, soort, statement):
         t0 = time.monotonic()
         cursor.execute(statement)
-        tijden.append((time.monotonic() - t0, "index" if soort == "index" else "sleutel", statement))
+        tijden.append((time.monotonic() - t0, soort, statement))
 
     if werkers <= 1:
         with connection.cursor() as c:
-            c.execute(maintenance.replace("SET", "SET LOCAL"))
-            for ronde in rondes:
-                for soort, _, statement in ronde:
-                    een(c, soort, statement)
+            instellen(c, HERBOUW_INSTELLINGEN, lokaal=True)
+            for soort in ("index", "sleutel"):
+                for s, _, statement in taken:
+                    if s == soort:
+                        een(c, soort, statement)
             c.execute("SET CONSTRAINTS ALL DEFERRED")
+            een(c, "analyze", "ANALYZE")
         return
 
-    def in_eigen_verbinding(opdracht):
+    uitvoeren = [t for t in taken if t[0] == "index"]
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT relid::regclass::text, pg_total_relation_size(relid) FROM pg_stat_user_tables "
+            "WHERE schemaname = current_schema()"
+        )
+        grootte = dict(c.fetchall())
+        with transaction.atomic():
+            for soort, tabel, statement in taken:
+                if soort == "sleutel":
+                    c.execute(f"{statement} NOT VALID")
+                    naam = statement.split(" ADD CONSTRAINT ", 1)[1].split(" FOREIGN KEY", 1)[0]
+                    uitvoeren.append(("sleutel", tabel, f"ALTER TABLE {tabel} VALIDATE CONSTRAINT {naam}"))
+    uitvoeren += [("analyze", tabel, f"ANALYZE {tabel}") for tabel in grootte]
+    open_taken = sorted(uitvoeren, key=lambda t: -grootte.get(t[1], 0))
+    bezig: list[tuple[str, str]] = []
+    indexen_over = {t[1]: 0 for t in open_taken}
+    for soort, tabel, _ in open_taken:
+        indexen_over[tabel] += soort == "index"
+    mislukt = []
+    wacht = threading.Condition()
+
+    def mag(taak) -> bool:
+        soort, tabel, _ = taak
+        if soort == "analyze" and indexen_over[tabel]:
+            return False
+        return not any(t == tabel and not (s == soort == "index") for s, t in bezig)
+
+    def werker():
         verbinding = connections["default"]  # this thread's own connection
         try:
             with verbinding.cursor() as c:
-                c.execute(maintenance)
-                een(c, opdracht[0], opdracht[2])
-            return None
-        except DatabaseError:
-            return opdracht
+                instellen(c, HERBOUW_INSTELLINGEN, lokaal=False)
+                while True:
+                    with wacht:
+                        taak = None
+                        while open_taken and not (taak := next((t for t in open_taken if mag(t)), None)):
+                            wacht.wait()
+                        if taak is None:
+                            return
+                        open_taken.remove(taak)
+                        bezig.append(taak[:2])
+                    try:
+                        een(c, taak[0], taak[2])
+                    except DatabaseError:
+                        mislukt.append(taak)
+                    finally:
+                        with wacht:
+                            bezig.remove(taak[:2])
+                            indexen_over[taak[1]] -= taak[0] == "index"
+                            wacht.notify_all()
         finally:
             verbinding.close()
 
-    with connection.cursor() as c:
-        c.execute(
-            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t",
-            [sorted({tabel for ronde in rondes for _, tabel, _ in ronde})],
-        )
-        grootte = dict(c.fetchall())
-    for ronde in rondes:
-        ronde = sorted(ronde, key=lambda o: -grootte[o[1]])
-        with ThreadPoolExecutor(werkers) as pool:
-            mislukt = [o for o in pool.map(in_eigen_verbinding, ronde) if o]
+    with ThreadPoolExecutor(werkers) as pool:
+        for f in [pool.submit(werker) for _ in range(werkers)]:
+            f.result()
+    if mislukt:
         with connection.cursor() as c:
-            c.execute(maintenance)
+            instellen(c, HERBOUW_INSTELLINGEN, lokaal=False)
             for soort, _, statement in mislukt:
                 een(c, soort, statement)
 
@@ -433,31 +505,28 @@ class Command(BaseCommand):
             tabellen = [m._meta.db_table for m in self.GELADEN] + [
                 m.history.model._meta.db_table for m in self.GELADEN if hasattr(m, "history")
             ]
-            tijden = []
-            rondes = losmaken(tabellen)
+            tijden = self.tijden = []
+            taken = losmaken(tabellen)
             self._dossiers(opts)
             # The load passes no save(): the MI summary is marked "count everything" (manage.py
             # mi_herberekenen or the task mi_bijwerken fills it; until then MI counts directly).
             samenvatting.alles_markeren()
             if not parallel:
-                terugzetten(rondes, tijden)
-                self._fase("indexen en sleutels terug")
+                terugzetten(taken, tijden)
+                self._fase("indexen, sleutels en analyze")
         self._fase("commit")
         if parallel:
             # The load is committed; the indexes and keys are rebuilt over several connections.
             # Should that fail, the rows are there without some of them: drop the database and
             # seed again (the marker gemeente makes a second run a no-op).
             try:
-                terugzetten(rondes, tijden, werkers=opts["werkers"])
+                terugzetten(taken, tijden, werkers=opts["werkers"])
             except DatabaseError as e:
                 raise CommandError(
                     f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
                     "Verwijder de database en draai seed opnieuw."
                 ) from e
-            self._fase(f"indexen en sleutels terug ({opts['werkers']} verbindingen)")
-        with connection.cursor() as c:
-            c.execute("ANALYZE")
-        self._fase("analyze")
+            self._fase(f"indexen, sleutels en analyze ({opts['werkers']} verbindingen)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
@@ -467,10 +536,10 @@ class Command(BaseCommand):
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
         if opts["profiel"]:
-            for soort in ("index", "sleutel"):
+            for soort in ("laden", "index", "sleutel", "analyze"):
                 deel = [t for t in tijden if t[1] == soort]
                 self.stdout.write(f"{len(deel)} x {soort}: {sum(t[0] for t in deel):.1f} s")
-            for sec, _, definitie in sorted(tijden, reverse=True)[:15]:
+            for sec, _, definitie in sorted(tijden, reverse=True)[:25]:
                 self.stdout.write(f"  {sec:6.2f} s  {definitie[:110]}")
 
     def _fase(self, naam: str):
@@ -647,6 +716,7 @@ class Command(BaseCommand):
         self.ids = {m: _next_id(m) for m in self.GELADEN}
         self.eerste = dict(self.ids)
         with connection.cursor() as c:
+            instellen(c, LAAD_INSTELLINGEN, lokaal=True)
             c.execute("SELECT setseed(%s)", [(opts["zaad"] % 2000) / 1000 - 1])
         self._hulptabellen()
         self._fase("hulptabellen")
@@ -663,9 +733,15 @@ class Command(BaseCommand):
 
     def _sql(self, sql: str, params: dict | None = None) -> int:
         """Run one statement with the shared parameters (and ``params``); return its rowcount."""
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(sql, {**self.p, **(params or {})})
+            self._meet(t0, sql)
             return c.rowcount
+
+    def _meet(self, t0: float, sql: str):
+        """Record how long one load statement took (--profiel prints the slowest)."""
+        self.tijden.append((time.monotonic() - t0, "laden", " ".join(sql.split())))
 
     def _waarde(self, sql: str, params: dict | None = None):
         with connection.cursor() as c:
@@ -696,9 +772,11 @@ class Command(BaseCommand):
     def _engine_tabel(self, naam: str, sleutels: str, kolommen: str, functie) -> int:
         """A temporary table ``naam`` (``kolommen``: the keys, then the answers) with the engine's
         answer ``functie(*key)`` for every distinct key the query ``sleutels`` returns."""
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(sleutels, self.p)
             rijen = [(*k, *functie(*k)) for k in c.fetchall()]
+            self._meet(t0, f"engine {naam}")
             c.execute(f"CREATE TEMPORARY TABLE {naam} ({kolommen}) ON COMMIT DROP")
             with c.cursor.copy(f"COPY {naam} FROM STDIN") as copy:
                 for rij in rijen:
@@ -1312,6 +1390,7 @@ class Command(BaseCommand):
         hist_kolommen = {f.column for f in hist._meta.concrete_fields}
         velden = [f.column for f in model._meta.concrete_fields if f.column in hist_kolommen]
         kolommen = ", ".join(connection.ops.quote_name(c) for c in velden)
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(
                 f"INSERT INTO {hist._meta.db_table} ({kolommen}, history_date, history_change_reason, "
@@ -1320,6 +1399,7 @@ class Command(BaseCommand):
                 # "Now" is Python's clock (time-machine in the tests), not the database server's.
                 [*([self.nu] if "%s" in moment else []), self.nu, soort, self.eerste[model]],
             )
+            self._meet(t0, f"historie {hist._meta.db_table} {soort}")
 
 
 def _verdeel(totaal: int, gewichten: list[float], minimum: int = 0) -> list[int]:
