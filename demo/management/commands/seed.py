@@ -318,8 +318,8 @@ def instellen(cursor, instellingen, lokaal: bool) -> None:
 
 def losmaken(tabellen: list[str]) -> list[tuple[str, str, str]]:
     """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
-    what recreates them: (kind, table, statement), kind "index" (an index or unique constraint)
-    or "sleutel" (a foreign key, statement without its validation: see ``terugzetten``).
+    what recreates them: (kind, table, statement), kind "index", "uniek" (a unique constraint)
+    or "sleutel" (a foreign key).
 
     Primary keys stay (the ids are given, and checked per row as they come in); every foreign key
     points at one. The constraints come back exactly as they were (pg_get_constraintdef; foreign
@@ -349,14 +349,18 @@ def losmaken(tabellen: list[str]) -> list[tuple[str, str, str]]:
         for naam, _, _ in indexen:
             c.execute(f"DROP INDEX {naam}")
     return [("index", tabel, d) for _, tabel, d in indexen] + [
-        ("index" if soort == "u" else "sleutel", tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
+        ("uniek" if soort == "u" else "sleutel", tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
         for soort, tabel, naam, d in sleutels
     ]
 
 
-def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 1) -> None:
+def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 1, historie=None) -> None:
     """Recreate what ``losmaken`` dropped, then ANALYZE; ``tijden`` receives (seconds, kind,
     statement) of each.
+
+    ``historie`` (with more than one werker): a function that loads the history tables, run on
+    one of the connections while the others rebuild the dossier tables; the history tables'
+    own indexes and ANALYZE wait for it.
 
     ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back):
     indexes, then the foreign keys (ADD CONSTRAINT checks every row), then ANALYZE.
@@ -367,27 +371,31 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
     transaction), the largest tables first, so both cores work until the end. A statement only
     starts when it does not wait for a lock another one holds: VALIDATE and ANALYZE take SHARE
     UPDATE EXCLUSIVE (one at a time per table, and not during an index build on it), index builds
-    on one table run side by side; a table is ANALYZEd after its indexes (expression indexes have
+    on one table run side by side, ADD UNIQUE locks the table (alone, not while the history load
+    reads it); a table is ANALYZEd after its indexes (expression indexes have
     statistics). A statement that fails there is run again here, alone.
     """
 
     def een(cursor, soort, statement):
         t0 = time.monotonic()
-        cursor.execute(statement)
-        tijden.append((time.monotonic() - t0, soort, statement))
+        if callable(statement):
+            statement()
+        else:
+            cursor.execute(statement)
+        tijden.append((time.monotonic() - t0, soort, str(statement)))
 
     if werkers <= 1:
         with connection.cursor() as c:
             instellen(c, HERBOUW_INSTELLINGEN, lokaal=True)
-            for soort in ("index", "sleutel"):
-                for s, _, statement in taken:
-                    if s == soort:
+            for soorten in (("index", "uniek"), ("sleutel",)):
+                for soort, _, statement in taken:
+                    if soort in soorten:
                         een(c, soort, statement)
             c.execute("SET CONSTRAINTS ALL DEFERRED")
             een(c, "analyze", "ANALYZE")
         return
 
-    uitvoeren = [t for t in taken if t[0] == "index"]
+    uitvoeren = [t for t in taken if t[0] != "sleutel"]
     with connection.cursor() as c:
         c.execute(
             "SELECT relid::regclass::text, pg_total_relation_size(relid) FROM pg_stat_user_tables "
@@ -401,19 +409,35 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
                     naam = statement.split(" ADD CONSTRAINT ", 1)[1].split(" FOREIGN KEY", 1)[0]
                     uitvoeren.append(("sleutel", tabel, f"ALTER TABLE {tabel} VALIDATE CONSTRAINT {naam}"))
     uitvoeren += [("analyze", tabel, f"ANALYZE {tabel}") for tabel in grootte]
+    # The history tables are empty until ``historie`` ran: until then nothing touches them.
+    niet_klaar = set(historie.tabellen) if historie else set()
+    if historie:
+        uitvoeren.append(("historie", "", historie))
+        grootte[""] = float("inf")  # the longest chain (load, then index builds): first
     open_taken = sorted(uitvoeren, key=lambda t: -grootte.get(t[1], 0))
     bezig: list[tuple[str, str]] = []
     indexen_over = {t[1]: 0 for t in open_taken}
     for soort, tabel, _ in open_taken:
-        indexen_over[tabel] += soort == "index"
-    mislukt = []
+        indexen_over[tabel] += soort in ("index", "uniek")
+    mislukt, fouten = [], []
     wacht = threading.Condition()
 
     def mag(taak) -> bool:
         soort, tabel, _ = taak
-        if soort == "analyze" and indexen_over[tabel]:
+        if tabel in niet_klaar or (soort == "analyze" and indexen_over[tabel]):
             return False
+        if soort == "uniek" and any(s == "historie" for s, _ in bezig):
+            return False  # ADD UNIQUE locks out readers, and the history load reads every table
         return not any(t == tabel and not (s == soort == "index") for s, t in bezig)
+
+    def historie_klaar(c):
+        """Order the history tables' tasks by their size, now that they are filled."""
+        c.execute(
+            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t", [sorted(niet_klaar)]
+        )
+        grootte.update(c.fetchall())
+        open_taken.sort(key=lambda t: -grootte.get(t[1], 0))
+        niet_klaar.clear()
 
     def werker():
         verbinding = connections["default"]  # this thread's own connection
@@ -431,12 +455,17 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
                         bezig.append(taak[:2])
                     try:
                         een(c, taak[0], taak[2])
-                    except DatabaseError:
-                        mislukt.append(taak)
+                    except DatabaseError as e:
+                        if taak[0] == "historie":
+                            fouten.append(e)  # not run again: the command reports it
+                        else:
+                            mislukt.append(taak)
                     finally:
                         with wacht:
+                            if taak[0] == "historie":
+                                historie_klaar(c)
                             bezig.remove(taak[:2])
-                            indexen_over[taak[1]] -= taak[0] == "index"
+                            indexen_over[taak[1]] -= taak[0] in ("index", "uniek")
                             wacht.notify_all()
         finally:
             verbinding.close()
@@ -444,6 +473,8 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
     with ThreadPoolExecutor(werkers) as pool:
         for f in [pool.submit(werker) for _ in range(werkers)]:
             f.result()
+    if fouten:
+        raise fouten[0]
     if mislukt:
         with connection.cursor() as c:
             instellen(c, HERBOUW_INSTELLINGEN, lokaal=False)
@@ -512,6 +543,8 @@ class Command(BaseCommand):
             # mi_herberekenen or the task mi_bijwerken fills it; until then MI counts directly).
             samenvatting.alles_markeren()
             if not parallel:
+                self._historie()
+                self._fase("historie")
                 terugzetten(taken, tijden)
                 self._fase("indexen, sleutels en analyze")
         self._fase("commit")
@@ -520,13 +553,13 @@ class Command(BaseCommand):
             # Should that fail, the rows are there without some of them: drop the database and
             # seed again (the marker gemeente makes a second run a no-op).
             try:
-                terugzetten(taken, tijden, werkers=opts["werkers"])
+                terugzetten(taken, tijden, werkers=opts["werkers"], historie=Historie(self))
             except DatabaseError as e:
                 raise CommandError(
                     f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
                     "Verwijder de database en draai seed opnieuw."
                 ) from e
-            self._fase(f"indexen, sleutels en analyze ({opts['werkers']} verbindingen)")
+            self._fase(f"historie, indexen, sleutels en analyze ({opts['werkers']} verbindingen)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
@@ -536,7 +569,7 @@ class Command(BaseCommand):
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
         if opts["profiel"]:
-            for soort in ("laden", "index", "sleutel", "analyze"):
+            for soort in ("laden", "historie", "index", "uniek", "sleutel", "analyze"):
                 deel = [t for t in tijden if t[1] == soort]
                 self.stdout.write(f"{len(deel)} x {soort}: {sum(t[0] for t in deel):.1f} s")
             for sec, _, definitie in sorted(tijden, reverse=True)[:25]:
@@ -728,8 +761,6 @@ class Command(BaseCommand):
             self._meldingen_en_alles_eronder()
             self._fase("meldingen en alles eronder")
         _update_sequence(*self.GELADEN)
-        self._historie()
-        self._fase("historie")
 
     def _sql(self, sql: str, params: dict | None = None) -> int:
         """Run one statement with the shared parameters (and ``params``); return its rowcount."""
@@ -1400,6 +1431,24 @@ class Command(BaseCommand):
                 [*([self.nu] if "%s" in moment else []), self.nu, soort, self.eerste[model]],
             )
             self._meet(t0, f"historie {hist._meta.db_table} {soort}")
+
+
+class Historie:
+    """The history load as one task of ``terugzetten``: on that worker's own connection, in one
+    transaction, after the dossiers are committed."""
+
+    def __init__(self, command):
+        self.command = command
+        self.tabellen = [m.history.model._meta.db_table for m in command.GELADEN if hasattr(m, "history")]
+
+    def __call__(self):
+        with transaction.atomic():
+            with connection.cursor() as c:
+                instellen(c, LAAD_INSTELLINGEN[1:], lokaal=True)
+            self.command._historie()
+
+    def __str__(self):
+        return "historie (alle tabellen)"
 
 
 def _verdeel(totaal: int, gewichten: list[float], minimum: int = 0) -> list[int]:
