@@ -37,11 +37,20 @@ through Python, so the command's memory stays flat (about 80 MB at any size). Be
 the foreign keys and secondary indexes of the tables it fills are dropped, after it they are
 recreated in one pass each (an index build and one anti-join per foreign key) and everything
 is ANALYZEd: with the foreign keys in place PostgreSQL would queue one deferred check per row
-until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The load is one
-transaction: a failure leaves the database as it was. From the command line the rebuild then
-runs over --werkers connections (2: both cores), each index or key its own transaction; inside
-a transaction (the tests) it stays in that one. ``--profiel`` prints the slowest builds (at 1M
-they are the largest part, see benchmarks/resultaten.md).
+until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The dossiers
+load in one transaction: a failure leaves the database as it was. From the command line the
+rest then runs over --werkers connections (2: both cores; ``terugzetten``): the history load
+(one transaction) on one while the others build the dossier tables' indexes, the foreign keys
+added NOT VALID and then VALIDATEd, every table ANALYZEd, the largest first, never a statement
+that would wait for another's lock. Inside a transaction (the tests) all of it stays in that
+one. The seed's sessions SET what a bulk load wants (LAAD_INSTELLINGEN, HERBOUW_INSTELLINGEN:
+temp_buffers and work_mem for the staging tables, maintenance_work_mem for the builds, WAL
+compression, no synchronous commit); the server's configuration is not touched. ``--profiel``
+prints the time of every statement, the slowest first (see benchmarks/resultaten.md).
+
+Measured and left out (200,000 meldingen): loading UNLOGGED and then SET LOGGED costs more than
+it saves (the rewrite writes the table and its WAL again: wmo_brief 1.8 + 3.7 s against 3.5 s
+logged), and a foreign key that is not VALIDATEd would leave the catalogue saying so.
 
 The load marks the management-information summary "count everything" (teamleider.samenvatting):
 until ``manage.py mi_herberekenen`` or the task mi_bijwerken has counted it, MI counts directly.
@@ -358,9 +367,9 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
     """Recreate what ``losmaken`` dropped, then ANALYZE; ``tijden`` receives (seconds, kind,
     statement) of each.
 
-    ``historie`` (with more than one werker): a function that loads the history tables, run on
-    one of the connections while the others rebuild the dossier tables; the history tables'
-    own indexes and ANALYZE wait for it.
+    ``historie`` (with more than one werker): tasks that each fill one history table (``tabel``),
+    run first, on these connections, beside the rebuild of the dossier tables; a history table's
+    own indexes and ANALYZE wait for its task.
 
     ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back):
     indexes, then the foreign keys (ADD CONSTRAINT checks every row), then ANALYZE.
@@ -410,10 +419,12 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
                     uitvoeren.append(("sleutel", tabel, f"ALTER TABLE {tabel} VALIDATE CONSTRAINT {naam}"))
     uitvoeren += [("analyze", tabel, f"ANALYZE {tabel}") for tabel in grootte]
     # The history tables are empty until ``historie`` ran: until then nothing touches them.
-    niet_klaar = set(historie.tabellen) if historie else set()
-    if historie:
-        uitvoeren.append(("historie", "", historie))
-        grootte[""] = float("inf")  # the longest chain (load, then index builds): first
+    historie = historie or []
+    niet_klaar = {h.tabel for h in historie}
+    for h in historie:
+        uitvoeren.append(("historie", h.tabel, h))
+        # The longest chains (a load, then its index builds) first, the largest of them first.
+        grootte[h.tabel] = 1e15 + grootte.get(h.model._meta.db_table, 0)
     open_taken = sorted(uitvoeren, key=lambda t: -grootte.get(t[1], 0))
     bezig: list[tuple[str, str]] = []
     indexen_over = {t[1]: 0 for t in open_taken}
@@ -424,20 +435,18 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
 
     def mag(taak) -> bool:
         soort, tabel, _ = taak
-        if tabel in niet_klaar or (soort == "analyze" and indexen_over[tabel]):
+        if (tabel in niet_klaar and soort != "historie") or (soort == "analyze" and indexen_over[tabel]):
             return False
         if soort == "uniek" and any(s == "historie" for s, _ in bezig):
             return False  # ADD UNIQUE locks out readers, and the history load reads every table
         return not any(t == tabel and not (s == soort == "index") for s, t in bezig)
 
-    def historie_klaar(c):
-        """Order the history tables' tasks by their size, now that they are filled."""
-        c.execute(
-            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t", [sorted(niet_klaar)]
-        )
-        grootte.update(c.fetchall())
+    def historie_klaar(c, tabel):
+        """Order the history table's tasks by its size, now that it is filled."""
+        c.execute("SELECT pg_total_relation_size(%s::regclass)", [tabel])
+        grootte[tabel] = c.fetchone()[0]
         open_taken.sort(key=lambda t: -grootte.get(t[1], 0))
-        niet_klaar.clear()
+        niet_klaar.discard(tabel)
 
     def werker():
         verbinding = connections["default"]  # this thread's own connection
@@ -463,7 +472,7 @@ def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 
                     finally:
                         with wacht:
                             if taak[0] == "historie":
-                                historie_klaar(c)
+                                historie_klaar(c, taak[1])
                             bezig.remove(taak[:2])
                             indexen_over[taak[1]] -= taak[0] in ("index", "uniek")
                             wacht.notify_all()
@@ -553,7 +562,12 @@ class Command(BaseCommand):
             # Should that fail, the rows are there without some of them: drop the database and
             # seed again (the marker gemeente makes a second run a no-op).
             try:
-                terugzetten(taken, tijden, werkers=opts["werkers"], historie=Historie(self))
+                terugzetten(
+                    taken,
+                    tijden,
+                    werkers=opts["werkers"],
+                    historie=[Historie(self, m) for m in self.GELADEN if hasattr(m, "history")],
+                )
             except DatabaseError as e:
                 raise CommandError(
                     f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
@@ -1402,19 +1416,22 @@ class Command(BaseCommand):
         state, on the day it last changed)."""
         v = Progress("historie", len(self.GELADEN), quiet=self.stil)
         for model in self.GELADEN:
-            if not hasattr(model, "history"):
-                v.step()
-                continue
-            moment = self.HISTORIE_MOMENT.get(model) or "%s::timestamptz"
-            self._historie_rijen(model, "+", moment)
+            if hasattr(model, "history"):
+                self._historie_model(model)
             v.step()
-        self._historie_rijen(
-            Melding,
-            "~",
-            "COALESCE(beeindigd_op, onderzoek_afgerond_op, ontvangen_op::date) + time '15:00'",
-            where=f"status <> '{MeldingStatus.ONTVANGEN}'",
-        )
         v.done()
+
+    def _historie_model(self, model):
+        """The history rows of one model (one history table)."""
+        moment = self.HISTORIE_MOMENT.get(model) or "%s::timestamptz"
+        self._historie_rijen(model, "+", moment)
+        if model is Melding:
+            self._historie_rijen(
+                Melding,
+                "~",
+                "COALESCE(beeindigd_op, onderzoek_afgerond_op, ontvangen_op::date) + time '15:00'",
+                where=f"status <> '{MeldingStatus.ONTVANGEN}'",
+            )
 
     def _historie_rijen(self, model, soort: str, moment: str, where: str = "TRUE"):
         hist = model.history.model
@@ -1434,21 +1451,21 @@ class Command(BaseCommand):
 
 
 class Historie:
-    """The history load as one task of ``terugzetten``: on that worker's own connection, in one
-    transaction, after the dossiers are committed."""
+    """The history rows of one model as a task of ``terugzetten``: on a worker's own connection,
+    in a transaction of its own, after the dossiers are committed."""
 
-    def __init__(self, command):
-        self.command = command
-        self.tabellen = [m.history.model._meta.db_table for m in command.GELADEN if hasattr(m, "history")]
+    def __init__(self, command, model):
+        self.command, self.model = command, model
+        self.tabel = model.history.model._meta.db_table
 
     def __call__(self):
         with transaction.atomic():
             with connection.cursor() as c:
                 instellen(c, LAAD_INSTELLINGEN[1:], lokaal=True)
-            self.command._historie()
+            self.command._historie_model(self.model)
 
     def __str__(self):
-        return "historie (alle tabellen)"
+        return f"historie {self.tabel}"
 
 
 def _verdeel(totaal: int, gewichten: list[float], minimum: int = 0) -> list[int]:
