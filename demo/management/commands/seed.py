@@ -37,11 +37,20 @@ through Python, so the command's memory stays flat (about 80 MB at any size). Be
 the foreign keys and secondary indexes of the tables it fills are dropped, after it they are
 recreated in one pass each (an index build and one anti-join per foreign key) and everything
 is ANALYZEd: with the foreign keys in place PostgreSQL would queue one deferred check per row
-until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The load is one
-transaction: a failure leaves the database as it was. From the command line the rebuild then
-runs over --werkers connections (2: both cores), each index or key its own transaction; inside
-a transaction (the tests) it stays in that one. ``--profiel`` prints the slowest builds (at 1M
-they are the largest part, see benchmarks/resultaten.md).
+until COMMIT (that queue once cost most of the time and over a gigabyte at 1M). The dossiers
+load in one transaction: a failure leaves the database as it was. From the command line the
+rest then runs over --werkers connections (2: both cores; ``terugzetten``): the history load
+(one transaction) on one while the others build the dossier tables' indexes, the foreign keys
+added NOT VALID and then VALIDATEd, every table ANALYZEd, the largest first, never a statement
+that would wait for another's lock. Inside a transaction (the tests) all of it stays in that
+one. The seed's sessions SET what a bulk load wants (LAAD_INSTELLINGEN, HERBOUW_INSTELLINGEN:
+temp_buffers and work_mem for the staging tables, maintenance_work_mem for the builds, WAL
+compression, no synchronous commit); the server's configuration is not touched. ``--profiel``
+prints the time of every statement, the slowest first (see benchmarks/resultaten.md).
+
+Measured and left out (200,000 meldingen): loading UNLOGGED and then SET LOGGED costs more than
+it saves (the rewrite writes the table and its WAL again: wmo_brief 1.8 + 3.7 s against 3.5 s
+logged), and a foreign key that is not VALIDATEd would leave the catalogue saying so.
 
 The load marks the management-information summary "count everything" (teamleider.samenvatting):
 until ``manage.py mi_herberekenen`` or the task mi_bijwerken has counted it, MI counts directly.
@@ -55,6 +64,7 @@ database constraint. Every seed user has the password given by --wachtwoord.
 import hashlib
 import random
 import sys
+import threading
 import time
 from bisect import bisect
 from concurrent.futures import ThreadPoolExecutor
@@ -284,14 +294,45 @@ def _update_sequence(*modellen):
             )
 
 
-def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
-    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
-    what recreates them: two rounds of (kind, table, statement), first the indexes and unique
-    constraints, then the foreign keys (which may need a unique constraint of the first round).
+# Session settings of the seed's own connections (SET, never the server's configuration). Each is
+# tried on its own: a server that refuses one (wal_compression needs a superuser, lz4 a build with
+# it) loads just as well without it.
+LAAD_INSTELLINGEN = (
+    # The staging tables (seed_m: a row per melding) are temporary: in local buffers, not on disk.
+    "temp_buffers = '1GB'",
+    # Window functions and hash joins over a million staging rows, in memory rather than in batches.
+    "work_mem = '256MB'",
+    "synchronous_commit = off",
+    "wal_compression = lz4",
+)
+HERBOUW_INSTELLINGEN = (
+    # An index build sorts in memory; a key check (VALIDATE) hashes with this as its work_mem.
+    "maintenance_work_mem = '512MB'",
+    "synchronous_commit = off",
+    # An index build writes every page to the WAL once: compressed, far less to write.
+    "wal_compression = lz4",
+)
 
-    Primary keys stay (the ids are given, and checked per row as they come in). The constraints
-    come back exactly as they were (pg_get_constraintdef; foreign keys DEFERRABLE INITIALLY
-    DEFERRED as Django makes them) and are validated then: one index build or one anti-join each.
+
+def instellen(cursor, instellingen, lokaal: bool) -> None:
+    """SET (LOCAL, inside the load's transaction) each of ``instellingen``, skipping any the server
+    refuses (in a savepoint, so the transaction goes on)."""
+    for instelling in instellingen:
+        try:
+            with transaction.atomic(using=cursor.db.alias):
+                cursor.execute(f"SET {'LOCAL ' if lokaal else ''}{instelling}")
+        except DatabaseError:
+            pass
+
+
+def losmaken(tabellen: list[str]) -> list[tuple[str, str, str]]:
+    """Drop the foreign keys, unique constraints and secondary indexes of ``tabellen`` and return
+    what recreates them: (kind, table, statement), kind "index", "uniek" (a unique constraint)
+    or "sleutel" (a foreign key).
+
+    Primary keys stay (the ids are given, and checked per row as they come in); every foreign key
+    points at one. The constraints come back exactly as they were (pg_get_constraintdef; foreign
+    keys DEFERRABLE INITIALLY DEFERRED as Django makes them) and are validated then.
     """
     q = connection.ops.quote_name
     with connection.cursor() as c:
@@ -311,70 +352,141 @@ def losmaken(tabellen: list[str]) -> list[list[tuple[str, str, str]]]:
             [tabellen],
         )
         indexen = c.fetchall()
-        # Foreign keys ('f') first, then unique constraints ('u'); recreated the other way round.
+        # Foreign keys ('f') first, then unique constraints ('u').
         for _, tabel, naam, _ in sleutels:
             c.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {q(naam)}")
         for naam, _, _ in indexen:
             c.execute(f"DROP INDEX {naam}")
-    terug = [
-        (soort, tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
+    return [("index", tabel, d) for _, tabel, d in indexen] + [
+        ("uniek" if soort == "u" else "sleutel", tabel, f"ALTER TABLE {tabel} ADD CONSTRAINT {q(naam)} {d}")
         for soort, tabel, naam, d in sleutels
     ]
-    return [
-        [("index", tabel, d) for _, tabel, d in indexen] + [t for t in terug if t[0] == "u"],
-        [t for t in terug if t[0] == "f"],
-    ]
 
 
-def terugzetten(rondes: list[list[tuple[str, str, str]]], tijden: list, werkers: int = 1) -> None:
-    """Recreate what ``losmaken`` dropped; ``tijden`` receives (seconds, kind, statement) of each.
+def terugzetten(taken: list[tuple[str, str, str]], tijden: list, werkers: int = 1, historie=None) -> None:
+    """Recreate what ``losmaken`` dropped, then ANALYZE; ``tijden`` receives (seconds, kind,
+    statement) of each.
 
-    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back).
-    More: the load must be committed; each round is spread over that many connections of their
-    own (threads, each statement its own transaction), the largest tables first. Index builds
-    and key checks are each one process in PostgreSQL, so two connections use both cores. A
-    statement that fails there (a lock cycle between two key checks) is run again here, alone.
+    ``historie`` (with more than one werker): tasks that each fill one history table (``tabel``),
+    run first, on these connections, beside the rebuild of the dossier tables; a history table's
+    own indexes and ANALYZE wait for its task.
+
+    ``werkers`` 1: on this connection, in its transaction (a failure rolls the whole load back):
+    indexes, then the foreign keys (ADD CONSTRAINT checks every row), then ANALYZE.
+
+    More: the load must be committed. The foreign keys are added NOT VALID first (no check, a
+    moment each), then the index builds, the key checks (VALIDATE CONSTRAINT) and ANALYZE of every
+    table are spread over that many connections of their own (threads, each statement its own
+    transaction), the largest tables first, so both cores work until the end. A statement only
+    starts when it does not wait for a lock another one holds: VALIDATE and ANALYZE take SHARE
+    UPDATE EXCLUSIVE (one at a time per table, and not during an index build on it), index builds
+    on one table run side by side, ADD UNIQUE locks the table (alone, not while the history load
+    reads it); a table is ANALYZEd after its indexes (expression indexes have
+    statistics). A statement that fails there is run again here, alone.
     """
-    maintenance = "SET maintenance_work_mem = '256MB'"
 
     def een(cursor, soort, statement):
         t0 = time.monotonic()
-        cursor.execute(statement)
-        tijden.append((time.monotonic() - t0, "index" if soort == "index" else "sleutel", statement))
+        if callable(statement):
+            statement()
+        else:
+            cursor.execute(statement)
+        tijden.append((time.monotonic() - t0, soort, str(statement)))
 
     if werkers <= 1:
         with connection.cursor() as c:
-            c.execute(maintenance.replace("SET", "SET LOCAL"))
-            for ronde in rondes:
-                for soort, _, statement in ronde:
-                    een(c, soort, statement)
+            instellen(c, HERBOUW_INSTELLINGEN, lokaal=True)
+            for soorten in (("index", "uniek"), ("sleutel",)):
+                for soort, _, statement in taken:
+                    if soort in soorten:
+                        een(c, soort, statement)
             c.execute("SET CONSTRAINTS ALL DEFERRED")
+            een(c, "analyze", "ANALYZE")
         return
 
-    def in_eigen_verbinding(opdracht):
+    uitvoeren = [t for t in taken if t[0] != "sleutel"]
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT relid::regclass::text, pg_total_relation_size(relid) FROM pg_stat_user_tables "
+            "WHERE schemaname = current_schema()"
+        )
+        grootte = dict(c.fetchall())
+        with transaction.atomic():
+            for soort, tabel, statement in taken:
+                if soort == "sleutel":
+                    c.execute(f"{statement} NOT VALID")
+                    naam = statement.split(" ADD CONSTRAINT ", 1)[1].split(" FOREIGN KEY", 1)[0]
+                    uitvoeren.append(("sleutel", tabel, f"ALTER TABLE {tabel} VALIDATE CONSTRAINT {naam}"))
+    uitvoeren += [("analyze", tabel, f"ANALYZE {tabel}") for tabel in grootte]
+    # The history tables are empty until ``historie`` ran: until then nothing touches them.
+    historie = historie or []
+    niet_klaar = {h.tabel for h in historie}
+    for h in historie:
+        uitvoeren.append(("historie", h.tabel, h))
+        # The longest chains (a load, then its index builds) first, the largest of them first.
+        grootte[h.tabel] = 1e15 + grootte.get(h.model._meta.db_table, 0)
+    open_taken = sorted(uitvoeren, key=lambda t: -grootte.get(t[1], 0))
+    bezig: list[tuple[str, str]] = []
+    indexen_over = {t[1]: 0 for t in open_taken}
+    for soort, tabel, _ in open_taken:
+        indexen_over[tabel] += soort in ("index", "uniek")
+    mislukt, fouten = [], []
+    wacht = threading.Condition()
+
+    def mag(taak) -> bool:
+        soort, tabel, _ = taak
+        if (tabel in niet_klaar and soort != "historie") or (soort == "analyze" and indexen_over[tabel]):
+            return False
+        if soort == "uniek" and any(s == "historie" for s, _ in bezig):
+            return False  # ADD UNIQUE locks out readers, and the history load reads every table
+        return not any(t == tabel and not (s == soort == "index") for s, t in bezig)
+
+    def historie_klaar(c, tabel):
+        """Order the history table's tasks by its size, now that it is filled."""
+        c.execute("SELECT pg_total_relation_size(%s::regclass)", [tabel])
+        grootte[tabel] = c.fetchone()[0]
+        open_taken.sort(key=lambda t: -grootte.get(t[1], 0))
+        niet_klaar.discard(tabel)
+
+    def werker():
         verbinding = connections["default"]  # this thread's own connection
         try:
             with verbinding.cursor() as c:
-                c.execute(maintenance)
-                een(c, opdracht[0], opdracht[2])
-            return None
-        except DatabaseError:
-            return opdracht
+                instellen(c, HERBOUW_INSTELLINGEN, lokaal=False)
+                while True:
+                    with wacht:
+                        taak = None
+                        while open_taken and not (taak := next((t for t in open_taken if mag(t)), None)):
+                            wacht.wait()
+                        if taak is None:
+                            return
+                        open_taken.remove(taak)
+                        bezig.append(taak[:2])
+                    try:
+                        een(c, taak[0], taak[2])
+                    except DatabaseError as e:
+                        if taak[0] == "historie":
+                            fouten.append(e)  # not run again: the command reports it
+                        else:
+                            mislukt.append(taak)
+                    finally:
+                        with wacht:
+                            if taak[0] == "historie":
+                                historie_klaar(c, taak[1])
+                            bezig.remove(taak[:2])
+                            indexen_over[taak[1]] -= taak[0] in ("index", "uniek")
+                            wacht.notify_all()
         finally:
             verbinding.close()
 
-    with connection.cursor() as c:
-        c.execute(
-            "SELECT t, pg_total_relation_size(t::regclass) FROM unnest(%s::text[]) t",
-            [sorted({tabel for ronde in rondes for _, tabel, _ in ronde})],
-        )
-        grootte = dict(c.fetchall())
-    for ronde in rondes:
-        ronde = sorted(ronde, key=lambda o: -grootte[o[1]])
-        with ThreadPoolExecutor(werkers) as pool:
-            mislukt = [o for o in pool.map(in_eigen_verbinding, ronde) if o]
+    with ThreadPoolExecutor(werkers) as pool:
+        for f in [pool.submit(werker) for _ in range(werkers)]:
+            f.result()
+    if fouten:
+        raise fouten[0]
+    if mislukt:
         with connection.cursor() as c:
-            c.execute(maintenance)
+            instellen(c, HERBOUW_INSTELLINGEN, lokaal=False)
             for soort, _, statement in mislukt:
                 een(c, soort, statement)
 
@@ -433,31 +545,35 @@ class Command(BaseCommand):
             tabellen = [m._meta.db_table for m in self.GELADEN] + [
                 m.history.model._meta.db_table for m in self.GELADEN if hasattr(m, "history")
             ]
-            tijden = []
-            rondes = losmaken(tabellen)
+            tijden = self.tijden = []
+            taken = losmaken(tabellen)
             self._dossiers(opts)
             # The load passes no save(): the MI summary is marked "count everything" (manage.py
             # mi_herberekenen or the task mi_bijwerken fills it; until then MI counts directly).
             samenvatting.alles_markeren()
             if not parallel:
-                terugzetten(rondes, tijden)
-                self._fase("indexen en sleutels terug")
+                self._historie()
+                self._fase("historie")
+                terugzetten(taken, tijden)
+                self._fase("indexen, sleutels en analyze")
         self._fase("commit")
         if parallel:
             # The load is committed; the indexes and keys are rebuilt over several connections.
             # Should that fail, the rows are there without some of them: drop the database and
             # seed again (the marker gemeente makes a second run a no-op).
             try:
-                terugzetten(rondes, tijden, werkers=opts["werkers"])
+                terugzetten(
+                    taken,
+                    tijden,
+                    werkers=opts["werkers"],
+                    historie=[Historie(self, m) for m in self.GELADEN if hasattr(m, "history")],
+                )
             except DatabaseError as e:
                 raise CommandError(
                     f"De gegevens staan erin, maar een index of sleutel kon niet terug: {e}. "
                     "Verwijder de database en draai seed opnieuw."
                 ) from e
-            self._fase(f"indexen en sleutels terug ({opts['werkers']} verbindingen)")
-        with connection.cursor() as c:
-            c.execute("ANALYZE")
-        self._fase("analyze")
+            self._fase(f"historie, indexen, sleutels en analyze ({opts['werkers']} verbindingen)")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Klaar: {opts['meldingen']} meldingen in {time.monotonic() - start:.1f} s "
@@ -467,10 +583,10 @@ class Command(BaseCommand):
         )
         self.stdout.write("Fasen: " + ", ".join(f"{naam} {sec:.1f} s" for naam, sec in self.fasen.items()))
         if opts["profiel"]:
-            for soort in ("index", "sleutel"):
+            for soort in ("laden", "historie", "index", "uniek", "sleutel", "analyze"):
                 deel = [t for t in tijden if t[1] == soort]
                 self.stdout.write(f"{len(deel)} x {soort}: {sum(t[0] for t in deel):.1f} s")
-            for sec, _, definitie in sorted(tijden, reverse=True)[:15]:
+            for sec, _, definitie in sorted(tijden, reverse=True)[:25]:
                 self.stdout.write(f"  {sec:6.2f} s  {definitie[:110]}")
 
     def _fase(self, naam: str):
@@ -647,6 +763,7 @@ class Command(BaseCommand):
         self.ids = {m: _next_id(m) for m in self.GELADEN}
         self.eerste = dict(self.ids)
         with connection.cursor() as c:
+            instellen(c, LAAD_INSTELLINGEN, lokaal=True)
             c.execute("SELECT setseed(%s)", [(opts["zaad"] % 2000) / 1000 - 1])
         self._hulptabellen()
         self._fase("hulptabellen")
@@ -658,14 +775,18 @@ class Command(BaseCommand):
             self._meldingen_en_alles_eronder()
             self._fase("meldingen en alles eronder")
         _update_sequence(*self.GELADEN)
-        self._historie()
-        self._fase("historie")
 
     def _sql(self, sql: str, params: dict | None = None) -> int:
         """Run one statement with the shared parameters (and ``params``); return its rowcount."""
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(sql, {**self.p, **(params or {})})
+            self._meet(t0, sql)
             return c.rowcount
+
+    def _meet(self, t0: float, sql: str):
+        """Record how long one load statement took (--profiel prints the slowest)."""
+        self.tijden.append((time.monotonic() - t0, "laden", " ".join(sql.split())))
 
     def _waarde(self, sql: str, params: dict | None = None):
         with connection.cursor() as c:
@@ -696,9 +817,11 @@ class Command(BaseCommand):
     def _engine_tabel(self, naam: str, sleutels: str, kolommen: str, functie) -> int:
         """A temporary table ``naam`` (``kolommen``: the keys, then the answers) with the engine's
         answer ``functie(*key)`` for every distinct key the query ``sleutels`` returns."""
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(sleutels, self.p)
             rijen = [(*k, *functie(*k)) for k in c.fetchall()]
+            self._meet(t0, f"engine {naam}")
             c.execute(f"CREATE TEMPORARY TABLE {naam} ({kolommen}) ON COMMIT DROP")
             with c.cursor.copy(f"COPY {naam} FROM STDIN") as copy:
                 for rij in rijen:
@@ -1293,25 +1416,29 @@ class Command(BaseCommand):
         state, on the day it last changed)."""
         v = Progress("historie", len(self.GELADEN), quiet=self.stil)
         for model in self.GELADEN:
-            if not hasattr(model, "history"):
-                v.step()
-                continue
-            moment = self.HISTORIE_MOMENT.get(model) or "%s::timestamptz"
-            self._historie_rijen(model, "+", moment)
+            if hasattr(model, "history"):
+                self._historie_model(model)
             v.step()
-        self._historie_rijen(
-            Melding,
-            "~",
-            "COALESCE(beeindigd_op, onderzoek_afgerond_op, ontvangen_op::date) + time '15:00'",
-            where=f"status <> '{MeldingStatus.ONTVANGEN}'",
-        )
         v.done()
+
+    def _historie_model(self, model):
+        """The history rows of one model (one history table)."""
+        moment = self.HISTORIE_MOMENT.get(model) or "%s::timestamptz"
+        self._historie_rijen(model, "+", moment)
+        if model is Melding:
+            self._historie_rijen(
+                Melding,
+                "~",
+                "COALESCE(beeindigd_op, onderzoek_afgerond_op, ontvangen_op::date) + time '15:00'",
+                where=f"status <> '{MeldingStatus.ONTVANGEN}'",
+            )
 
     def _historie_rijen(self, model, soort: str, moment: str, where: str = "TRUE"):
         hist = model.history.model
         hist_kolommen = {f.column for f in hist._meta.concrete_fields}
         velden = [f.column for f in model._meta.concrete_fields if f.column in hist_kolommen]
         kolommen = ", ".join(connection.ops.quote_name(c) for c in velden)
+        t0 = time.monotonic()
         with connection.cursor() as c:
             c.execute(
                 f"INSERT INTO {hist._meta.db_table} ({kolommen}, history_date, history_change_reason, "
@@ -1320,6 +1447,25 @@ class Command(BaseCommand):
                 # "Now" is Python's clock (time-machine in the tests), not the database server's.
                 [*([self.nu] if "%s" in moment else []), self.nu, soort, self.eerste[model]],
             )
+            self._meet(t0, f"historie {hist._meta.db_table} {soort}")
+
+
+class Historie:
+    """The history rows of one model as a task of ``terugzetten``: on a worker's own connection,
+    in a transaction of its own, after the dossiers are committed."""
+
+    def __init__(self, command, model):
+        self.command, self.model = command, model
+        self.tabel = model.history.model._meta.db_table
+
+    def __call__(self):
+        with transaction.atomic():
+            with connection.cursor() as c:
+                instellen(c, LAAD_INSTELLINGEN[1:], lokaal=True)
+            self.command._historie_model(self.model)
+
+    def __str__(self):
+        return f"historie {self.tabel}"
 
 
 def _verdeel(totaal: int, gewichten: list[float], minimum: int = 0) -> list[int]:
