@@ -40,9 +40,22 @@ PAGINAS = {
     "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), 14),
     "werkvoorraad loket": ("loket", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad teamleider": ("teamleider", lambda w: reverse("werkvoorraad"), MAXIMUM),
-    # 21: a query per clock and per workload figure, plus the filter form's choice lists
-    # (gemeenten, consulenten twice, product categories). Not yet brought down.
-    "dashboard": ("teamleider", lambda w: reverse("teamleider:dashboard"), 21),
+    # The filter's choices, the workload per consulent and the counts per clock are one query
+    # (teamleider.query.dashboard); the clock's list, the bezwaar terms and the dwangsommen one
+    # each (their totals as window counts); the iWmo signal one.
+    "dashboard": ("teamleider", lambda w: reverse("teamleider:dashboard"), MAXIMUM),
+    # Every filter set and another clock's list: the same queries (the choices are not read
+    # again to check the filter).
+    "dashboard gefilterd": (
+        "teamleider",
+        lambda w: (
+            reverse("teamleider:dashboard")
+            + f"?gemeente={w['gemeente'].pk}&consulent={w['consulent'].pk}&product=01"
+            + f"&van={timezone.localdate() - timedelta(days=400)}&tot={timezone.localdate()}"
+            + "&klok=beslis&staat=op_schema&sorteer=inwoner&werklast=naam"
+        ),
+        MAXIMUM,
+    ),
     # 18: closed months come from the summary (1) and the open months are counted directly (4);
     # here the dossiers were just made, so the page also turns the marked meldingen into marked
     # (team, month) pairs first (read, resolve over meldingen/aanvragen/gesprekken, write, delete:
