@@ -34,10 +34,10 @@ MAXIMUM = 12
 
 # page: (role, url, budget)
 PAGINAS = {
-    # 14: the consulent's werkvoorraad also reads vervolgafspraken (1), nazorg and voorzieningen
-    # ending soon (2, aanvragen), iWmo work (2) and the BRP signals (1: deceased or moved out)
-    # besides the one query for all sections.
-    "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), 14),
+    # The consulent's werkvoorraad also reads vervolgafspraken (1), nazorg and voorzieningen
+    # ending soon (1, aanvragen), iWmo work (1) and the BRP signals (1: deceased or moved out)
+    # besides the one query for all sections (meldingen.query.lijsten_lezen: one per pair).
+    "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad loket": ("loket", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad teamleider": ("teamleider", lambda w: reverse("werkvoorraad"), MAXIMUM),
     # The filter's choices, the workload per consulent and the counts per clock are one query
