@@ -102,8 +102,35 @@ def aanvragen_van_melding(melding) -> list:
 
 def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
     """For the consulent's werkvoorraad: nazorg calls to make, and granted voorzieningen ending
-    soon (two queries)."""
-    return {
-        "nazorg": list(open_nazorg(user)[:limit]),
-        "aflopend": list(aflopende_voorzieningen(user, vandaag)[:limit]),
-    }
+    soon, in one query (meldingen.query.lijsten_lezen): rows with what the list shows."""
+    from django.db.models import CharField, Value
+
+    from meldingen.query import inwoner_naam, lijsten_lezen
+
+    def kolommen(pad: str, **eigen) -> dict:
+        inwoner = f"{pad}aanvraag__melding__inwoner"
+        return {
+            "pk": "pk",
+            "inwoner_id": f"{pad}aanvraag__melding__inwoner_id",
+            "voornamen": f"{inwoner}__voornamen",
+            "tussenvoegsel": f"{inwoner}__tussenvoegsel",
+            "achternaam": f"{inwoner}__achternaam",
+            **eigen,
+        }
+
+    lijsten = lijsten_lezen(
+        {
+            "nazorg": (
+                open_nazorg(user),
+                kolommen("", datum="nazorg_op", voorziening=Value("", output_field=CharField())),
+            ),
+            "aflopend": (
+                aflopende_voorzieningen(user, vandaag),
+                kolommen("beschikking__", datum="einddatum", voorziening="voorziening__naam"),
+            ),
+        },
+        limit,
+    )
+    for rij in (*lijsten["nazorg"], *lijsten["aflopend"]):
+        rij.inwoner_naam = inwoner_naam(rij.voornamen, rij.tussenvoegsel, rij.achternaam)
+    return lijsten

@@ -28,15 +28,40 @@ def _months_back(d: date, n: int) -> date:
     return date(jaar, maand + 1, 1)
 
 
+def medewerker_naam(voornaam: str, achternaam: str, gebruikersnaam: str) -> str:
+    """``str(medewerker)`` from its columns (Medewerker.__str__: full name, else the username)."""
+    return f"{voornaam} {achternaam}".strip() or gebruikersnaam
+
+
+def filter_keuzes(user) -> dict:
+    """The choice lists of the FilterForm, one small query each (the dashboard reads them with
+    its other figures in one query: teamleider.query.dashboard)."""
+    consulenten = consulenten_voor(user, user.team) if user.team_id else Medewerker.objects.none()
+    return {
+        "gemeenten": list(Gemeente.objects.filter(pk__in=user.gemeente_ids).values_list("pk", "naam")),
+        "consulenten": [
+            (pk, medewerker_naam(voornaam, achternaam, gebruikersnaam))
+            for pk, voornaam, achternaam, gebruikersnaam in consulenten.values_list(
+                "pk", "first_name", "last_name", "username"
+            )
+        ],
+        "producten": [c for c, _label in _productgroepen()[1:]],
+    }
+
+
+# The message of a ModelChoiceField, which these fields were: the same text for a wrong choice.
+_ONGELDIG = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
+
+
 class FilterForm(KeukentafelForm):
-    gemeente = forms.ModelChoiceField(
-        label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False, empty_label=_("Alle gemeenten")
+    """Plain choice fields filled from lists (``keuzes``, see ``filter_keuzes``): no query of
+    their own to render or to validate (a ModelChoiceField reads its queryset for both)."""
+
+    gemeente = forms.TypedChoiceField(
+        label=_("Gemeente"), coerce=int, empty_value=None, required=False, error_messages=_ONGELDIG
     )
-    consulent = forms.ModelChoiceField(
-        label=_("Consulent"),
-        queryset=Medewerker.objects.none(),
-        required=False,
-        empty_label=_("Alle consulenten"),
+    consulent = forms.TypedChoiceField(
+        label=_("Consulent"), coerce=int, empty_value=None, required=False, error_messages=_ONGELDIG
     )
     product = forms.ChoiceField(label=_("Productgroep (iWmo)"), required=False)
     van = forms.DateField(
@@ -48,13 +73,24 @@ class FilterForm(KeukentafelForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, keuzes: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].queryset = Gemeente.objects.filter(pk__in=user.gemeente_ids)
-        self.fields["consulent"].queryset = (
-            consulenten_voor(user, user.team) if user.team_id else Medewerker.objects.none()
-        )
-        self.fields["product"].choices = _productgroepen()
+        keuzes = filter_keuzes(user) if keuzes is None else keuzes
+        self.fields["gemeente"].choices = [("", _("Alle gemeenten")), *keuzes["gemeenten"]]
+        self.fields["consulent"].choices = [("", _("Alle consulenten")), *keuzes["consulenten"]]
+        self.fields["product"].choices = [("", _("Alle producten"))] + [(c, c) for c in keuzes["producten"]]
+
+    @classmethod
+    def voorlopige_filters(cls, data) -> Filters:
+        """The filters as given, read before the choices are known: every given choice counts as
+        one (the dates are read and checked as always). Equal to ``filters()`` of the real form
+        unless that form refuses a choice."""
+        keuzes = {
+            "gemeenten": [(v, v) for v in data.getlist("gemeente") if v],
+            "consulenten": [(v, v) for v in data.getlist("consulent") if v],
+            "producten": [v for v in data.getlist("product") if v],
+        }
+        return cls(data or None, user=None, keuzes=keuzes).filters()
 
     def clean(self):
         data = super().clean()
@@ -71,8 +107,8 @@ class FilterForm(KeukentafelForm):
             tot = tot or vandaag
             van = van or _months_back(tot, standaard_maanden - 1)
         return Filters(
-            gemeente=data["gemeente"].pk if data.get("gemeente") else None,
-            consulent=data["consulent"].pk if data.get("consulent") else None,
+            gemeente=data.get("gemeente"),
+            consulent=data.get("consulent"),
             product=data.get("product") or "",
             van=van,
             tot=tot,

@@ -29,6 +29,7 @@ from .forms import FilterForm, HerverdelenForm, OnderzoekForm
 from .grafiek import staafgrafiek
 from .query import clientervaringsonderzoek as cevo_query
 from .query import common, termijnen, werklast
+from .query import dashboard as dashboard_query
 from .query import managementinformatie as mi_query
 
 
@@ -61,8 +62,6 @@ def _querystring(request, **extra) -> str:
 @teamleider_required
 def dashboard(request):
     user = request.user
-    form = FilterForm(request.GET or None, user=user)
-    filters = form.filters()
     klok = request.GET.get("klok", "onderzoek")
     staat = request.GET.get("staat", "verlopen")
     sorteer = request.GET.get("sorteer", "deadline")
@@ -75,13 +74,36 @@ def dashboard(request):
     ):
         raise Http404
     vandaag = timezone.localdate()
-    # The counts per clock are kept briefly per team, forgotten by every change (wmo.teamcache).
-    tellingen = teamcache.onthouden(
-        user.team_id,
-        "dashboard-tellingen",
-        f"{user.pk}:{filters}:{vandaag}",
-        lambda: termijnen.termijnen_tellingen(user, filters, vandaag),
-    )
+
+    def figuren(filters):
+        """The filter's choices, the workload and the counts per clock: one query. The counts are
+        kept briefly per team, forgotten by every change (wmo.teamcache); when kept, the query
+        leaves them out."""
+        gelezen = {}
+
+        def bereken():
+            gelezen["o"] = dashboard_query.dashboard_overzicht(user, filters, vandaag, met_tellingen=True)
+            return gelezen["o"].tellingen
+
+        tellingen = teamcache.onthouden(
+            user.team_id, "dashboard-tellingen", f"{user.pk}:{filters}:{vandaag}", bereken
+        )
+        o = gelezen.get("o") or dashboard_query.dashboard_overzicht(
+            user, filters, vandaag, met_tellingen=False
+        )
+        o.tellingen = tellingen
+        return o
+
+    # The figures need the filters and the form needs the choices that come with the figures: read
+    # with the filters as given; only when the form refuses one (or reads it otherwise) the figures
+    # are read once more, with the filters the form accepted.
+    voorlopig = FilterForm.voorlopige_filters(request.GET)
+    o = figuren(voorlopig)
+    form = FilterForm(request.GET or None, user=user, keuzes=o.keuzes)
+    filters = form.filters()
+    if filters != voorlopig:
+        o = figuren(filters)
+    tellingen = o.tellingen
     rijen = [
         {
             "klok": k,
@@ -117,7 +139,7 @@ def dashboard(request):
         "lijst_max": termijnen.LIJST_MAX,
         "bezwaar": termijnen.bezwaartermijnen(user, filters, vandaag),
         "dwangsom": termijnen.dwangsommen(user, filters, vandaag),
-        "werklast": werklast.werklast(user, filters, vandaag, werklast_sorteer),
+        "werklast": dashboard_query.werklast_gesorteerd(o.werklast, filters, werklast_sorteer),
         "vandaag": vandaag,
         "querystring": _querystring(request),
     }

@@ -4,7 +4,6 @@ running bezwaartermijnen and dwangsommen."""
 from datetime import date
 
 from django.db.models import Count, F, Q, Sum, Value, Window
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
@@ -137,20 +136,30 @@ def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = 
 def dwangsommen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
     """Ingebrekestellingen received for open aanvragen, or decided ones that cost a dwangsom:
     the first dwangsom day and the amount so far (euro cents), computed in SQL by the SQL twin
-    of the rule (wmo.regels.dwangsom.bedrag_sql). Two queries."""
+    of the rule (wmo.regels.dwangsom.bedrag_sql). One query: the totals come with the rows as
+    window aggregates (computed before the LIMIT)."""
     vandaag = vandaag or timezone.localdate()
     bedrag = dwangsom.bedrag_sql(
         F("dwangsom_vanaf"), dwangsom.peildatum_sql(F("besloten_op"), vandaag), dwangsom.geldende_bedragen()
     )
-    qs = aanvragen(user, filters).filter(ingebrekestelling_op__isnull=False)
-    totaal = qs.aggregate(
-        aantal=Count("pk"),
-        open=Count("pk", filter=Q(besloten_op__isnull=True)),
-        bedrag=Coalesce(Sum(bedrag), 0),
-    )
     lijst = list(
-        qs.annotate(bedrag=bedrag)
+        aanvragen(user, filters)
+        .filter(ingebrekestelling_op__isnull=False)
+        .annotate(
+            bedrag=bedrag,
+            totaal_aantal=Window(Count("pk")),
+            totaal_open=Window(Count("pk", filter=Q(besloten_op__isnull=True))),
+            totaal_bedrag=Window(Sum(bedrag)),
+        )
         .select_related("melding__inwoner")
         .order_by(F("besloten_op").desc(nulls_first=True), "dwangsom_vanaf")[:LIJST_MAX]
     )
-    return {**totaal, "lijst": lijst}
+    if not lijst:
+        return {"aantal": 0, "open": 0, "bedrag": 0, "lijst": lijst}
+    eerste = lijst[0]
+    return {
+        "aantal": eerste.totaal_aantal,
+        "open": eerste.totaal_open,
+        "bedrag": eerste.totaal_bedrag or 0,
+        "lijst": lijst,
+    }

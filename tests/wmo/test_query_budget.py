@@ -34,15 +34,28 @@ MAXIMUM = 12
 
 # page: (role, url, budget)
 PAGINAS = {
-    # 14: the consulent's werkvoorraad also reads vervolgafspraken (1), nazorg and voorzieningen
-    # ending soon (2, aanvragen), iWmo work (2) and the BRP signals (1: deceased or moved out)
-    # besides the one query for all sections.
-    "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), 14),
+    # The consulent's werkvoorraad also reads vervolgafspraken (1), nazorg and voorzieningen
+    # ending soon (1, aanvragen), iWmo work (1) and the BRP signals (1: deceased or moved out)
+    # besides the one query for all sections (meldingen.query.lijsten_lezen: one per pair).
+    "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad loket": ("loket", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad teamleider": ("teamleider", lambda w: reverse("werkvoorraad"), MAXIMUM),
-    # 21: a query per clock and per workload figure, plus the filter form's choice lists
-    # (gemeenten, consulenten twice, product categories). Not yet brought down.
-    "dashboard": ("teamleider", lambda w: reverse("teamleider:dashboard"), 21),
+    # The filter's choices, the workload per consulent and the counts per clock are one query
+    # (teamleider.query.dashboard); the clock's list, the bezwaar terms and the dwangsommen one
+    # each (their totals as window counts); the iWmo signal one.
+    "dashboard": ("teamleider", lambda w: reverse("teamleider:dashboard"), MAXIMUM),
+    # Every filter set and another clock's list: the same queries (the choices are not read
+    # again to check the filter).
+    "dashboard gefilterd": (
+        "teamleider",
+        lambda w: (
+            reverse("teamleider:dashboard")
+            + f"?gemeente={w['gemeente'].pk}&consulent={w['consulent'].pk}&product=01"
+            + f"&van={timezone.localdate() - timedelta(days=400)}&tot={timezone.localdate()}"
+            + "&klok=beslis&staat=op_schema&sorteer=inwoner&werklast=naam"
+        ),
+        MAXIMUM,
+    ),
     # 10: the filter form's product groups, gemeenten and consulenten (3); the marks read and,
     # when dossiers were just changed, resolved into marked (team, month) pairs in one statement
     # (1); closed months from the summary (1); open and marked months counted directly (1).
