@@ -102,10 +102,11 @@ def aanvragen_van_melding(melding) -> list:
 
 def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
     """For the consulent's werkvoorraad: nazorg calls to make, and granted voorzieningen ending
-    soon, in one query (meldingen.query.lijsten_lezen): rows with what the list shows."""
+    soon, in one query (wmo.lijsten.rijen_lezen): rows with what the list shows."""
     from django.db.models import CharField, Value
 
-    from meldingen.query import inwoner_naam, lijsten_lezen
+    from meldingen.query import inwoner_naam
+    from wmo.lijsten import rijen_lezen
 
     def kolommen(pad: str, **eigen) -> dict:
         inwoner = f"{pad}aanvraag__melding__inwoner"
@@ -118,7 +119,7 @@ def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
             **eigen,
         }
 
-    lijsten = lijsten_lezen(
+    lijsten = rijen_lezen(
         {
             "nazorg": (
                 open_nazorg(user),

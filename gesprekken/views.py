@@ -21,6 +21,7 @@ from meldingen.models import Melding
 from wmo import brieven
 from wmo.actions import call_for_form, call_with_message, message_for_send
 from wmo.constants import BriefSoort, InzageActie
+from wmo.lijsten import Lijst, modellen_lezen
 from wmo.models import Medewerker
 from wmo.query import consulenten_voor
 from wmo.redirects import safe_next_url
@@ -46,7 +47,6 @@ from .models import (
     VerslagVersie,
     Vervolgafspraak,
 )
-from .query import Lijst, lijsten_lezen
 
 
 def _melding(request, pk) -> Melding:
@@ -255,8 +255,8 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
             _gebied(r, form=secties[f"r{r.gebied}"], ontbreekt=r.ontbrekende_treden(r.treden.all()))
             for r in resultaten
         ],
-        # Four small lists in one query (gesprekken.query.lijsten_lezen, issue 14).
-        **lijsten_lezen(
+        # Four small lists in one query (wmo.lijsten.modellen_lezen, issue 14).
+        **modellen_lezen(
             gesprekken=Lijst(melding.gesprekken.all(), met={"consulent": ()}),
             plannen=Lijst(melding.persoonlijke_plannen.all(), zonder=("inhoud",)),
             vervolgafspraken=Lijst(onderzoek.vervolgafspraken.all(), met={"eigenaar": ()}),

@@ -3,12 +3,11 @@
 import calendar
 import re
 from datetime import date, datetime
-from types import SimpleNamespace
 
 from django.conf import settings
-from django.db import connection, models
-from django.db.models import Exists, F, OuterRef, Q, Value, Window
-from django.db.models.functions import RowNumber, Upper
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from wmo.constants import Rol
@@ -196,35 +195,6 @@ class MeldingQuerySet(models.QuerySet):
         from wmo.termijnstatus import termijnstatus_case
 
         return self.annotate(termijnstatus=termijnstatus_case("onderzoek_deadline", "onderzoek_afgerond_op"))
-
-
-def lijsten_lezen(delen: dict, limit: int) -> dict[str, list[SimpleNamespace]]:
-    """Several short lists from different tables in ONE query (issue 14): a UNION ALL of the
-    slices. ``delen`` maps a list's name to (queryset, columns): each queryset with its own scope,
-    filter and order, the columns {name: field path or expression} the same names (and types) for
-    every list. Each row comes back as an object with those attributes, in the list's own order
-    (a row number over the queryset's ORDER BY; a UNION does not keep it). On SQLite (the quick
-    start), which refuses a LIMIT inside a UNION, one query per list."""
-    stukken, sleutels = [], []
-    for soort, (qs, kolommen) in delen.items():
-        sleutels = list(kolommen)
-        alle = {
-            "lijst": Value(soort, output_field=models.CharField()),
-            "volgorde": Window(RowNumber(), order_by=list(qs.query.order_by)),
-            **{f"kolom_{k}": F(v) if isinstance(v, str) else v for k, v in kolommen.items()},
-        }
-        namen = [f"lijsten_{k}" for k in alle]
-        stukken.append(
-            qs.annotate(**{f"lijsten_{k}": v for k, v in alle.items()}).values_list(*namen)[:limit]
-        )
-    if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
-        rijen = list(stukken[0].union(*stukken[1:], all=True))
-    else:
-        rijen = [rij for stuk in stukken for rij in stuk]
-    uit = {soort: [] for soort in delen}
-    for soort, _volgorde, *waarden in sorted(rijen, key=lambda r: (r[0], r[1])):
-        uit[soort].append(SimpleNamespace(**dict(zip(sleutels, waarden, strict=True))))
-    return uit
 
 
 def inwoner_naam(voornamen: str, tussenvoegsel: str, achternaam: str) -> str:

@@ -16,7 +16,8 @@ from django.db.models import (
 
 from iwmo import regie, verzoeken
 from iwmo.models import VerzoekSoort
-from meldingen.query import inwoner_naam, lijsten_lezen
+from meldingen.query import inwoner_naam
+from wmo.lijsten import rijen_lezen
 
 register = template.Library()
 
@@ -24,12 +25,12 @@ register = template.Library()
 @register.inclusion_tag("iwmo/_werkvoorraad.html", takes_context=True)
 def iwmo_werk(context):
     """The consulent's open verzoeken of aanbieders and the toewijzingen not yet started, in one
-    query (meldingen.query.lijsten_lezen): rows with what the lists show."""
+    query (wmo.lijsten.rijen_lezen): rows with what the lists show."""
     user = context["request"].user
     tijdstip = Value(None, output_field=DateTimeField())
     datum = Value(None, output_field=DateField())
     tekst = Value("", output_field=CharField())
-    lijsten = lijsten_lezen(
+    lijsten = rijen_lezen(
         {
             "verzoeken": (
                 verzoeken.open_verzoeken_voor(user),

@@ -11,8 +11,8 @@ from django.utils import timezone
 from gesprekken import services
 from gesprekken.constants import Trede
 from gesprekken.models import LadderTrede, ResultaatOnderzoek
-from gesprekken.query import Lijst, lijsten_lezen
 from gesprekken.views import _resultaten_met_ladder
+from wmo.lijsten import Lijst, modellen_lezen
 
 from .conftest import ladder_invullen, resultaat
 
@@ -98,7 +98,7 @@ def test_vier_lijsten_in_een_query(onderzoek, consulent, catalogus, django_asser
     }
     assert [len(v) for v in verwacht.values()] == [2, 2, 2, 1]
     with django_assert_num_queries(1):
-        gelezen = lijsten_lezen(
+        gelezen = modellen_lezen(
             gesprekken=Lijst(melding.gesprekken.all(), met={"consulent": ()}),
             plannen=Lijst(melding.persoonlijke_plannen.all(), zonder=("inhoud",)),
             vervolgafspraken=Lijst(onderzoek.vervolgafspraken.all(), met={"eigenaar": ()}),

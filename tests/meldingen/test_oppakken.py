@@ -11,7 +11,6 @@ from django.utils import timezone
 from gesprekken import services as gesprek_services
 from meldingen import services
 from meldingen.models import Melding
-from teamleider.query import werklast
 from tests.factories import MeldingFactory, TeamFactory
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief
@@ -24,7 +23,7 @@ def wachtend(team):
     return MeldingFactory(team=team, consulent=None, inwoner__gemeente=team.organisatie.gemeenten.first())
 
 
-def test_oppakken_maakt_de_melding_van_de_consulent(wachtend, consulent, teamleider):
+def test_oppakken_maakt_de_melding_van_de_consulent(wachtend, consulent, teamleider, client):
     services.melding_oppakken(melding=wachtend, door=consulent)
     wachtend.refresh_from_db()
     assert wachtend.consulent == consulent
@@ -34,7 +33,9 @@ def test_oppakken_maakt_de_melding_van_de_consulent(wachtend, consulent, teamlei
     # No letter: the inwoner had no contact before.
     assert not Brief.objects.filter(melding=wachtend, soort=BriefSoort.NIEUWE_CONTACTPERSOON).exists()
     # On the teamleider's workload.
-    rij = next(c for c in werklast.werklast(teamleider) if c.pk == consulent.pk)
+    client.force_login(teamleider)
+    rijen = client.get(reverse("teamleider:dashboard")).context["werklast"]
+    rij = next(c for c in rijen if c.pk == consulent.pk)
     assert rij.open_dossiers == 1
     # A second time is no change.
     services.melding_oppakken(melding=wachtend, door=consulent)

@@ -36,7 +36,7 @@ MAXIMUM = 12
 PAGINAS = {
     # The consulent's werkvoorraad also reads vervolgafspraken (1), nazorg and voorzieningen
     # ending soon (1, aanvragen), iWmo work (1) and the BRP signals (1: deceased or moved out)
-    # besides the one query for all sections (meldingen.query.lijsten_lezen: one per pair).
+    # besides the one query for all sections (wmo.lijsten.rijen_lezen: one per pair).
     "werkvoorraad consulent": ("consulent", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad loket": ("loket", lambda w: reverse("werkvoorraad"), MAXIMUM),
     "werkvoorraad teamleider": ("teamleider", lambda w: reverse("werkvoorraad"), MAXIMUM),
@@ -60,11 +60,12 @@ PAGINAS = {
     # when dossiers were just changed, resolved into marked (team, month) pairs in one statement
     # (1); closed months from the summary (1); open and marked months counted directly (1).
     "managementinformatie": ("teamleider", lambda w: reverse("teamleider:managementinformatie"), 10),
-    # 8: the same figures without the page around them (no gemeenten or consulenten rendered).
+    # 10: the same figures without the page around them; the filter form still reads its three
+    # choice lists to check the filter (teamleider.forms.FilterForm: plain lists, one query each).
     "managementinformatie csv": (
         "teamleider",
         lambda w: reverse("teamleider:managementinformatie_csv"),
-        8,
+        10,
     ),
     # 11: inwoner, meldingen, brieven, and the timeline's history of every step (melding,
     # inwoner, gesprek, triage, aanvraag, beschikking, bezwaar, toewijzing) with the names in
@@ -74,7 +75,7 @@ PAGINAS = {
     # verslag versions they are.
     "melding": ("consulent", lambda w: reverse("meldingen:melding", args=[w["melding"].pk]), 11),
     # 11: the onderzoek, its gebieden with their ladders (one query), the catalogue, gesprekken,
-    # plannen, vervolgafspraken and versies (one UNION ALL: gesprekken.query.lijsten_lezen) and
+    # plannen, vervolgafspraken and versies (one UNION ALL: wmo.lijsten.modellen_lezen) and
     # the colleagues to give an afspraak to.
     "onderzoek": (
         "consulent",

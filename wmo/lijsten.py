@@ -1,0 +1,115 @@
+"""Several short lists of a page from different tables in ONE query (issue 14: at most 12 queries
+per page). Two shapes:
+
+- ``modellen_lezen``: model instances, each list with its own columns (the onderzoek page);
+- ``rijen_lezen``: rows with the same named columns for every list, each list sliced (the
+  werkvoorraad's signals).
+
+Both are a UNION ALL with a row number over each list's own ORDER BY (a UNION does not keep it).
+For lists of tens of rows, never for large ones.
+"""
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.db import connection, models
+from django.db.models import F, QuerySet, Value, Window
+from django.db.models.functions import Cast, RowNumber
+
+
+@dataclass(frozen=True)
+class Lijst:
+    """One small list for ``modellen_lezen``: its QuerySet (filter and order; the model's
+    Meta.ordering when it has none), the fields left unread (as ``defer``) and the foreign keys
+    read with it, each with the fields of it left unread (as ``select_related`` with ``defer``)."""
+
+    qs: QuerySet
+    zonder: tuple[str, ...] = ()
+    met: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def modellen_lezen(**lijsten: Lijst) -> dict[str, list]:
+    """Several small lists of different tables in ONE query (issue 14), as model instances the
+    same as the ORM gives each list on its own (``Model.from_db``, the related objects cached).
+
+    A UNION ALL in which each list has its own columns (NULL in the rows of the others), a
+    discriminator, and the row number in the list's own order. For lists of a page (tens of rows),
+    not for large ones: every row carries the width of all lists."""
+    kolommen: list[tuple[int, str, models.Field]] = []  # (list, path, field)
+    plannen = []  # per list: [(foreign key or None, model, attnames, first column, columns)]
+    for nr, lijst in enumerate(lijsten.values()):
+        model = lijst.qs.model
+        delen = [(None, model, lijst.zonder)] + [
+            (fk, model._meta.get_field(fk).related_model, zonder) for fk, zonder in lijst.met.items()
+        ]
+        plan = []
+        for fk, deel_model, zonder in delen:
+            velden = [f for f in deel_model._meta.concrete_fields if f.name not in zonder]
+            plan.append((fk, deel_model, [f.attname for f in velden], len(kolommen), len(velden)))
+            kolommen += [(nr, f.name if fk is None else f"{fk}__{f.name}", f) for f in velden]
+        plannen.append(plan)
+    namen = [f"lijst_k{i}" for i in range(len(kolommen))]  # no clash with any model's fields
+    stukken = []
+    for nr, lijst in enumerate(lijsten.values()):
+        volgorde = lijst.qs.query.order_by or lijst.qs.model._meta.ordering
+        annotaties = {
+            "lijst_nr": Value(nr, output_field=models.IntegerField()),
+            "lijst_rij": Window(RowNumber(), order_by=[_orde(o) for o in volgorde] or None),
+        }
+        for naam, (van, pad, veld) in zip(namen, kolommen, strict=True):
+            # A typed NULL: PostgreSQL types a column of NULLs as text before it meets the others.
+            annotaties[naam] = F(pad) if van == nr else Cast(Value(None), output_field=veld)
+        stukken.append(
+            lijst.qs.annotate(**annotaties).values_list("lijst_nr", "lijst_rij", *namen).order_by()
+        )
+    uit: dict[str, list] = {naam: [] for naam in lijsten}
+    lijst_namen = list(lijsten)
+    db = stukken[0].db
+    for rij in stukken[0].union(*stukken[1:], all=True).order_by("lijst_nr", "lijst_rij"):
+        waarden = rij[2:]
+        (fk, model, attnames, begin, n), *gerelateerd = plannen[rij[0]]
+        obj = model.from_db(db, attnames, waarden[begin : begin + n])
+        for fk, deel_model, attnames, begin, n in gerelateerd:
+            deel = waarden[begin : begin + n]
+            leeg = deel[attnames.index(deel_model._meta.pk.attname)] is None  # a NULL foreign key
+            model._meta.get_field(fk).set_cached_value(
+                obj, None if leeg else deel_model.from_db(db, attnames, deel)
+            )
+        uit[lijst_namen[rij[0]]].append(obj)
+    return uit
+
+
+def _orde(volgorde):
+    """An ordering as order_by() takes it ("-nummer", "gepland_op" or an expression)."""
+    if not isinstance(volgorde, str):
+        return volgorde
+    return F(volgorde[1:]).desc() if volgorde.startswith("-") else F(volgorde).asc()
+
+
+def rijen_lezen(delen: dict, limit: int) -> dict[str, list[SimpleNamespace]]:
+    """Several short lists from different tables in ONE query (issue 14): a UNION ALL of the
+    slices. ``delen`` maps a list's name to (queryset, columns): each queryset with its own scope,
+    filter and order, the columns {name: field path or expression} the same names (and types) for
+    every list. Each row comes back as an object with those attributes, in the list's own order
+    (a row number over the queryset's ORDER BY; a UNION does not keep it). On SQLite (the quick
+    start), which refuses a LIMIT inside a UNION, one query per list."""
+    stukken, sleutels = [], []
+    for soort, (qs, kolommen) in delen.items():
+        sleutels = list(kolommen)
+        alle = {
+            "lijst": Value(soort, output_field=models.CharField()),
+            "volgorde": Window(RowNumber(), order_by=list(qs.query.order_by)),
+            **{f"kolom_{k}": F(v) if isinstance(v, str) else v for k, v in kolommen.items()},
+        }
+        namen = [f"lijsten_{k}" for k in alle]
+        stukken.append(
+            qs.annotate(**{f"lijsten_{k}": v for k, v in alle.items()}).values_list(*namen)[:limit]
+        )
+    if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
+        rijen = list(stukken[0].union(*stukken[1:], all=True))
+    else:
+        rijen = [rij for stuk in stukken for rij in stuk]
+    uit = {soort: [] for soort in delen}
+    for soort, _volgorde, *waarden in sorted(rijen, key=lambda r: (r[0], r[1])):
+        uit[soort].append(SimpleNamespace(**dict(zip(sleutels, waarden, strict=True))))
+    return uit
