@@ -265,8 +265,9 @@ def test_seed_markeert_de_mi_samenvatting(db):
 
 @pytest.mark.django_db(transaction=True)
 def test_seed_zet_indexen_en_sleutels_terug_over_twee_verbindingen():
-    """From the command line the load commits first and the indexes and keys come back over two
-    connections of their own: afterwards every one of them is there again and valid."""
+    """From the command line the load commits first; the history rows, the indexes, the keys
+    (added NOT VALID, then validated) and ANALYZE then run over two connections of their own:
+    afterwards every index and key is there again and validated."""
     from django.db import connection
 
     from demo.management.commands.seed import Command
@@ -287,7 +288,7 @@ def test_seed_zet_indexen_en_sleutels_terug_over_twee_verbindingen():
     assert not connection.in_atomic_block
     uit = io.StringIO()
     call_command("seed", meldingen=300, gemeenten=4, consulenten=12, werkers=2, stil=True, stdout=uit)
-    assert "indexen en sleutels terug (2 verbindingen)" in uit.getvalue()
+    assert "historie, indexen, sleutels en analyze (2 verbindingen)" in uit.getvalue()
     assert schema() == voor
     from meldingen import kopie
 
