@@ -5,12 +5,16 @@ a new gemeente is TERMIJN_LET_OP_WERKDAGEN) / verlopen, and once the clock was m
 laat gehaald.
 The boundary dates are computed once per query with the Atw calendar (wmo.termijnen): one per
 possible number of working days (1 to 20, wmo.models.LET_OP_WERKDAGEN), and the row picks its own
-by its gemeente's setting in SQL (a join, no query per row or per gemeente).
+by its gemeente's setting in SQL (a join, no query per row or per gemeente), as one
+``CASE let_op_werkdagen WHEN 1 THEN <date> … END`` (``LetOpGrens``). Issue 14: the earlier form, 20
+OR-ed ``Q(let_op_werkdagen=n, deadline__lte=date)``, cost Django about 65 ms per dashboard request
+to resolve (each Q resolves the join to the gemeente again, for every count that uses the state).
 """
 
 from datetime import date
 
-from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models import Case, CharField, DateField, F, Func, Value, When
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 from . import termijnen
@@ -27,23 +31,40 @@ def let_op_grenzen(vandaag: date, extra=None) -> dict[int, date]:
     return grenzen
 
 
+class LetOpGrens(Func):
+    """The row's "let op" boundary: ``grenzen[n]`` for n = the row's ``let_op_werkdagen`` (NULL for
+    an n outside the allowed range, which the model's validation rules out: never "let op")."""
+
+    output_field = DateField()
+
+    def __init__(self, werkdagen, grenzen: dict[int, date]):
+        super().__init__(werkdagen)
+        self.grenzen = grenzen
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        whens, extra = [], []
+        for n, grens in sorted(self.grenzen.items()):
+            whens.append("WHEN %s THEN %s")
+            extra += [n, connection.ops.adapt_datefield_value(grens)]
+        if connection.vendor == "postgresql":  # typed, so the comparison is date <= date
+            return f"(CASE {sql} {' '.join(whens)} END)::date", (*params, *extra)
+        return f"(CASE {sql} {' '.join(whens)} END)", (*params, *extra)
+
+
 def termijnstatus_case(
     veld: str, gehaald_veld: str, vandaag: date | None = None, *, gemeente: str = "gemeente"
 ) -> Case:
     """The state of the clock ``veld``; ``gemeente`` is the path from the row to its Gemeente,
     whose ``let_op_werkdagen`` sets the "let op" boundary."""
     vandaag = vandaag or timezone.localdate()
-    grenzen = let_op_grenzen(vandaag)
-    drempel = f"{gemeente}__let_op_werkdagen"
-    let_op = Q()
-    for n, grens in grenzen.items():
-        let_op |= Q(**{drempel: n, f"{veld}__lte": grens})
+    grens = LetOpGrens(F(f"{gemeente}__let_op_werkdagen"), let_op_grenzen(vandaag))
     return Case(
         When(**{f"{gehaald_veld}__lte": F(veld)}, then=Value("gehaald")),
         When(**{f"{gehaald_veld}__gt": F(veld)}, then=Value("te_laat_gehaald")),
         When(**{f"{veld}__isnull": True}, then=Value("opgeschort")),
         When(**{f"{veld}__lt": vandaag}, then=Value("verlopen")),
-        When(let_op, then=Value("let_op")),
+        When(LessThanOrEqual(F(veld), grens), then=Value("let_op")),
         default=Value("op_schema"),
         output_field=CharField(),
     )
