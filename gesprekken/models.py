@@ -78,6 +78,9 @@ class Gesprek(models.Model):
             models.Index(fields=["gepland_op"], name="gesprek_gepland_idx"),  # per week / month
             # Gesprekken per team by week or month (teamleider.query).
             models.Index(fields=["team", "gepland_op"], name="gesprek_team_gepland_idx"),
+            # A consulent's gesprekken by week (the dashboard's workload per consulent): the
+            # consulent index alone read all of a consulent's gesprekken, 0.6 ms per consulent.
+            models.Index(fields=["consulent", "gepland_op"], name="gesprek_consulent_gepland_idx"),
         ]
         constraints = [
             models.CheckConstraint(

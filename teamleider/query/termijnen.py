@@ -3,7 +3,7 @@ running bezwaartermijnen and dwangsommen."""
 
 from datetime import date
 
-from django.db.models import Count, F, Q, Sum, Value, Window
+from django.db.models import Count, F, Func, Q, Subquery, Sum, Value, Window
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
@@ -114,19 +114,21 @@ def _rij(melding, deadline, dagen, status, aanvraag=None) -> dict:
 def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
     """Beschikkingen whose bezwaar clock (Awb 6:7) still runs: count and the nearest ones.
 
-    One query: the total comes with the rows as a window count (computed before the LIMIT).
+    One query: the total comes with the rows as an uncorrelated scalar subquery, which the database
+    computes once over the beschikkingen alone. A window count did the same, but it needs every
+    running beschikking joined to its aanvraag, melding and inwoner before the LIMIT (1,034 rows
+    for the largest team at 1M meldingen, 50-90 ms); now the nearest 50 are read in index order.
     """
     vandaag = vandaag or timezone.localdate()
+    lopend = beschikkingen(user, filters).filter(
+        status=BeschikkingStatus.VERSTUURD,
+        bezwaar_deadline__gte=vandaag,
+    )
     lijst = list(
-        beschikkingen(user, filters)
-        .filter(
-            status=BeschikkingStatus.VERSTUURD,
-            bezwaar_deadline__gte=vandaag,
-        )
-        .select_related("aanvraag__melding__inwoner")
+        lopend.select_related("aanvraag__melding__inwoner")
         .annotate(
             dagen=_dagen_tussen(F("bezwaar_deadline"), Value(vandaag)),
-            totaal=Window(Count("pk")),
+            totaal=Subquery(lopend.order_by().values(n=Func(Value(1), function="COUNT"))[:1]),
         )
         .order_by("bezwaar_deadline", "id")[:LIJST_MAX]
     )

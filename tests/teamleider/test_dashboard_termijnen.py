@@ -90,6 +90,26 @@ def test_bezwaar_en_dwangsom(bekende_data, teamleider, vers, vandaag):
     assert lopend["lijst"][0].bedrag == 53200
 
 
+def test_bezwaar_telt_alle_lopende_termijnen_ook_buiten_de_lijst(
+    melding_in, besluit, teamleider, vers, vandaag, monkeypatch
+):
+    """The total counts every running bezwaar clock in scope, not only the rows shown."""
+    from teamleider.query import termijnen
+
+    for dag in (3, 4, 5):
+        besluit(
+            melding_in(in_onderzoek=True, ontvangen=vandaag - dagen(20)),
+            ontvangen_op=vandaag - dagen(10),
+            besloten_op=vandaag - dagen(dag),
+        )
+    monkeypatch.setattr(termijnen, "LIJST_MAX", 2)  # the list's length, not a rule
+    bezwaar = bezwaartermijnen(vers(teamleider), vandaag=vandaag)
+    assert bezwaar["aantal"] == 3
+    assert len(bezwaar["lijst"]) == 2
+    # Nearest deadline first: the one decided longest ago.
+    assert bezwaar["lijst"][0].bezwaar_deadline <= bezwaar["lijst"][1].bezwaar_deadline
+
+
 @pytest.mark.parametrize("dagen_gelopen", [0, 1, 13, 14, 15, 28, 41, 42, 43, 100])
 def test_dwangsom_in_sql_gelijk_aan_de_rekenregel(
     dagen_gelopen, melding_in, besluit, teamleider, vers, vandaag
