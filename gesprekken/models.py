@@ -450,7 +450,11 @@ class Vervolgafspraak(models.Model):
                 name="vervolgafspraak_met_eigenaar",
             ),
         ]
-        indexes = [models.Index(fields=["eigenaar", "status"], name="vervolgafspraak_eigenaar_idx")]
+        # A medewerker's open afspraken by date (werkvoorraad; the dashboard's "verlopen" per
+        # consulent, where (eigenaar, status) alone was ANDed with the region-wide date index).
+        indexes = [
+            models.Index(fields=["eigenaar", "status", "uiterlijk"], name="vervolg_eigenaar_uiterlijk_idx")
+        ]
 
     def __str__(self):
         return self.actie[:60]
