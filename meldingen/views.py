@@ -56,9 +56,7 @@ def inwoner_zoeken(request):
     form = ZoekForm(request.GET or None)
     # Only what the form accepts reaches the query: no NUL byte, no megabytes (ZoekForm).
     q = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
-    gevonden = list(
-        Inwoner.objects.met_toegang(request.user).zoek(q).select_related("gemeente")[: ZOEK_MAX + 1]
-    )
+    gevonden = list(Inwoner.objects.zoekresultaten(request.user, q, ZOEK_MAX + 1).select_related("gemeente"))
     resultaten = gevonden[:ZOEK_MAX]
     inzages_vastleggen(
         medewerker=request.user,
