@@ -9,6 +9,7 @@ class WmoConfig(AppConfig):
     verbose_name = "Keukentafel"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)
         from .rollen import rollen_instellen
 
         # post_migrate is sent after the whole migrate run, so every permission exists then.
