@@ -9,9 +9,13 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from meldingen.constants import MeldingStatus
 from wmo.rijen import termijn_html
 
 register = template.Library()
+
+# What get_status_display() says, without the dict of all choices that Django builds per call.
+STATUS_LABELS = dict(MeldingStatus.choices)
 
 SPOED = mark_safe(' <span class="kt-badge kt-badge--spoed">Spoed</span>')
 
@@ -63,7 +67,7 @@ def werkvoorraad_rij(context, melding) -> SafeString:
         melding.dossier_url,
         melding.inwoner.naam,
         melding.gemeente.naam,
-        melding.get_status_display(),
+        STATUS_LABELS.get(melding.status, melding.status),
         termijn_html(melding.onderzoek_deadline, melding.termijnstatus),
         consulent,
     )

@@ -7,6 +7,7 @@ from django import forms
 from django.template import engines
 from django.utils import timezone, translation
 
+from meldingen.constants import MeldingStatus
 from wmo.forms import SnelleSelect
 from wmo.rijen import datum_tekst, termijn_html, url_per_pk
 
@@ -112,5 +113,7 @@ def test_werkvoorraad_rij_schrijft_wat_de_partial_schreef(team, rol_gebruiker, t
             "csrf_token": "<token>",
             "werkvoorraad_url": "/?pagina=2&x=<y>",
         }
-        with translation.override("nl"):
-            assert NIEUWE_RIJ.render(context) == OUDE_RIJ.render(context)
+        for status in MeldingStatus.values:  # every status label (not saved: only shown)
+            melding.status = status
+            with translation.override("nl"):
+                assert NIEUWE_RIJ.render(context) == OUDE_RIJ.render(context)
