@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wmo.codelijsten import Communicatievorm, Geslacht, JuridischeStatus, NaamGebruik
-from wmo.forms import KeukentafelForm, KeukentafelModelForm
+from wmo.forms import KeukentafelForm, KeukentafelModelForm, SnelleSelect
 from wmo.models import Medewerker, Team
 from wmo.query import consulenten_voor
 from wmo.regels.vertegenwoordiging import Vertegenwoordiging
@@ -351,6 +351,7 @@ class WerkvoorraadToewijzenForm(KeukentafelForm):
         queryset=Medewerker.objects.none(),
         required=False,
         empty_label=_("Wachtrij van het team"),
+        widget=SnelleSelect,  # every consulent of the region: a long list
     )
 
     def __init__(self, *args, user, **kwargs):

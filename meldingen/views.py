@@ -25,6 +25,7 @@ from wmo.middleware import framed_by_own_pages
 from wmo.models import Brief, Gemeente
 from wmo.query import consulenten_voor, teams_voor
 from wmo.redirects import safe_next_url
+from wmo.rijen import url_per_pk
 from wmo.services import inzage_vastleggen, inzages_vastleggen
 
 from . import services
@@ -486,17 +487,10 @@ def _page_number(request, parameter: str = "pagina") -> int:
     return min(max(1, int(waarde)), MAX_PAGINA)
 
 
-def _url_maker(naam: str):
-    """pk -> the URL of ``naam`` for that pk, reversed once: a {% url %} per row made the
-    werkvoorraad template-bound (issue 14)."""
-    voor, na = reverse(naam, args=[987654321]).split("987654321")
-    return lambda pk: f"{voor}{pk}{na}"
-
-
 def _rijen_klaarmaken(meldingen, gekozen: str = "") -> None:
     """The links of each row, from URLs reversed once (no {% url %} per row)."""
-    melding_url, dossier_url = _url_maker("meldingen:melding"), _url_maker("meldingen:dossier")
-    oppakken_url = _url_maker("meldingen:melding_oppakken")
+    melding_url, dossier_url = url_per_pk("meldingen:melding"), url_per_pk("meldingen:dossier")
+    oppakken_url = url_per_pk("meldingen:melding_oppakken")
     for melding in meldingen:
         melding.url, melding.dossier_url = melding_url(melding.pk), dossier_url(melding.inwoner_id)
         melding.oppakken_url = oppakken_url(melding.pk)
@@ -581,6 +575,8 @@ def werkvoorraad(request, toewijzen_form=None):
         "pagina": secties["alle"]["pagina"],
         "meer": secties["alle"]["meer"],
         "toewijzen_form": toewijzen_form if kan_toewijzen else None,
+        # Once, not per row: each row's radio button points at the form's error about the choice.
+        "melding_fout": bool(kan_toewijzen and toewijzen_form["melding"].errors),
         # Back to the same pages of each section after assigning or taking a melding.
         "werkvoorraad_url": (
             request.get_full_path()

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wmo.forms import KeukentafelForm
+from wmo.forms import KeukentafelForm, SnelleSelect
 from wmo.models import Gemeente, Medewerker, Voorziening
 from wmo.query import consulenten_voor
 
@@ -58,12 +58,22 @@ class FilterForm(KeukentafelForm):
     their own to render or to validate (a ModelChoiceField reads its queryset for both)."""
 
     gemeente = forms.TypedChoiceField(
-        label=_("Gemeente"), coerce=int, empty_value=None, required=False, error_messages=_ONGELDIG
+        label=_("Gemeente"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages=_ONGELDIG,
+        widget=SnelleSelect,
     )
     consulent = forms.TypedChoiceField(
-        label=_("Consulent"), coerce=int, empty_value=None, required=False, error_messages=_ONGELDIG
+        label=_("Consulent"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages=_ONGELDIG,
+        widget=SnelleSelect,
     )
-    product = forms.ChoiceField(label=_("Productgroep (iWmo)"), required=False)
+    product = forms.ChoiceField(label=_("Productgroep (iWmo)"), required=False, widget=SnelleSelect)
     van = forms.DateField(
         label=_("Melding ontvangen vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -21,6 +21,7 @@ from wmo import teamcache
 from wmo.actions import call_for_form
 from wmo.constants import InzageActie, Rol
 from wmo.query import consulenten_voor
+from wmo.rijen import url_per_pk
 from wmo.services import inzages_vastleggen
 from wmo.termijnstatus import TERMIJNSTATUS_LABELS
 
@@ -143,6 +144,16 @@ def dashboard(request):
         "vandaag": vandaag,
         "querystring": _querystring(request),
     }
+    # The links of the rows, from URLs reversed once (a {% url %} per row made the page
+    # template-bound, issue 14).
+    melding_url = url_per_pk("meldingen:melding")
+    for r in context["lijst"]:
+        r["url"] = melding_url(r["melding"].pk)
+    for b in context["bezwaar"]["lijst"]:
+        b.melding_url = melding_url(b.aanvraag.melding_id)
+    for a in context["dwangsom"]["lijst"]:
+        a.melding_url = melding_url(a.melding_id)
+    context["herverdelen_url"] = reverse("teamleider:herverdelen")
     # The lists show inwoners by name: one row in the access log per inwoner shown (NEN 7513).
     inzages_vastleggen(
         medewerker=user,

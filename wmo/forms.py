@@ -2,6 +2,8 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from .validators import DatumBereik
@@ -18,6 +20,51 @@ WIDGET_CLASSES = {
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
 }
+
+
+class SnelleSelect(forms.Select):
+    """``forms.Select`` with its options written in Python instead of two template includes per
+    option: the same HTML as Django's ``select.html``/``select_option.html``. For long lists on
+    pages that must be quick (issue 14: the werkvoorraad's list of every consulent)."""
+
+    template_name = "forms/widgets/snelle_select.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["opties"] = self.opties_html(context["widget"]["optgroups"])
+        return context
+
+    def opties_html(self, optgroups) -> SafeString:
+        """What ``select.html`` writes between ``<select>`` and ``</select>``, escaped alike."""
+        delen = []
+        for groep, opties, _index in optgroups:
+            if groep:
+                delen.append(format_html('\n  <optgroup label="{}">', groep))
+            for optie in opties:
+                delen.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',  # select_option.html ends in a newline
+                        optie["value"],
+                        _attrs_html(optie["attrs"]),
+                        optie["label"],
+                    )
+                )
+            if groep:
+                delen.append("\n  </optgroup>")
+        return mark_safe("".join(delen))
+
+
+def _attrs_html(attrs: dict) -> SafeString:
+    """Django's ``attrs.html``: `` name="value"``, a bare `` name`` for True, nothing for False."""
+    return mark_safe(
+        "".join(
+            f" {conditional_escape(naam)}"
+            if waarde is True
+            else f' {conditional_escape(naam)}="{conditional_escape(waarde)}"'
+            for naam, waarde in attrs.items()
+            if waarde is not False
+        )
+    )
 
 
 # Django's empty choice; in a Dutch form it says nothing. Replaced by a prompt (issue 15).

@@ -26,18 +26,28 @@ def _inzage(
     *, medewerker: Medewerker, request: HttpRequest | None, actie: str, wat: str, object_type: str
 ) -> Inzage:
     """An unsaved log row with who (as they are now: name, organisation, roles) and from where."""
-    organisatie = medewerker.organisatie if medewerker.organisatie_id else None
     return Inzage(
-        medewerker=medewerker,
-        medewerker_naam=medewerker.get_full_name() or medewerker.get_username(),
-        organisatie=organisatie,
-        organisatie_naam=organisatie.naam if organisatie else "",
-        rollen=", ".join(sorted(medewerker.rollen)),
-        actie=InzageActie(actie),
-        wat=wat[:200],
-        object_type=object_type,
-        ip_adres=client_ip(request) if request is not None else "",
+        **_inzage_velden(
+            medewerker=medewerker, request=request, actie=actie, wat=wat, object_type=object_type
+        )
     )
+
+
+def _inzage_velden(
+    *, medewerker: Medewerker, request: HttpRequest | None, actie: str, wat: str, object_type: str
+) -> dict:
+    organisatie = medewerker.organisatie if medewerker.organisatie_id else None
+    return {
+        "medewerker": medewerker,
+        "medewerker_naam": medewerker.get_full_name() or medewerker.get_username(),
+        "organisatie": organisatie,
+        "organisatie_naam": organisatie.naam if organisatie else "",
+        "rollen": ", ".join(sorted(medewerker.rollen)),
+        "actie": InzageActie(actie),
+        "wat": wat[:200],
+        "object_type": object_type,
+        "ip_adres": client_ip(request) if request is not None else "",
+    }
 
 
 def inzage_vastleggen(
@@ -80,9 +90,10 @@ def inzages_vastleggen(
     """The same trace for every inwoner a list or export shows, once per inwoner, in one insert
     (search results, werkvoorraad, teamleider lists, exports). Nothing shown: nothing logged."""
     gezien = list(dict.fromkeys(pk for pk in inwoner_ids if pk is not None))
-    rijen = []
-    for pk in gezien:
-        rij = _inzage(medewerker=medewerker, request=request, actie=actie, wat=wat, object_type=object_type)
-        rij.inwoner_id = pk
-        rijen.append(rij)
-    return inzagelog.toevoegen(rijen, tijdstip=timezone.now())
+    if not gezien:
+        return []
+    # Who and from where once, not per row (a werkvoorraad logs up to 150 inwoners; issue 14).
+    velden = _inzage_velden(
+        medewerker=medewerker, request=request, actie=actie, wat=wat, object_type=object_type
+    )
+    return inzagelog.toevoegen([Inzage(**velden, inwoner_id=pk) for pk in gezien], tijdstip=timezone.now())

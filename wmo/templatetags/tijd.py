@@ -3,6 +3,8 @@ from datetime import date, datetime
 from django import template
 from django.utils import timezone
 
+from wmo.rijen import datum_tekst, termijn_html
+
 register = template.Library()
 
 
@@ -30,3 +32,17 @@ def is_iso_datum(waarde) -> bool:
         return len(tekst) == 10 and bool(datetime.strptime(tekst, "%Y-%m-%d"))
     except ValueError:
         return False
+
+
+@register.simple_tag
+def termijn(datum, status):
+    """A deadline with its state (wmo.rijen.termijn_html): ``{% termijn melding.onderzoek_deadline
+    melding.termijnstatus %}``. One call per row, where an ``{% include %}`` cost a template."""
+    return termijn_html(datum, status)
+
+
+@register.filter
+def datum(waarde, formaat=None) -> str:
+    """``|date`` (``|datum:"j F Y"`` as ``|date:"j F Y"``) for the rows of a list: the same text,
+    kept per date (wmo.rijen.datum_tekst)."""
+    return datum_tekst(waarde, formaat)
