@@ -2,14 +2,26 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 
+from .form_html import FormTemplates
 from .validators import DatumBereik
 
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+    @cached_property
+    def in_python(self) -> FormTemplates:
+        return FormTemplates(self.get_template, self.field_template_name)
+
+    def render(self, template_name, context, request=None):
+        """field.html and Django's widget templates in Python (wmo.form_html: the same HTML, issue 14)."""
+        if request is None and (html := self.in_python.render(template_name, context)) is not None:
+            return html
+        return super().render(template_name, context, request=request)
 
 
 WIDGET_CLASSES = {
