@@ -23,6 +23,7 @@ import django.forms
 from django.forms.boundfield import BoundField
 from django.template.base import render_value_in_context
 from django.template.context import Context
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
@@ -43,6 +44,10 @@ def _text(value) -> str:
     """``{{ value }}``: localized, made a string and escaped unless it is marked safe."""
     if type(value) is str:
         return html.escape(value)  # what django.utils.html.escape does, without its lazy wrapper
+    if isinstance(value, Promise):
+        value = str(value)  # a lazy translation: not a date or number, localize leaves it as it is
+        if type(value) is str:
+            return html.escape(value)
     if isinstance(value, str):
         return conditional_escape(value)
     if callable(value):

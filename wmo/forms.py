@@ -61,7 +61,8 @@ class KeukentafelFormMixin:
             self._geen_streepjes(field)
             if field.label:
                 # Model verbose names are lower case ("postcode"); a label starts with a capital.
-                field.label = capfirst(field.label)
+                # Translated once here, not again at every use (a page renders hundreds: issue 14).
+                field.label = capfirst(str(field.label))
 
     @staticmethod
     def _geen_streepjes(field) -> None:
