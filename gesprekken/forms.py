@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.forms import DATE_FORMATS, DATE_WIDGET, GEPLAND, ONTVANGEN
@@ -222,21 +223,24 @@ class ResultaatForm(KeukentafelForm):
         if not self.is_bound:
             self.initial.update(initial)
 
-    @property
+    @cached_property
     def ladder(self):
-        """(trede, label, bound fields, open) per rung, for the template.
+        """(trede, label, bound fields, open, besproken) per rung, for the template; read once.
 
         ``open``: the rung holds something (a value or an error); the template folds the other
         rungs, so a phone shows the rungs that were discussed and the names of the rest (issue 15).
+        ``besproken``: its first field (Besproken) is ticked.
         """
         rijen = []
+        fouten = self.errors
         for nr in Trede.values:
             namen = [f"t{nr}_besproken", f"t{nr}_bevinding", f"t{nr}_oplost", f"t{nr}_waarom"]
             if f"t{nr}_voorziening" in self.fields:
                 namen.insert(2, f"t{nr}_voorziening")
             velden = [self[n] for n in namen]
-            open_ = any(v.errors or v.value() not in (None, "", False) for v in velden)
-            rijen.append((nr, Trede(nr).label, velden, open_))
+            waarden = [v.value() for v in velden]
+            open_ = any(fouten.get(n) for n in namen) or any(w not in (None, "", False) for w in waarden)
+            rijen.append((nr, Trede(nr).label, velden, open_, waarden[0]))
         return rijen
 
     @property

@@ -228,7 +228,13 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         "onderzoek": onderzoek,
         "algemeen_form": secties.pop("algemeen"),
         "gebieden": [
-            _gebied(r, form=secties[f"r{r.gebied}"], ontbreekt=r.ontbrekende_treden(r.treden.all()))
+            _gebied(
+                r,
+                form=secties[f"r{r.gebied}"],
+                ontbreekt=r.ontbrekende_treden(r.treden.all()),
+                url=reverse("gesprekken:sectie", args=[melding.pk, f"r{r.gebied}"]),
+                naam=r.get_gebied_display(),
+            )
             for r in resultaten
         ],
         # Four small lists in one query (wmo.lijsten.modellen_lezen, issue 14).

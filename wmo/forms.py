@@ -2,16 +2,28 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
+from .form_html import FormTemplates
 from .validators import DatumBereik
 
 
 class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+    @cached_property
+    def in_python(self) -> FormTemplates:
+        return FormTemplates(self.get_template, self.field_template_name)
+
+    def render(self, template_name, context, request=None):
+        """field.html and Django's widget templates in Python (wmo.form_html: the same HTML, issue 14)."""
+        if request is None and (html := self.in_python.render(template_name, context)) is not None:
+            return html
+        return super().render(template_name, context, request=request)
 
 
 WIDGET_CLASSES = {
@@ -96,7 +108,8 @@ class KeukentafelFormMixin:
             self._geen_streepjes(field)
             if field.label:
                 # Model verbose names are lower case ("postcode"); a label starts with a capital.
-                field.label = capfirst(field.label)
+                # Translated once here, not again at every use (a page renders hundreds: issue 14).
+                field.label = capfirst(str(field.label))
 
     @staticmethod
     def _geen_streepjes(field) -> None:

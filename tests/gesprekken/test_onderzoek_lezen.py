@@ -12,6 +12,7 @@ from gesprekken import services
 from gesprekken.constants import Trede
 from gesprekken.models import LadderTrede, ResultaatOnderzoek
 from gesprekken.views import _resultaten_met_ladder
+from wmo import lijsten
 from wmo.lijsten import Lijst, modellen_lezen
 
 from .conftest import ladder_invullen, resultaat
@@ -100,18 +101,49 @@ def test_vier_lijsten_in_een_query(onderzoek, consulent, catalogus, django_asser
         ],
     }
     assert [len(v) for v in verwacht.values()] == [2, 2, 2, 1]
-    with django_assert_num_queries(1):
-        gelezen = modellen_lezen(
-            gesprekken=Lijst(melding.gesprekken.all(), met={"consulent": ()}),
-            plannen=Lijst(melding.persoonlijke_plannen.all(), zonder=("inhoud",)),
-            vervolgafspraken=Lijst(onderzoek.vervolgafspraken.all(), met={"eigenaar": ()}),
-            versies=Lijst(onderzoek.versies.all(), met={"brief": ("pdf",)}),
+    # Twice: the first call compiles the UNION, the second runs the SQL kept for this shape.
+    lijsten._GECOMPILEERD.clear()
+    for keer in range(2):
+        with django_assert_num_queries(1):
+            gelezen = modellen_lezen(
+                gesprekken=Lijst(melding.gesprekken.all(), met={"consulent": ()}),
+                plannen=Lijst(melding.persoonlijke_plannen.all(), zonder=("inhoud",)),
+                vervolgafspraken=Lijst(onderzoek.vervolgafspraken.all(), met={"eigenaar": ()}),
+                versies=Lijst(onderzoek.versies.all(), met={"brief": ("pdf",)}),
+            )
+        assert len(lijsten._GECOMPILEERD) == 1, keer
+        with django_assert_num_queries(0):
+            assert {
+                "gesprekken": [_zoals_orm(g, ["consulent"]) for g in gelezen["gesprekken"]],
+                "plannen": [_zoals_orm(p) for p in gelezen["plannen"]],
+                "vervolgafspraken": [_zoals_orm(a, ["eigenaar"]) for a in gelezen["vervolgafspraken"]],
+                "versies": [_zoals_orm(v, ["brief"]) for v in gelezen["versies"]],
+            } == verwacht
+        assert gelezen["vervolgafspraken"][0].eigenaar is None  # the earliest, with "De dochter"
+
+
+def test_bewaarde_sql_met_andere_waarden(onderzoek, consulent, django_assert_num_queries):
+    """The SQL kept for a shape reads another onderzoek's lists with that onderzoek's values."""
+    from tests.factories import MeldingFactory
+    from tests.gesprekken.factories import OnderzoekFactory
+
+    ander = OnderzoekFactory(
+        melding=MeldingFactory(
+            team=onderzoek.melding.team, inwoner__gemeente=onderzoek.melding.inwoner.gemeente
+        ),
+        door=consulent,
+    )
+    for o, actie in ((onderzoek, "Eerste"), (ander, "Tweede")):
+        services.vervolgafspraak_toevoegen(
+            onderzoek=o, door=consulent, actie=actie, uiterlijk=timezone.localdate(), eigenaar=consulent
         )
-    with django_assert_num_queries(0):
-        assert {
-            "gesprekken": [_zoals_orm(g, ["consulent"]) for g in gelezen["gesprekken"]],
-            "plannen": [_zoals_orm(p) for p in gelezen["plannen"]],
-            "vervolgafspraken": [_zoals_orm(a, ["eigenaar"]) for a in gelezen["vervolgafspraken"]],
-            "versies": [_zoals_orm(v, ["brief"]) for v in gelezen["versies"]],
-        } == verwacht
-    assert gelezen["vervolgafspraken"][0].eigenaar is None  # the earliest, with "De dochter"
+    lijsten._GECOMPILEERD.clear()
+    for o, actie in ((onderzoek, "Eerste"), (ander, "Tweede"), (onderzoek, "Eerste")):
+        with django_assert_num_queries(1):
+            gelezen = modellen_lezen(
+                afspraken=Lijst(o.vervolgafspraken.all(), met={"eigenaar": ()}),
+                versies=Lijst(o.versies.all(), met={"brief": ("pdf",)}),
+            )
+        assert [a.actie for a in gelezen["afspraken"]] == [actie]
+        assert gelezen["afspraken"][0].eigenaar == consulent and gelezen["versies"] == []
+    assert len(lijsten._GECOMPILEERD) == 1
