@@ -73,3 +73,22 @@ def test_is_iso_datum_zoals_html_hem_wil():
     assert not is_iso_datum("2026-13-45")
     assert not is_iso_datum("<script>")
     assert not is_iso_datum(None)
+
+
+def test_een_foute_datum_met_regeleinden_staat_op_een_regel_in_het_tekstveld():
+    """A date typed with line breaks (hostile input, seen in CI's HTML check) comes back in a text
+    field on one line: a line feed in a value attribute is invalid HTML."""
+    from django import forms
+
+    from wmo.forms import KeukentafelForm
+
+    class DatumForm(KeukentafelForm):
+        datum = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    form = DatumForm(data={"datum": "\r\n\t12-1\n2026"})
+    assert not form.is_valid()
+    html = str(form["datum"])
+    assert 'type="text"' in html
+    waarde = html.split('value="', 1)[1].split('"', 1)[0]
+    assert "\n" not in waarde and "\r" not in waarde
+    assert "12-1 2026" in waarde

@@ -34,6 +34,13 @@ def is_iso_datum(waarde) -> bool:
         return False
 
 
+@register.filter
+def op_een_regel(waarde) -> str:
+    """What a one-line text field shows of ``waarde``: line breaks as spaces. A browser strips
+    them from such a field's value anyway, and in the value attribute they are invalid HTML."""
+    return " ".join(str(waarde).splitlines()) if waarde is not None else ""
+
+
 @register.simple_tag
 def termijn(datum, status):
     """A deadline with its state (wmo.rijen.termijn_html): ``{% termijn melding.onderzoek_deadline
