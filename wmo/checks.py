@@ -13,6 +13,7 @@ def half_vervangen_migraties(app_configs=None, databases=None, **kwargs):
     (a KeyError deep in the migration state). Said plainly instead, with what to do. A database
     that applied all or none of a replaced set is fine: production, CI and a fresh quick start.
     """
+    from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.recorder import MigrationRecorder
 
     fouten = []
@@ -21,8 +22,6 @@ def half_vervangen_migraties(app_configs=None, databases=None, **kwargs):
         recorder = MigrationRecorder(connection)
         if not recorder.has_table():
             continue
-        from django.db.migrations.loader import MigrationLoader
-
         toegepast = set(recorder.applied_migrations())
         loader = MigrationLoader(None, ignore_no_migrations=True)
         for sleutel, migratie in loader.disk_migrations.items():

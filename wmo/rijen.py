@@ -20,14 +20,14 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from .termijnstatus import TERMIJNSTATUS_LABELS
+
 _PLAATSHOUDER = "987654321"
 
-# The words after the date, per termijnstatus (wmo.termijnstatus); the other states say nothing.
+# The words after the date: the state's label (wmo.termijnstatus) in lower case; "op schema" and
+# "opgeschort" say nothing after a date.
 TERMIJN_TOEVOEGING = {
-    "verlopen": " (verlopen)",
-    "let_op": " (let op)",
-    "gehaald": " (gehaald)",
-    "te_laat_gehaald": " (te laat gehaald)",
+    s: f" ({TERMIJNSTATUS_LABELS[s].lower()})" for s in ("verlopen", "let_op", "gehaald", "te_laat_gehaald")
 }
 
 
