@@ -92,3 +92,22 @@ def test_een_foute_datum_met_regeleinden_staat_op_een_regel_in_het_tekstveld():
     waarde = html.split('value="', 1)[1].split('"', 1)[0]
     assert "\n" not in waarde and "\r" not in waarde
     assert "12-1 2026" in waarde
+
+
+def test_een_getalveld_met_tekst_toont_de_tekst_in_een_tekstveld():
+    """ "veel" typed as the hours of mantelzorg comes back as typed, in a text field without min (an
+    <input type="number"> cannot hold it: a browser empties it, and it is invalid HTML)."""
+    from django import forms
+
+    from wmo.forms import KeukentafelForm
+
+    class UrenForm(KeukentafelForm):
+        uren = forms.IntegerField(min_value=0)
+
+    fout = str(UrenForm(data={"uren": "veel"})["uren"])
+    assert 'type="text"' in fout and 'value="veel"' in fout and "min=" not in fout
+    assert 'aria-invalid="true"' in fout
+    goed = str(UrenForm(data={"uren": "-3"})["uren"])  # a number, only out of range: stays a number field
+    assert 'type="number"' in goed and 'value="-3"' in goed and 'min="0"' in goed
+    leeg = str(UrenForm()["uren"])
+    assert 'type="number"' in leeg and "value=" not in leeg

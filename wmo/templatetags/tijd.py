@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 
 from django import template
@@ -39,6 +40,21 @@ def op_een_regel(waarde) -> str:
     """What a one-line text field shows of ``waarde``: line breaks as spaces. A browser strips
     them from such a field's value anyway, and in the value attribute they are invalid HTML."""
     return " ".join(str(waarde).splitlines()) if waarde is not None else ""
+
+
+_GETAL = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+@register.filter
+def is_getal(waarde) -> bool:
+    """Whether ``waarde`` is a value HTML allows in an ``<input type="number">`` ("6", "-1.5")."""
+    return waarde is not None and bool(_GETAL.fullmatch(str(waarde)))
+
+
+@register.filter
+def als_tekstveld(widget: dict) -> dict:
+    """The widget's context for a text field: without the attributes only a number field has."""
+    return {**widget, "attrs": {k: v for k, v in widget["attrs"].items() if k not in ("min", "max", "step")}}
 
 
 @register.simple_tag
