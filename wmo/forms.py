@@ -159,10 +159,26 @@ class KeukentafelFormMixin:
             self.add_error(None, error)
         self.full_clean_aria()
 
+    # Input types whose value attribute must have a form (an absolute URL, an e-mail address, a
+    # time): a value typed wrong and shown back would be invalid HTML, and a browser may empty it.
+    # Numbers and dates: templates/django/forms/widgets/number.html and date.html.
+    VORMTYPEN = ("url", "email", "time", "datetime-local")
+
+    @classmethod
+    def _als_tekstveld(cls, field, bound) -> None:
+        """A field with an error shows what was typed, as typed (a house rule): a typed input that
+        cannot hold it becomes a text field, without the attributes only that type has."""
+        soort = field.widget.attrs.get("type") or getattr(field.widget, "input_type", None)
+        if soort in cls.VORMTYPEN and bound.value() not in (None, ""):
+            attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("type", "min", "max", "step")}
+            field.widget = forms.TextInput(attrs=attrs)
+
     def full_clean_aria(self):
         for name in self.errors:
             if name in self.fields:
                 field = self.fields[name]
+                bound = self[name]
+                self._als_tekstveld(field, bound)
                 bound = self[name]
                 ids = [f"{bound.auto_id}_error"]
                 if field.help_text:

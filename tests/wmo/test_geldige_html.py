@@ -7,6 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+from django import forms
+
 from wmo.templatetags.tijd import datetime_attr, is_iso_datum
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +114,37 @@ def test_een_getalveld_met_tekst_toont_de_tekst_in_een_tekstveld():
     assert 'type="number"' in goed and 'value="-3"' in goed and 'min="0"' in goed
     leeg = str(UrenForm()["uren"])
     assert 'type="number"' in leeg and "value=" not in leeg
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        forms.URLInput(),
+        forms.EmailInput(),
+        forms.TimeInput(attrs={"type": "time"}),
+        forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    ],
+    ids=["url", "email", "time", "datetime-local"],
+)
+def test_een_fout_getypte_waarde_in_een_veld_met_vorm_staat_in_een_tekstveld(widget):
+    """ "2011AB" as the zaken API's URL (seen in CI's HTML check) comes back as typed, in a text field:
+    in a type="url" (email, time, datetime-local) it is invalid HTML."""
+    from wmo.forms import KeukentafelForm
+
+    class VormForm(KeukentafelForm):
+        waarde = forms.CharField(widget=widget)
+
+    class Fout(VormForm):
+        def clean_waarde(self):
+            raise forms.ValidationError("Fout.")
+
+    fout = Fout(data={"waarde": "2011AB"})
+    assert not fout.is_valid()  # as a view does before it renders the form again
+    html = str(fout["waarde"])
+    assert 'type="text"' in html and 'value="2011AB"' in html and 'aria-invalid="true"' in html
+    leeg = Fout(data={"waarde": ""})  # nothing typed: the field keeps its type
+    assert not leeg.is_valid()
+    leeg = str(leeg["waarde"])
+    assert 'type="text"' not in leeg
+    goed = str(VormForm(data={"waarde": "12:30"})["waarde"])
+    assert 'type="text"' not in goed
