@@ -84,6 +84,15 @@ DJANGO_LEEG = "---------"
 LEEG_PROMPT = "Maak een keuze"
 
 
+class EenRegelInput(forms.TextInput):
+    """A text field showing its value on one line: line breaks are invalid in a value attribute
+    (and a browser strips them from a one-line field anyway)."""
+
+    def format_value(self, value):
+        waarde = super().format_value(value)
+        return None if waarde is None else " ".join(str(waarde).splitlines())
+
+
 class KeukentafelFormMixin:
     """Base for every form: Utrecht classes on widgets; fields with an error get aria-invalid and a link
     (aria-describedby) to their error message, so screen readers read the error with the field."""
@@ -171,7 +180,7 @@ class KeukentafelFormMixin:
         soort = field.widget.attrs.get("type") or getattr(field.widget, "input_type", None)
         if soort in cls.VORMTYPEN and bound.value() not in (None, ""):
             attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("type", "min", "max", "step")}
-            field.widget = forms.TextInput(attrs=attrs)
+            field.widget = EenRegelInput(attrs=attrs)
 
     def full_clean_aria(self):
         for name in self.errors:

@@ -146,5 +146,8 @@ def test_een_fout_getypte_waarde_in_een_veld_met_vorm_staat_in_een_tekstveld(wid
     assert not leeg.is_valid()
     leeg = str(leeg["waarde"])
     assert 'type="text"' not in leeg
+    regels = Fout(data={"waarde": "\r\n\t20\n11AB"})  # hostile input seen in CI: on one line
+    assert not regels.is_valid()
+    assert "\n" not in str(regels["waarde"]).split('value="', 1)[1].split('"', 1)[0]
     goed = str(VormForm(data={"waarde": "12:30"})["waarde"])
     assert 'type="text"' not in goed
