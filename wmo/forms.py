@@ -92,6 +92,13 @@ class EenRegelInput(forms.TextInput):
         waarde = super().format_value(value)
         return None if waarde is None else " ".join(str(waarde).splitlines())
 
+    @classmethod
+    def van(cls, widget, attrs: dict | None = None) -> "EenRegelInput":
+        """This widget in the place of ``widget``, with its attributes (or ``attrs``) and flags."""
+        nieuw = cls(attrs=dict(widget.attrs if attrs is None else attrs))
+        nieuw.is_required, nieuw.is_localized = widget.is_required, widget.is_localized
+        return nieuw
+
 
 class KeukentafelFormMixin:
     """Base for every form: Utrecht classes on widgets; fields with an error get aria-invalid and a link
@@ -104,6 +111,10 @@ class KeukentafelFormMixin:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if type(field.widget) is forms.TextInput:
+                # Every one-line text field shows its value on one line, also what a hostile
+                # client typed with line breaks (invalid in a value attribute).
+                field.widget = EenRegelInput.van(field.widget)
             if isinstance(field, forms.DateField | forms.DateTimeField):
                 field.validators = [
                     *(v for v in field.validators if not isinstance(v, DatumBereik)),
@@ -180,7 +191,7 @@ class KeukentafelFormMixin:
         soort = field.widget.attrs.get("type") or getattr(field.widget, "input_type", None)
         if soort in cls.VORMTYPEN and bound.value() not in (None, ""):
             attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("type", "min", "max", "step")}
-            field.widget = EenRegelInput(attrs=attrs)
+            field.widget = EenRegelInput.van(field.widget, attrs)
 
     def full_clean_aria(self):
         for name in self.errors:

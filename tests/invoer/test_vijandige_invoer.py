@@ -97,6 +97,7 @@ from tests.gesprekken.conftest import ladder_invullen
 from tests.gesprekken.factories import OnderzoekFactory
 from tests.tweestaps import TweestapsClient
 from wmo.constants import BriefSoort, Rol
+from wmo.forms import EenRegelInput
 from wmo.models import Aanbieder, Contract, Gemeente, Medewerker
 from wmo.query import consulenten_voor, teams_voor
 from zgw.forms import KoppelingForm
@@ -871,6 +872,8 @@ def _kept_problems(html: str, velden: dict, data: dict) -> list[str]:
             field.clean(waarde)
         except (ValidationError, ValueError, TypeError):
             continue
+        if isinstance(field.widget, EenRegelInput):  # a one-line field keeps it on one line
+            waarden = [" ".join(w.splitlines()) for w in waarden]
         problems += [f"{naam}={w!r}" for w in waarden if escape(w) not in html]
     return problems
 

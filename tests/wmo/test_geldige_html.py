@@ -151,3 +151,31 @@ def test_een_fout_getypte_waarde_in_een_veld_met_vorm_staat_in_een_tekstveld(wid
     assert "\n" not in str(regels["waarde"]).split('value="', 1)[1].split('"', 1)[0]
     goed = str(VormForm(data={"waarde": "12:30"})["waarde"])
     assert 'type="text"' not in goed
+
+
+def test_een_tekstveld_toont_regeleinden_op_een_regel_ook_zonder_fout_en_uit_een_modelformulier():
+    """A hostile client can post a line break into any one-line text field (a browser cannot), and a
+    required field that is only "\\r\\n\\t" comes back with its error as typed: the value attribute
+    must hold no line feed either way (invalid HTML; seen in CI's HTML check). Stored values with a
+    line break inside (CharField only strips the ends) show on one line when the form is opened."""
+    from wmo.forms import KeukentafelForm, KeukentafelModelForm
+    from wmo.models import Gemeente
+
+    class NaamForm(KeukentafelForm):
+        naam = forms.CharField(max_length=40)
+
+    verplicht = NaamForm(data={"naam": "\r\n\t"})
+    assert not verplicht.is_valid()
+    html = str(verplicht["naam"])
+    assert 'aria-invalid="true"' in html and 'maxlength="40"' in html and "required" in html
+    assert "\n" not in html.split('value="', 1)[1].split('"', 1)[0]
+    binnen = NaamForm(initial={"naam": "Jan\nJansen"})
+    assert 'value="Jan Jansen"' in str(binnen["naam"])
+
+    class GemeenteForm(KeukentafelModelForm):
+        class Meta:
+            model = Gemeente
+            fields = ["naam"]
+
+    veld = GemeenteForm(instance=Gemeente(naam="Haar\r\nlem"))["naam"]
+    assert 'value="Haar lem"' in str(veld) and veld.field.widget.attrs["class"].startswith("utrecht-textbox")
