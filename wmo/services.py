@@ -86,14 +86,22 @@ def inzages_vastleggen(
     request: HttpRequest | None = None,
     actie: str = InzageActie.RAADPLEGEN,
     object_type: str = "",
-) -> list[Inzage]:
+) -> int:
     """The same trace for every inwoner a list or export shows, once per inwoner, in one insert
-    (search results, werkvoorraad, teamleider lists, exports). Nothing shown: nothing logged."""
+    (search results, werkvoorraad, teamleider lists, exports); returns the rows written. Nothing
+    shown: nothing logged."""
     gezien = list(dict.fromkeys(pk for pk in inwoner_ids if pk is not None))
     if not gezien:
-        return []
+        return 0
     # Who and from where once, not per row (a werkvoorraad logs up to 150 inwoners; issue 14).
     velden = _inzage_velden(
         medewerker=medewerker, request=request, actie=actie, wat=wat, object_type=object_type
     )
-    return inzagelog.toevoegen([Inzage(**velden, inwoner_id=pk) for pk in gezien], tijdstip=timezone.now())
+    rij = {
+        **velden,
+        "medewerker_id": medewerker.pk,
+        "organisatie_id": velden["organisatie"].pk if velden["organisatie"] else None,
+        "actie": str(velden["actie"]),
+        "object_id": None,
+    }
+    return inzagelog.toevoegen_per_inwoner(rij, gezien, tijdstip=timezone.now())

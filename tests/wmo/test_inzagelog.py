@@ -113,7 +113,7 @@ def test_een_lijst_is_een_insert_met_een_rij_per_inwoner(medewerker, django_asse
         inwoners[2].pk,
     ]
     with django_assert_num_queries(0):
-        assert inzages_vastleggen(medewerker=medewerker, inwoner_ids=[], wat="werkvoorraad") == []
+        assert inzages_vastleggen(medewerker=medewerker, inwoner_ids=[], wat="werkvoorraad") == 0
 
 
 def test_controleren_slaagt_en_noemt_de_kop(rijen):
@@ -277,3 +277,51 @@ def test_gelijktijdige_verzoeken_maken_een_keten(team):
     assert Inzage.objects.count() == 8 * (3 * 1 + 2 * 3)
     assert len(set(Inzage.objects.values_list("hash", flat=True))) == Inzage.objects.count()
     assert inzagelog.controleren().in_orde
+
+
+@pytest.mark.parametrize(
+    "wat,ip,organisatie",
+    [
+        ("werkvoorraad", "192.0.2.7", True),
+        ('zoekresultaat "Bakker" \\ é ü 漢字 \u2028 \x01\x1f\x7f\t\n😀', "", True),
+        ("export", "2001:db8::1", False),
+    ],
+)
+def test_een_lijst_maakt_dezelfde_rijen_als_een_rij_per_keer(medewerker, wat, ip, organisatie):
+    """The list path serialises the shared fields once (inzagelog.toevoegen_per_inwoner): every row it
+    writes must read back the same and hash the same as ``canonical`` says, escapes and all, and the
+    chain must verify across single rows and lists."""
+    if not organisatie:
+        medewerker.organisatie = None
+        medewerker.save()
+    inwoners = InwonerFactory.create_batch(3)
+    request = RequestFactory().get("/", REMOTE_ADDR=ip or "127.0.0.1")
+    inzage_vastleggen(medewerker=medewerker, inwoner=inwoners[0], wat="dossier")
+    with time_machine.travel(datetime(2026, 10, 25, 0, 59, 59, 123456, tzinfo=UTC), tick=False):
+        aantal = inzages_vastleggen(
+            medewerker=medewerker,
+            inwoner_ids=[i.pk for i in inwoners],
+            wat=wat,
+            request=request if ip else None,
+            actie=InzageActie.EXPORTEREN,
+            object_type="melding",
+        )
+    inzage_vastleggen(medewerker=medewerker, inwoner=inwoners[1], wat="dossier")
+    assert aantal == 3
+    lijst = list(Inzage.objects.order_by("id")[1:4])
+    assert [r.inwoner_id for r in lijst] == [i.pk for i in inwoners]
+    vorige = Inzage.objects.order_by("id").first().hash
+    for rij in lijst:
+        assert rij.tijdstip == datetime(2026, 10, 25, 0, 59, 59, 123456, tzinfo=UTC)
+        assert (rij.wat, rij.actie, rij.object_type, rij.object_id) == (
+            wat[:200],
+            "exporteren",
+            "melding",
+            None,
+        )
+        assert rij.ip_adres == (client_ip(request) if ip else "")
+        assert rij.organisatie_id == (medewerker.organisatie_id if organisatie else None)
+        assert rij.medewerker_naam == "Fatima El Amrani" and rij.rollen == "consulent"
+        assert rij.hash == inzagelog.regel_hash(vorige, rij)
+        vorige = rij.hash
+    assert "klopt: 5 rij(en)" in _controleren()
