@@ -9,7 +9,7 @@ from django.utils import timezone
 from aanvragen.constants import BeschikkingStatus
 from meldingen.constants import OPEN_STATUSSEN
 from wmo.regels import dwangsom
-from wmo.termijnstatus import termijnstatus_case
+from wmo.termijnstatus import termijnstatus_case, termijnstatus_q
 
 from .common import Filters, _dagen_tussen, aanvragen, beschikkingen, meldingen
 
@@ -69,14 +69,11 @@ def termijnen_lijst(
         qs = (
             aanvragen(user, filters)
             .filter(besloten_op__isnull=True)
+            .filter(termijnstatus_q("beslis_deadline", "besloten_op", staat, vandaag))
             .annotate(
-                termijnstatus=termijnstatus_case(
-                    "beslis_deadline", "besloten_op", vandaag, gemeente="gemeente"
-                )
-            )
-            .filter(termijnstatus=staat)
-            .annotate(
-                deadline=F("beslis_deadline"), dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag))
+                termijnstatus=Value(staat),
+                deadline=F("beslis_deadline"),
+                dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag)),
             )
             .select_related("melding__inwoner", "melding__consulent", "melding__gemeente")
             .order_by("beslis_deadline", "id")
@@ -86,9 +83,9 @@ def termijnen_lijst(
     qs = (
         meldingen(user, filters)
         .filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
-        .annotate(termijnstatus=termijnstatus_case(veld, "onderzoek_afgerond_op", vandaag))
-        .filter(termijnstatus=staat)
+        .filter(termijnstatus_q(veld, "onderzoek_afgerond_op", staat, vandaag))
         .annotate(
+            termijnstatus=Value(staat),
             deadline=F(veld),
             dagen=_dagen_tussen(F(veld), Value(vandaag)),
             inwoner_naam=F("inwoner__achternaam"),

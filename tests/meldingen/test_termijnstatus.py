@@ -1,6 +1,6 @@
 """Deadline state on lists, derived in SQL from the stored columns."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -53,3 +53,53 @@ def test_verslag_versturen_stopt_de_klok(consulent):
     )
     assert melding.onderzoek_afgerond_op is not None
     assert Melding.objects.voor_lijst().get(pk=melding.pk).termijnstatus == "gehaald"
+
+
+@pytest.mark.parametrize("let_op_werkdagen", [1, 5, 20])
+def test_de_voorwaarden_per_staat_kiezen_dezelfde_rijen_als_de_case(let_op_werkdagen, consulent):
+    """termijnstatus_q (plain conditions, so the deadline index can be used) selects exactly the rows
+    whose termijnstatus_case is that state: every deadline from two days before to past the "let op"
+    boundary, none (opgeschort: the beslistermijn, whose column may be empty), and decided before,
+    on and after the deadline; at a Friday before Christmas, so the boundary crosses a weekend and
+    holidays. The columns are set directly: this tests the SQL, not how a deadline comes about."""
+    from aanvragen.constants import Grondslag
+    from aanvragen.models import Aanvraag
+    from aanvragen.services import aanvraag_registreren
+    from wmo.termijnstatus import TERMIJNSTATUS_LABELS, termijnstatus_q
+
+    vandaag = date(2026, 12, 18)
+    melding = MeldingFactory(in_onderzoek=True, consulent=consulent, team=consulent.team)
+    melding.gemeente.let_op_werkdagen = let_op_werkdagen
+    melding.gemeente.save()
+    aanvraag = aanvraag_registreren(
+        melding=melding,
+        ontvangen_op=melding.ontvangen_op.date(),
+        grondslag=Grondslag.NA_ONDERZOEK,
+        door=consulent,
+    )
+    grens = werkdagen_verder(vandaag, let_op_werkdagen)
+    deadlines = sorted(
+        {vandaag + timedelta(days=d) for d in range(-2, 3)}
+        | {grens - timedelta(days=1), grens, grens + timedelta(days=1)}
+    )
+    rij = Aanvraag.objects.filter(pk=aanvraag.pk)
+    gezien = set()
+    for deadline in [None, *deadlines]:
+        besluiten = (
+            [] if deadline is None else [deadline - timedelta(days=1), deadline, deadline + timedelta(days=1)]
+        )
+        for besloten in [None, *besluiten]:
+            rij.update(beslis_deadline=deadline, besloten_op=besloten)
+            case = (
+                rij.annotate(s=termijnstatus_case("beslis_deadline", "besloten_op", vandaag))
+                .values_list("s", flat=True)
+                .get()
+            )
+            volgens_q = [
+                staat
+                for staat in TERMIJNSTATUS_LABELS
+                if rij.filter(termijnstatus_q("beslis_deadline", "besloten_op", staat, vandaag)).exists()
+            ]
+            assert volgens_q == [case], (deadline, besloten)
+            gezien.add(case)
+    assert gezien == set(TERMIJNSTATUS_LABELS)
