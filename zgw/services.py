@@ -349,23 +349,16 @@ def koppeling_opslaan(*, gemeente, door: Medewerker, **velden) -> ZgwKoppeling:
     refused per field. When the Catalogi API does not answer, what was typed is saved unchecked and
     ``catalogi_storing`` on the result says why (beheer shows it).
     """
-    koppeling = ZgwKoppeling.objects.filter(gemeente=gemeente).first() or ZgwKoppeling(gemeente=gemeente)
-    for naam, waarde in velden.items():
-        setattr(koppeling, naam, waarde)
-    if koppeling.actief:
-        ontbreekt = [
-            ZgwKoppeling._meta.get_field(n).verbose_name
-            for n in VERPLICHT_ALS_AAN
-            if not getattr(koppeling, n)
-        ]
-        if ontbreekt:
-            raise ValidationError({"actief": f"Vul eerst in: {', '.join(str(o) for o in ontbreekt)}."})
-    koppeling.full_clean(validate_unique=False)
+    # ``velden``: every field of the settings form. Checked on an unsaved copy before anything is
+    # asked, without a query (the database's own checks follow in _koppeling_bewaren).
+    kandidaat = ZgwKoppeling(gemeente=gemeente, **velden)
+    _verplicht_als_aan(kandidaat)
+    kandidaat.clean_fields(exclude=["gemeente"])
     storing = ""
-    if koppeling.actief and koppeling.catalogi_api:
+    if kandidaat.actief and kandidaat.catalogi_api:
         # Outside the transaction: no row is locked while the Catalogi API is asked.
         try:
-            fouten = catalogi.typen_controleren(koppeling, door=door)
+            fouten = catalogi.typen_controleren(kandidaat, door=door)
         except ZgwFout as fout:
             storing = str(fout)
         else:
@@ -376,6 +369,17 @@ def koppeling_opslaan(*, gemeente, door: Medewerker, **velden) -> ZgwKoppeling:
     return koppeling
 
 
+def _verplicht_als_aan(koppeling: ZgwKoppeling) -> None:
+    if koppeling.actief:
+        ontbreekt = [
+            ZgwKoppeling._meta.get_field(n).verbose_name
+            for n in VERPLICHT_ALS_AAN
+            if not getattr(koppeling, n)
+        ]
+        if ontbreekt:
+            raise ValidationError({"actief": f"Vul eerst in: {', '.join(str(o) for o in ontbreekt)}."})
+
+
 @transaction.atomic
 def _koppeling_bewaren(*, gemeente, door: Medewerker, velden: dict) -> ZgwKoppeling:
     koppeling = ZgwKoppeling.objects.select_for_update().filter(gemeente=gemeente).first() or ZgwKoppeling(
@@ -383,6 +387,7 @@ def _koppeling_bewaren(*, gemeente, door: Medewerker, velden: dict) -> ZgwKoppel
     )
     for naam, waarde in velden.items():
         setattr(koppeling, naam, waarde)
+    _verplicht_als_aan(koppeling)
     koppeling.full_clean()
     koppeling._history_user = door
     koppeling.save()

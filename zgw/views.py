@@ -64,6 +64,14 @@ def koppeling(request, pk):
                     "Sla later nog eens op om de typen te laten controleren.",
                 )
             return redirect("zgw_beheer:koppelingen")
+        if form.cleaned_data.get("catalogi_api") and any(n in form.errors for n in catalogi.TYPE_VELDEN):
+            # Refused types: show the lists again to choose from (when the Catalogi API answers).
+            try:
+                keuzes = catalogi.keuzes_ophalen(form.verbinding(), door=request.user)
+            except ZgwFout:
+                keuzes = None
+            else:
+                form.toon_keuzes(keuzes)
     return render(
         request,
         "zgw/koppeling.html",

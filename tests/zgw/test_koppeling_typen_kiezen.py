@@ -181,6 +181,10 @@ def test_typen_die_niet_bij_het_zaaktype_horen(client, beheerder, gemeente, zaak
     for naam, url in fout.items():  # kept as typed, each error linked to its field
         assert f'value="{url}"' in html
         assert f'href="#id_{naam}"' in html and f'aria-describedby="id_{naam}_error' in html
+    # The lists are shown again, each refused value selected as it was.
+    assert _gekozen(html, "roltype_initiator") == urls["behandelaar"]
+    assert (urls["initiator"], "Inwoner") in _opties(html, "roltype_initiator")
+    assert _gekozen(html, "informatieobjecttype") == urls["foto"]
     assert not ZgwKoppeling.objects.exists()
 
 
