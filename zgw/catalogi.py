@@ -18,8 +18,9 @@ until the first zaak failed; with the Catalogi API set:
   decides (beheer saves what was typed, and says it was not checked).
 
 The statustypen, roltype, informatieobjecttype and besluittype are checked against the zaaktype for
-a melding; the zaaktypen for spoed and herindicatie are only checked to exist and be definitief
-(the koppeling has one set of statustypen and one roltype for all its zaaktypen).
+a melding. The koppeling has one set of them for all its zaaktypen, so a different zaaktype for
+spoed or herindicatie must list them too (``zaaktype.statustypen``, ``.roltypen``, ...), or the
+zaaksysteem would refuse the status, rol, document and besluit of those zaken.
 """
 
 from dataclasses import dataclass, field
@@ -213,6 +214,26 @@ def typen_controleren(koppeling: ZgwKoppeling, *, door) -> dict[str, str]:
             fouten[naam] = (
                 f"{wat} hoort niet bij het zaaktype ‘{naam_zaaktype}’. Kies er een uit de lijst, of koppel het "
                 "in de catalogus aan het zaaktype."
+            )
+
+    # A zaak of the spoed or herindicatie zaaktype gets the same statustypen, roltype,
+    # informatieobjecttype and besluittype: the zaaksysteem refuses them unless that zaaktype has
+    # them too (each belongs to one zaaktype in the Catalogi API).
+    for naam in ZAAKTYPE_VELDEN[1:]:
+        ander = gelezen.get(getattr(koppeling, naam))
+        if naam in fouten or ander is None or ander is zaaktype:
+            continue
+        lijsten_ander = {**lijsten, "roltype_initiator": ("roltypen", "")}
+        vreemd = [
+            str(ZgwKoppeling._meta.get_field(n).verbose_name)
+            for n, (lijst, _wat) in lijsten_ander.items()
+            if getattr(koppeling, n) and getattr(koppeling, n) not in (ander.get(lijst) or [])
+        ]
+        if vreemd:
+            fouten[naam] = (
+                f"Het zaaktype ‘{ander.get('omschrijving', '')}’ kent niet alle typen hieronder "
+                f"({', '.join(vreemd)}): het zaaksysteem zou die bij deze zaken weigeren. Laat dit veld leeg, "
+                "dan krijgen ook deze meldingen het zaaktype voor een melding."
             )
 
     url = koppeling.roltype_initiator

@@ -210,6 +210,20 @@ def test_roltype_van_een_ander_zaaktype_en_een_verzonnen_adres(
     assert not ZgwKoppeling.objects.exists()
 
 
+def test_een_ander_zaaktype_voor_spoed_moet_dezelfde_typen_kennen(
+    client, beheerder, gemeente, zaaksysteem, urls
+):
+    client.force_login(beheerder)
+    velden = koppeling_met_catalogus(zaaksysteem, urls)
+    html = client.post(
+        reverse("zgw_beheer:koppeling", args=[gemeente.pk]), _post(velden, zaaktype_spoed=urls["spoed"])
+    ).text
+    assert "Het zaaktype ‘Wmo-melding spoed’ kent niet alle typen hieronder (statustype ‘Ontvangen’" in html
+    assert "roltype voor de inwoner (initiator)): het zaaksysteem zou die bij deze zaken weigeren" in html
+    assert 'href="#id_zaaktype_spoed"' in html
+    assert not ZgwKoppeling.objects.exists()
+
+
 def test_het_zaaktype_zelf_bestaat_niet(client, beheerder, gemeente, zaaksysteem, urls):
     client.force_login(beheerder)
     velden = koppeling_met_catalogus(zaaksysteem, urls)
@@ -229,7 +243,7 @@ def test_goede_typen_worden_gecontroleerd_en_opgeslagen(client, beheerder, gemee
     assert "niet gecontroleerd" not in antwoord.text
     assert sorted(v["pad"] for v in zaaksysteem.catalogi_verzoeken()) == sorted(
         "/" + u.removeprefix(zaaksysteem.basis + "/")
-        for u in (urls["melding"], urls["spoed"], urls["initiator"])
+        for u in (urls["melding"], urls["initiator"])  # the herindicatie zaaktype is the same one: read once
     )
     assert all(v["claims"]["client_id"] == CLIENT_ID for v in zaaksysteem.catalogi_verzoeken())
     assert ZgwKoppeling.objects.get().roltype_initiator == urls["initiator"]
