@@ -313,3 +313,14 @@ def test_ophalen_zonder_adres_of_geheim(client, beheerder, gemeente, zaaksysteem
     html = client.post(pagina, _post(velden, actie="ophalen")).text
     assert "zet KT_ZGW_TEST_SECRET in de omgeving van de server" in html
     assert not zaaksysteem.verzoeken
+
+
+def test_de_wijziging_staat_in_de_geschiedenis_van_beheer(client, beheerder, gemeente, zaaksysteem, urls):
+    client.force_login(beheerder)
+    velden = koppeling_met_catalogus(zaaksysteem, urls)
+    pagina = reverse("zgw_beheer:koppeling", args=[gemeente.pk])
+    assert client.post(pagina, _post(velden, catalogi_api="", catalogus="")).status_code == 302
+    assert client.post(pagina, _post(velden)).status_code == 302
+    html = client.get(reverse("beheer:wijzigingen"), {"soort": "zaaksysteem"}).text
+    assert "Zaaksysteem van Haarlem" in html
+    assert "Adres van de Catalogi API" in html and zaaksysteem.api("catalogi") in html
