@@ -84,10 +84,23 @@ class Keuzes:
         return None
 
 
-def client(koppeling: ZgwKoppeling, door) -> ZgwClient:
+class CatalogiClient(ZgwClient):
     """The same token as for the other APIs (client id and secret of the koppeling), on behalf of
-    the beheerder for the zaaksysteem's audit trail."""
-    return ZgwClient(
+    the beheerder for the zaaksysteem's audit trail. A 401/403 says which scope is needed."""
+
+    def verzoek(self, methode: str, url: str, **kwargs):
+        try:
+            return super().verzoek(methode, url, **kwargs)
+        except ZgwFout as fout:
+            if fout.status in (401, 403):
+                raise ZgwFout(
+                    f"{fout} Geef Keukentafel in het zaaksysteem de scope catalogi.lezen.", status=fout.status
+                ) from None
+            raise
+
+
+def client(koppeling: ZgwKoppeling, door) -> ZgwClient:
+    return CatalogiClient(
         koppeling,
         user_id=door.get_username(),
         user_representation=door.get_full_name() or door.get_username(),

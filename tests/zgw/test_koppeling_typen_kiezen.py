@@ -324,3 +324,13 @@ def test_de_wijziging_staat_in_de_geschiedenis_van_beheer(client, beheerder, gem
     html = client.get(reverse("beheer:wijzigingen"), {"soort": "zaaksysteem"}).text
     assert "Zaaksysteem van Haarlem" in html
     assert "Adres van de Catalogi API" in html and zaaksysteem.api("catalogi") in html
+
+
+def test_zonder_scope_catalogi_lezen(client, beheerder, gemeente, zaaksysteem, urls):
+    zaaksysteem.secret = "een ander geheim dan dat van Keukentafel"  # the zaaksysteem answers 403
+    client.force_login(beheerder)
+    velden = koppeling_met_catalogus(zaaksysteem, urls)
+    html = client.post(
+        reverse("zgw_beheer:koppeling", args=[gemeente.pk]), _post(velden, actie="ophalen")
+    ).text
+    assert "HTTP 403" in html and "Geef Keukentafel in het zaaksysteem de scope catalogi.lezen." in html
