@@ -86,6 +86,7 @@ class NepZaaksysteem:
         }
         self.pagina_grootte = 100
         self.vertraging = 0.0
+        self.volgende_basis: str | None = None  # a misconfigured server naming another host in ``next``
         self.verzoeken: list[dict] = []
         self.storing = False
         self.verbreek_na_aanmaken: set[str] = set()
@@ -178,7 +179,7 @@ class NepZaaksysteem:
                 def adres(n):
                     if not 1 <= n <= laatste:
                         return None
-                    return f"{nep.basis}{delen.path}?{urlencode({**query, 'page': n})}"
+                    return f"{nep.volgende_basis or nep.basis}{delen.path}?{urlencode({**query, 'page': n})}"
 
                 return self._antwoord(
                     200,

@@ -334,3 +334,15 @@ def test_zonder_scope_catalogi_lezen(client, beheerder, gemeente, zaaksysteem, u
         reverse("zgw_beheer:koppeling", args=[gemeente.pk]), _post(velden, actie="ophalen")
     ).text
     assert "HTTP 403" in html and "Geef Keukentafel in het zaaksysteem de scope catalogi.lezen." in html
+
+
+def test_next_naar_een_ander_adres_krijgt_geen_token(client, beheerder, gemeente, zaaksysteem, urls):
+    zaaksysteem.pagina_grootte = 1
+    zaaksysteem.volgende_basis = "http://127.0.0.2:9"  # not a configured API
+    client.force_login(beheerder)
+    velden = koppeling_met_catalogus(zaaksysteem, urls)
+    html = client.post(
+        reverse("zgw_beheer:koppeling", args=[gemeente.pk]), _post(velden, actie="ophalen")
+    ).text
+    assert "De typen zijn niet opgehaald. Het zaaksysteem noemde een adres buiten de ingestelde API" in html
+    assert len(zaaksysteem.catalogi_verzoeken()) == 1
