@@ -35,6 +35,7 @@ from wmo.models import (
     Team,
     Voorziening,
 )
+from zgw.models import ZgwKoppeling
 
 from .models import Roltoekenning
 
@@ -130,6 +131,15 @@ SOORTEN: tuple[Soort, ...] = (
         BrpKoppeling,
         _in_eigen_gemeenten,
         lambda h: f"BRP-koppeling van {h.gemeente.naam}" if h.gemeente else "BRP-koppeling",
+        select_related=("gemeente",),
+        alleen_uitvoering=True,
+    ),
+    Soort(
+        "zaaksysteem",
+        "Zaaksysteem-koppeling",
+        ZgwKoppeling,
+        _in_eigen_gemeenten,
+        lambda h: f"Zaaksysteem van {h.gemeente.naam}" if h.gemeente else "Zaaksysteem",
         select_related=("gemeente",),
         alleen_uitvoering=True,
     ),

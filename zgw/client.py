@@ -10,6 +10,9 @@ few lines of hmac; no dependency is needed for it.
 The Zaken API works with geometry and asks every client to say which coordinate system it means:
 ``Accept-Crs`` and ``Content-Crs`` (EPSG:4326) go with each request to it.
 
+The Catalogi API (only read, scope ``catalogi.lezen``) takes the same token; its lists are
+paginated and ``alle`` follows ``next``.
+
 Requests go through ``wmo.http``: no redirect is followed (the token would go along), answers
 are bounded. Any failure (no answer, a timeout, an HTTP error or redirect, an answer that is no
 JSON) becomes a ZgwFout with a plain Dutch reason, which the outbox keeps and beheer shows.
@@ -31,7 +34,12 @@ ANTWOORD_MAX_BYTES = 2 * 1024 * 1024  # a list page of the APIs is far smaller
 
 
 class ZgwFout(Exception):
-    """The zaaksysteem did not do what was asked; the message says why, in Dutch."""
+    """The zaaksysteem did not do what was asked; the message says why, in Dutch. ``status`` is the
+    HTTP status when the API answered with an error (404: the object does not exist)."""
+
+    def __init__(self, bericht: str, *, status: int | None = None):
+        super().__init__(bericht)
+        self.status = status
 
 
 def _b64url(data: bytes) -> str:
@@ -81,7 +89,12 @@ class ZgwClient:
 
     def _eigen_adres(self, url: str) -> None:
         """Our token only goes to the APIs beheer configured, never to an address an answer names."""
-        basissen = (self.koppeling.zaken_api, self.koppeling.documenten_api, self.koppeling.besluiten_api)
+        basissen = (
+            self.koppeling.zaken_api,
+            self.koppeling.documenten_api,
+            self.koppeling.besluiten_api,
+            self.koppeling.catalogi_api,
+        )
         if not any(url.startswith(b.rstrip("/") + "/") for b in basissen if b):
             raise ZgwFout(f"Het zaaksysteem noemde een adres buiten de ingestelde API's: {url[:200]}")
 
@@ -106,7 +119,10 @@ class ZgwClient:
                 max_bytes=ANTWOORD_MAX_BYTES,
             ).inhoud
         except http.HttpFout as fout:
-            raise ZgwFout(_fout(methode, url, fout, self.koppeling.timeout_seconden)) from None
+            raise ZgwFout(
+                _fout(methode, url, fout, self.koppeling.timeout_seconden),
+                status=fout.status if fout.soort == "http" else None,
+            ) from None
         if not inhoud:
             return None
         try:
@@ -122,6 +138,24 @@ class ZgwClient:
         if isinstance(antwoord, dict):
             return list(antwoord.get("results") or [])
         return list(antwoord or [])
+
+    def alle(self, url: str, *, max_paginas: int = 20, **params) -> list[dict]:
+        """Every result of a paginated list endpoint ({"count", "next", "previous", "results"}),
+        following ``next`` (which must stay on a configured API: our token goes along) at most
+        ``max_paginas`` pages."""
+        resultaten: list[dict] = []
+        volgende: str | None = url
+        for _pagina in range(max_paginas):
+            antwoord = self.verzoek("GET", volgende, params=params if volgende == url else None)
+            if not isinstance(antwoord, dict):
+                return resultaten + list(antwoord or [])
+            resultaten.extend(antwoord.get("results") or [])
+            volgende = antwoord.get("next")
+            if not volgende:
+                return resultaten
+        raise ZgwFout(
+            f"De lijst {url[:200]} heeft meer dan {max_paginas} pagina's; Keukentafel leest er niet meer."
+        )
 
     def maak(self, url: str, body: dict) -> dict:
         antwoord = self.verzoek("POST", url, body=body)

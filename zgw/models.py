@@ -2,7 +2,9 @@
 
 ``ZgwKoppeling``: where the gemeente's ZGW APIs live and which catalogue types (zaaktype,
 statustypen, informatieobjecttype, besluittype, roltype) Keukentafel uses; the client secret is
-only the name of a ``KT_*`` environment variable (wmo.geheimen).
+only the name of a ``KT_*`` environment variable (wmo.geheimen). The types are stored as their URLs;
+with the (optional) Catalogi API beheer picks them from lists and they are checked on saving
+(zgw.catalogi).
 
 ``ZgwZaak``: per melding, our own zaak identificatie (deterministic: the melding's kenmerk) and
 what the zaaksysteem returned (the zaak and rol URLs).
@@ -60,6 +62,17 @@ class ZgwKoppeling(models.Model):
     )
     besluiten_api = _url(
         "adres van de Besluiten API", "Bijvoorbeeld https://openzaak.haarlem.nl/besluiten/api/v1/"
+    )
+    catalogi_api = _url(
+        "adres van de Catalogi API",
+        "Bijvoorbeeld https://openzaak.haarlem.nl/catalogi/api/v1/. Keukentafel leest daar de typen om uit"
+        " te kiezen en controleert ze bij het opslaan. Leeg: geen keuzelijsten en geen controle.",
+        True,
+    )
+    catalogus = _url(
+        "catalogus",
+        "Het adres van de catalogus met de typen voor de Wmo. Leeg: de typen uit alle catalogi.",
+        True,
     )
     client_id = models.CharField(
         _("client-id"),

@@ -34,6 +34,7 @@ from meldingen.models import Melding
 from wmo.models import Medewerker
 from wmo.transitions import check_transition
 
+from . import catalogi
 from .client import ZgwClient, ZgwFout
 from .constants import (
     EERSTE_WACHTTIJD_SECONDEN,
@@ -337,22 +338,56 @@ def opdracht_opnieuw(*, opdracht: Opdracht, door: Medewerker) -> Opdracht:
 # --- Beheer -----------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+VERPLICHT_ALS_AAN = ("zaken_api", "documenten_api", "besluiten_api", "zaaktype", "roltype_initiator")
+
+
 def koppeling_opslaan(*, gemeente, door: Medewerker, **velden) -> ZgwKoppeling:
-    """Save the gemeente's connection to its zaaksysteem (beheer), with history."""
+    """Save the gemeente's connection to its zaaksysteem (beheer), with history.
+
+    An active koppeling with a Catalogi API has its catalogue types checked first
+    (catalogi.typen_controleren): a type that does not exist or does not belong to the zaaktype is
+    refused per field. When the Catalogi API does not answer, what was typed is saved unchecked and
+    ``catalogi_storing`` on the result says why (beheer shows it).
+    """
+    # ``velden``: every field of the settings form. Checked on an unsaved copy before anything is
+    # asked, without a query (the database's own checks follow in _koppeling_bewaren).
+    kandidaat = ZgwKoppeling(gemeente=gemeente, **velden)
+    _verplicht_als_aan(kandidaat)
+    kandidaat.clean_fields(exclude=["gemeente"])
+    storing = ""
+    if kandidaat.actief and kandidaat.catalogi_api:
+        # Outside the transaction: no row is locked while the Catalogi API is asked.
+        try:
+            fouten = catalogi.typen_controleren(kandidaat, door=door)
+        except ZgwFout as fout:
+            storing = str(fout)
+        else:
+            if fouten:
+                raise ValidationError(fouten)
+    koppeling = _koppeling_bewaren(gemeente=gemeente, door=door, velden=velden)
+    koppeling.catalogi_storing = storing
+    return koppeling
+
+
+def _verplicht_als_aan(koppeling: ZgwKoppeling) -> None:
+    if koppeling.actief:
+        ontbreekt = [
+            ZgwKoppeling._meta.get_field(n).verbose_name
+            for n in VERPLICHT_ALS_AAN
+            if not getattr(koppeling, n)
+        ]
+        if ontbreekt:
+            raise ValidationError({"actief": f"Vul eerst in: {', '.join(str(o) for o in ontbreekt)}."})
+
+
+@transaction.atomic
+def _koppeling_bewaren(*, gemeente, door: Medewerker, velden: dict) -> ZgwKoppeling:
     koppeling = ZgwKoppeling.objects.select_for_update().filter(gemeente=gemeente).first() or ZgwKoppeling(
         gemeente=gemeente
     )
     for naam, waarde in velden.items():
         setattr(koppeling, naam, waarde)
-    if koppeling.actief:
-        ontbreekt = [
-            ZgwKoppeling._meta.get_field(n).verbose_name
-            for n in ("zaken_api", "documenten_api", "besluiten_api", "zaaktype", "roltype_initiator")
-            if not getattr(koppeling, n)
-        ]
-        if ontbreekt:
-            raise ValidationError({"actief": f"Vul eerst in: {', '.join(str(o) for o in ontbreekt)}."})
+    _verplicht_als_aan(koppeling)
     koppeling.full_clean()
     koppeling._history_user = door
     koppeling.save()

@@ -7,6 +7,7 @@ only: no name or BSN, as iWmo's beheer list does.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,8 @@ from beheer import query
 from beheer.views import uitvoering_required
 from wmo.actions import call_for_form, call_with_message
 
-from . import services
+from . import catalogi, services
+from .client import ZgwFout
 from .constants import MAX_POGINGEN, OpdrachtStatus
 from .forms import KoppelingForm
 from .models import Opdracht, ZgwKoppeling
@@ -30,15 +32,51 @@ def koppelingen(request):
 
 @uitvoering_required
 def koppeling(request, pk):
+    """The settings form. Two buttons post it: "Opslaan" saves (the service checks the catalogue
+    types), "Typen ophalen" reads the lists of the Catalogi API and shows the form again with the
+    type fields as lists; nothing is saved then and what was typed stays."""
     gemeente = get_object_or_404(query.gemeenten_voor(request.user), pk=pk)
     bestaand = ZgwKoppeling.objects.filter(gemeente=gemeente).first()
-    form = KoppelingForm(request.POST if request.method == "POST" else None, instance=bestaand)
-    if request.method == "POST" and form.is_valid():
+    ophalen = request.method == "POST" and request.POST.get("actie") == "ophalen"
+    form = KoppelingForm(
+        request.POST if request.method == "POST" else None, instance=bestaand, ophalen=ophalen
+    )
+    keuzes = None
+    if ophalen and form.is_valid():
+        try:
+            keuzes = catalogi.keuzes_ophalen(form.verbinding(), door=request.user)
+        except ZgwFout as fout:
+            form.add_service_error(ValidationError({"catalogi_api": f"De typen zijn niet opgehaald. {fout}"}))
+        else:
+            form.toon_keuzes(keuzes)
+    elif request.method == "POST" and form.is_valid():
         velden = {naam: form.cleaned_data[naam] for naam in form.fields}
-        if call_for_form(form, services.koppeling_opslaan, gemeente=gemeente, door=request.user, **velden):
+        opgeslagen = call_for_form(
+            form, services.koppeling_opslaan, gemeente=gemeente, door=request.user, **velden
+        )
+        if opgeslagen:
             messages.success(request, f"De koppeling met het zaaksysteem van {gemeente.naam} is opgeslagen.")
+            if opgeslagen.catalogi_storing:
+                messages.warning(
+                    request,
+                    "De typen zijn niet gecontroleerd, want de Catalogi API gaf geen antwoord: "
+                    f"{opgeslagen.catalogi_storing} De koppeling is opgeslagen zoals u de adressen invulde. "
+                    "Sla later nog eens op om de typen te laten controleren.",
+                )
             return redirect("zgw_beheer:koppelingen")
-    return render(request, "zgw/koppeling.html", {"form": form, "gemeente": gemeente, "koppeling": bestaand})
+        if form.cleaned_data.get("catalogi_api") and any(n in form.errors for n in catalogi.TYPE_VELDEN):
+            # Refused types: show the lists again to choose from (when the Catalogi API answers).
+            try:
+                keuzes = catalogi.keuzes_ophalen(form.verbinding(), door=request.user)
+            except ZgwFout:
+                keuzes = None
+            else:
+                form.toon_keuzes(keuzes)
+    return render(
+        request,
+        "zgw/koppeling.html",
+        {"form": form, "gemeente": gemeente, "koppeling": bestaand, "ophalen": ophalen, "keuzes": keuzes},
+    )
 
 
 def _niet_verzonden(user):

@@ -74,8 +74,10 @@ def test_nooit_dossiergegevens(client, beheerder_a, team):
     pagina = client.get(URL).content.decode()
     assert melding.inwoner.achternaam not in pagina and melding.kenmerk not in pagina
     # brp: only the koppeling (beheer data), never InwonerBrp (what the BRP said about an inwoner).
-    assert all(s.model._meta.app_label in ("wmo", "beheer", "aanvragen", "brp") for s in SOORTEN)
+    # zgw: only the koppeling, never the zaken or opdrachten of meldingen.
+    assert all(s.model._meta.app_label in ("wmo", "beheer", "aanvragen", "brp", "zgw") for s in SOORTEN)
     assert "inwonerbrp" not in {s.model._meta.model_name for s in SOORTEN}
+    assert [s.model._meta.model_name for s in SOORTEN if s.model._meta.app_label == "zgw"] == ["zgwkoppeling"]
     assert not {"melding", "inwoner", "brief"} & {s.model._meta.model_name for s in SOORTEN}
 
 

@@ -371,7 +371,12 @@ def _beschikking_actie(w: World, actie: str) -> Case:
 # URL name -> the scenarios posting there (a URL with several forms or actions has several).
 POST_VIEWS = {
     "zgw_beheer:koppeling": lambda w: [
-        Case(reverse("zgw_beheer:koppeling", args=[w.gemeente.pk]), lambda u: KoppelingForm())
+        # "Typen ophalen" posts the same form (the secret is not set: nothing leaves the machine).
+        Case(
+            reverse("zgw_beheer:koppeling", args=[w.gemeente.pk]),
+            lambda u: KoppelingForm(),
+            extra={"actie": ["opslaan", "ophalen"]},
+        )
     ],
     "beheer:brief_tekst": lambda w: [
         Case(

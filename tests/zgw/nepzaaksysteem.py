@@ -15,6 +15,16 @@ Keukentafel depends on them (Zaken API 1.5, Documenten API 1.4, Besluiten API 1.
   ``besluitinformatieobjecten`` return a plain list; POST answers 201 with the object and its
   ``url``; PATCH on a zaak changes only the given fields.
 
+The Catalogi API 1.x (only read by Keukentafel; scope ``catalogi.lezen``): ``zaaktypen``,
+``statustypen``, ``roltypen``, ``informatieobjecttypen`` and ``besluittypen``, each a paginated list
+(``pagina_grootte`` per page, ``?page=``, ``next``/``previous`` as absolute URLs; a page that does
+not exist is 404) with the filters of the specification (``catalogus``, ``zaaktype``,
+``omschrijvingGeneriek``, ``zaaktypen``, ``identificatie``) and ``status`` (``definitief``, the
+default: ``concept`` false; ``concept``; ``alles``; for statustypen and roltypen it is their
+zaaktype's), and a GET per object. Tests fill it with ``type_toevoegen``; a zaaktype's
+``statustypen`` and ``roltypen`` follow from the types that name it, as the API derives them.
+No Accept-Crs there (the Catalogi API has no geometry).
+
 For failure tests: ``storing`` answers every request with 503; ``verbreek_na_aanmaken`` holds
 resource names whose next POST is stored and then the connection is dropped without an answer
 (the zaaksysteem created it, Keukentafel never heard); ``doorverwijzen`` (an address) answers
@@ -23,9 +33,10 @@ every request with 302 to it.
 
 import json
 import threading
+import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
 
@@ -45,7 +56,8 @@ VERPLICHT = {
     ("besluiten", "besluiten"): ("verantwoordelijkeOrganisatie", "besluittype", "datum", "ingangsdatum"),
     ("besluiten", "besluitinformatieobjecten"): ("besluit", "informatieobject"),
 }
-GEPAGINEERD = {"zaken", "rollen", "statussen", "enkelvoudiginformatieobjecten", "besluiten"}
+CATALOGI = ("zaaktypen", "statustypen", "roltypen", "informatieobjecttypen", "besluittypen")
+GEPAGINEERD = {"zaken", "rollen", "statussen", "enkelvoudiginformatieobjecten", "besluiten", *CATALOGI}
 FILTERS = {
     "zaken": ("identificatie", "bronorganisatie"),
     "rollen": ("zaak", "betrokkeneType", "roltype"),
@@ -54,14 +66,27 @@ FILTERS = {
     "enkelvoudiginformatieobjecten": ("identificatie", "bronorganisatie"),
     "besluiten": ("identificatie", "verantwoordelijkeOrganisatie"),
     "besluitinformatieobjecten": ("besluit", "informatieobject"),
+    "zaaktypen": ("catalogus", "identificatie"),
+    "statustypen": ("zaaktype",),
+    "roltypen": ("zaaktype", "omschrijvingGeneriek"),
+    "informatieobjecttypen": ("catalogus",),
+    "besluittypen": ("catalogus",),
 }
+# Filters on a list attribute: the object matches when the value is in it.
+LIJST_FILTERS = {"besluittypen": ("zaaktypen",)}
+STATUS_FILTER = {"definitief": False, "concept": True}
 
 
 class NepZaaksysteem:
     def __init__(self, *, client_id: str, secret: str):
         self.client_id = client_id
         self.secret = secret
-        self.objecten: dict[str, dict[str, dict]] = {naam: {} for _api, naam in VERPLICHT}
+        self.objecten: dict[str, dict[str, dict]] = {naam: {} for _api, naam in VERPLICHT} | {
+            naam: {} for naam in CATALOGI
+        }
+        self.pagina_grootte = 100
+        self.vertraging = 0.0
+        self.volgende_basis: str | None = None  # a misconfigured server naming another host in ``next``
         self.verzoeken: list[dict] = []
         self.storing = False
         self.verbreek_na_aanmaken: set[str] = set()
@@ -81,6 +106,32 @@ class NepZaaksysteem:
 
     def api(self, naam: str) -> str:
         return f"{self.basis}/{naam}/api/v1/"
+
+    def type_toevoegen(self, resource: str, **velden) -> dict:
+        """Put a catalogue type in the Catalogi API; its url is returned with it. A statustype or
+        roltype is added to its zaaktype's ``statustypen``/``roltypen``."""
+        sleutel = str(uuid.uuid4())
+        obj = {"url": f"{self.api('catalogi')}{resource}/{sleutel}", **velden}
+        if resource == "zaaktypen":
+            obj = {"statustypen": [], "roltypen": [], "informatieobjecttypen": [], "besluittypen": [], **obj}
+        self.objecten[resource][sleutel] = obj
+        if resource in ("statustypen", "roltypen"):
+            zaaktype = self._op_url("zaaktypen", velden["zaaktype"])
+            if zaaktype is not None:
+                zaaktype[resource].append(obj["url"])
+        return obj
+
+    def _op_url(self, resource: str, url: str) -> dict | None:
+        return next((o for o in self.objecten[resource].values() if o["url"] == url), None)
+
+    def catalogi_verzoeken(self) -> list[dict]:
+        return [v for v in self.verzoeken if v["api"] == "catalogi"]
+
+    def _is_concept(self, resource: str, obj: dict) -> bool:
+        if "concept" in obj:
+            return bool(obj["concept"])
+        zaaktype = self._op_url("zaaktypen", obj.get("zaaktype", ""))
+        return bool(zaaktype and zaaktype.get("concept"))
 
     def posts(self, resource: str) -> list[dict]:
         return [v for v in self.verzoeken if v["methode"] == "POST" and v["resource"] == resource]
@@ -114,6 +165,32 @@ class NepZaaksysteem:
                     },
                 )
 
+            def _pagina(self, delen, query: dict, gevonden: list):
+                """One page of ``pagina_grootte`` (DRF's PageNumberPagination, as the ZGW APIs)."""
+                grootte = nep.pagina_grootte
+                try:
+                    pagina = int(query.get("page", "1"))
+                except ValueError:
+                    pagina = 0
+                laatste = max(1, -(-len(gevonden) // grootte))
+                if not 1 <= pagina <= laatste:
+                    return self._probleem(404, "Ongeldige pagina.")
+
+                def adres(n):
+                    if not 1 <= n <= laatste:
+                        return None
+                    return f"{nep.volgende_basis or nep.basis}{delen.path}?{urlencode({**query, 'page': n})}"
+
+                return self._antwoord(
+                    200,
+                    {
+                        "count": len(gevonden),
+                        "next": adres(pagina + 1),
+                        "previous": adres(pagina - 1),
+                        "results": gevonden[(pagina - 1) * grootte : pagina * grootte],
+                    },
+                )
+
             def _verwerk(self, methode: str):
                 delen = urlsplit(self.path)
                 stukken = [s for s in delen.path.split("/") if s]
@@ -141,6 +218,8 @@ class NepZaaksysteem:
                 }
                 with nep._lock:
                     nep.verzoeken.append(verzoek)
+                if nep.vertraging:
+                    time.sleep(nep.vertraging)
                 if nep.storing:
                     return self._probleem(503, "Service Unavailable")
                 if nep.doorverwijzen:
@@ -154,7 +233,10 @@ class NepZaaksysteem:
                 if (
                     len(stukken) < 4
                     or stukken[1:3] != ["api", "v1"]
-                    or (stukken[0], stukken[3]) not in VERPLICHT
+                    or (
+                        (stukken[0], stukken[3]) not in VERPLICHT
+                        and not (stukken[0] == "catalogi" and stukken[3] in CATALOGI)
+                    )
                 ):
                     return self._probleem(404, "Niet gevonden")
                 api, resource = stukken[0], stukken[3]
@@ -170,12 +252,27 @@ class NepZaaksysteem:
                         o
                         for o in winkel.values()
                         if all(o.get(f) == query[f] for f in FILTERS[resource] if f in query)
-                    ]
-                    if resource in GEPAGINEERD:
-                        return self._antwoord(
-                            200, {"count": len(gevonden), "next": None, "previous": None, "results": gevonden}
+                        and all(
+                            query[f] in o.get(f, []) for f in LIJST_FILTERS.get(resource, ()) if f in query
                         )
+                    ]
+                    if api == "catalogi":
+                        status = query.get("status", "definitief")
+                        if status != "alles":
+                            if status not in STATUS_FILTER:
+                                return self._probleem(400, "Invalid input.", [("status", "Ongeldige keuze.")])
+                            gevonden = [
+                                o for o in gevonden if nep._is_concept(resource, o) == STATUS_FILTER[status]
+                            ]
+                    if resource in GEPAGINEERD:
+                        return self._pagina(delen, query, gevonden)
                     return self._antwoord(200, gevonden)
+                if methode == "GET" and len(stukken) == 5:
+                    if stukken[4] not in winkel:
+                        return self._probleem(404, "Niet gevonden")
+                    return self._antwoord(200, winkel[stukken[4]])
+                if api == "catalogi" and methode != "GET":
+                    return self._probleem(403, "Keukentafel heeft alleen de scope catalogi.lezen")
                 if methode == "POST" and len(stukken) == 4:
                     ontbreekt = [
                         (v, "Dit veld is vereist.")
