@@ -81,6 +81,13 @@ class Aanvraag(models.Model):
                 condition=models.Q(besloten_op__isnull=True),
                 name="aanvraag_team_open_idx",
             ),
+            # The same for the consulent's own (the scope is "team OR own consulent"): without it
+            # PostgreSQL walks the region's open aanvragen to find the team's (issue 14).
+            models.Index(
+                fields=["consulent", "beslis_deadline"],
+                condition=models.Q(besloten_op__isnull=True),
+                name="aanvraag_consulent_open_idx",
+            ),
             models.Index(fields=["team", "besloten_op"], name="aanvraag_team_besloten_idx"),
             models.Index(
                 fields=["team", "besloten_op"],
