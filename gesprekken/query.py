@@ -58,5 +58,14 @@ def open_vervolgafspraken_van(user, *, limit: int = 100) -> list[Vervolgafspraak
             onderzoek__melding__in=Melding.objects.zichtbaar_voor(user),
         )
         .select_related("onderzoek__melding__inwoner")
+        # Only what the werkvoorraad shows: not the whole onderzoek (its report texts) per row.
+        .only(
+            "uiterlijk",
+            "actie",
+            "onderzoek__melding__ontvangen_op",
+            "onderzoek__melding__inwoner__voornamen",
+            "onderzoek__melding__inwoner__tussenvoegsel",
+            "onderzoek__melding__inwoner__achternaam",
+        )
         .order_by("uiterlijk", "id")[:limit]
     )
