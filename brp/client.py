@@ -14,7 +14,8 @@ gemeente van inschrijving and the curatele indication. Fields the API always add
 for; ``opschortingBijhouding`` with reden "O" also says a person died.
 
 Every failure (time-out, no connection, TLS, 4xx with ``application/problem+json``, 5xx, an
-answer that is not the JSON the specification promises) becomes one ``BrpFout`` with a Dutch
+answer that is not the JSON the specification promises) becomes one ``BrpFout``; so does a request
+asked for while a database transaction is open, which is never sent (``_post``) with a Dutch
 message at B1 level for the loket, and the technical reason for the log. No redirects are
 followed (the key would go along to another host). The request goes through ``wmo.http`` (the
 standard library's ``urllib``), with an ``ssl`` context that carries the client certificate when
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wmo import http
+from wmo.persoonsgegevens import transactie_open
 
 from .constants import Authenticatie
 
@@ -154,6 +156,16 @@ class BrpPersoon:
 
 def _post(verbinding: Verbinding, body: dict) -> dict:
     """POST the query, return the parsed JSON body; every failure becomes a BrpFout."""
+    # The one place of the rule: no BRP request while a database transaction is open. Its locks
+    # and connection would wait for the BRP (up to the timeout); services fetch first
+    # (wmo.persoonsgegevens.vooraf_ophalen) and a path that does not is told, never made to wait.
+    if transactie_open():
+        raise BrpFout(
+            "De BRP is nu niet gevraagd. De gegevens die er staan zijn gebruikt. "
+            "Meld dit bij de functioneel beheerder.",
+            technisch="BRP-verzoek niet verstuurd: er is een databasetransactie open",
+            soort="transactie",
+        )
     url = verbinding.basis_url.rstrip("/") + "/personen"
     headers = {"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"}
     context = ssl.create_default_context()

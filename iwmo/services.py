@@ -38,6 +38,7 @@ from iwmo.schema import valideer
 from iwmo.transport import transport
 from meldingen.models import NAAMGEBRUIK_MET_PARTNER, Inwoner
 from wmo.models import Aanbieder, Gemeente, Medewerker
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.signals import persoonsgegevens_gebruiken
 
 logger = logging.getLogger("keukentafel.iwmo")
@@ -57,6 +58,7 @@ def _volgend_nummer(gemeente: Gemeente) -> int:
     return (hoogste or 0) + 1
 
 
+@vooraf_ophalen(lambda a: a["beschikking"].aanvraag.melding.inwoner)
 @transaction.atomic
 def toewijzingen_bijwerken(beschikking: Beschikking, *, door: Medewerker | None = None) -> list[Bericht]:
     """A sent beschikking: a Toewijzing per regel in natura, and one WMO301 per (client, aanbieder).
@@ -96,6 +98,7 @@ def toewijzingen_bijwerken(beschikking: Beschikking, *, door: Medewerker | None 
     ]
 
 
+@vooraf_ophalen(lambda a: a["regel"].beschikking.aanvraag.melding.inwoner)
 @transaction.atomic
 def toewijzing_inkorten(
     *, regel: BeschikkingRegel, reden: str, door: Medewerker | None = None
@@ -290,6 +293,7 @@ def bericht_versturen(bericht_id: int) -> Bericht:
     return bericht
 
 
+@vooraf_ophalen(lambda a: a["bericht"].inwoner)
 @transaction.atomic
 def bericht_opnieuw_maken(*, bericht: Bericht, door: Medewerker) -> Bericht:
     """After the cause is fixed (an AGB code, the inwoner's geslacht...): make the refused WMO301
