@@ -16,7 +16,9 @@ one endpoint Keukentafel uses, ``POST /personen``, after the published specifica
 
 Every request is recorded (path, headers, body) so a test asserts what Keukentafel sends.
 ``storing`` makes it misbehave: "traag" (answers after 2 s), "500", "429", "kapot" (not JSON),
-"doorverwijzen" (302 elsewhere).
+"doorverwijzen" (302 elsewhere). ``tijdens_verzoek`` (a callable, or None) runs in the server's
+thread while a request is in flight, before the answer goes out: a test looks at the database
+from there (its own connection) to see what Keukentafel holds while it waits for the BRP.
 """
 
 import json
@@ -116,6 +118,7 @@ class FakeBrp:
         self.personen: list[dict] = []
         self.verzoeken: list[dict] = []
         self.storing = ""
+        self.tijdens_verzoek = None
         self.api_key = API_KEY
         fake = self
 
@@ -185,6 +188,8 @@ class FakeBrp:
                 "cert": cert,
             }
         )
+        if self.tijdens_verzoek is not None:
+            self.tijdens_verzoek(body)
         if self.storing == "traag":
             time.sleep(2)
         if self.storing == "500":
