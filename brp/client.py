@@ -9,7 +9,8 @@
 
 ``fields`` is required and is kept to what Keukentafel stores (AVG art. 5 lid 1 onder c, data
 minimisation; the BRP's "Experiment dataminimalisatie"): name, birth, sex, address, death,
-gemeente van inschrijving and the curatele indication. Fields the API always adds
+gemeente van inschrijving and the curatele indication, and ``gezag`` only for a stored inwoner who
+is a minor today (``raadpleeg_velden``). Fields the API always adds
 (``opschortingBijhouding``, ``geheimhoudingPersoonsgegevens``, ``inOnderzoek``) may not be asked
 for; ``opschortingBijhouding`` with reden "O" also says a person died.
 
@@ -29,8 +30,9 @@ from datetime import date
 
 from wmo import http
 from wmo.persoonsgegevens import transactie_open
+from wmo.regels.vertegenwoordiging import minderjarig
 
-from .constants import Authenticatie
+from .constants import Authenticatie, GezagSoort
 
 RAADPLEGEN = "RaadpleegMetBurgerservicenummer"
 ZOEK_POSTCODE = "ZoekMetPostcodeEnHuisnummer"
@@ -63,6 +65,22 @@ RAADPLEEG_VELDEN = [
     "gemeenteVanInschrijving",
     "indicatieCurateleRegister",
 ]
+# Gezag (BRP API Personen 2.2 and later). Asking any gezag path gives the whole gezagsrelatie
+# (features/bevragen/persoon/gezag/fields.feature), so the honest question is "gezag".
+GEZAG_VELD = "gezag"
+
+
+def raadpleeg_velden(geboortedatum: date | None, op: date) -> list[str]:
+    """The fields to ask about a stored inwoner: ``gezag`` only when the inwoner is a minor on ``op``.
+
+    Data minimisation (AVG art. 5 lid 1 onder c): who has gezag matters only for a minor (gezag
+    ends at 18, BW art. 1:233 and 1:245 lid 1; wmo.regels.vertegenwoordiging), so for an adult it
+    is not asked, and not for a search at the loket (a stored inwoner's birth date decides)."""
+    if minderjarig(geboortedatum, op):
+        return [*RAADPLEEG_VELDEN, GEZAG_VELD]
+    return list(RAADPLEEG_VELDEN)
+
+
 # A BSN for "Verbinding testen": a person of the RvIG test set (proefomgeving); a production BRP
 # answers 200 with no one, which proves the connection and the authorisation just as well.
 TEST_BSN = "999993653"
@@ -94,6 +112,15 @@ class Verbinding:
     timeout: float
 
 
+@dataclass(frozen=True)
+class Gezag:
+    """Who has gezag over this minor according to the BRP: the kind and the names (volledigeNaam).
+    No BSN: Keukentafel needs the name to offer it to the loket, nothing more."""
+
+    soort: str  # a GezagSoort value
+    gezaghebbenden: tuple[str, ...] = ()
+
+
 @dataclass
 class BrpPersoon:
     """One person as the BRP gave it, in Keukentafel's terms."""
@@ -120,6 +147,7 @@ class BrpPersoon:
     gemeente_code: str = ""
     gemeente_naam: str = ""
     curatele: bool | None = None
+    gezag: "Gezag | None" = None  # None: not asked (an adult, or a search)
 
     @property
     def naam(self) -> str:
@@ -298,7 +326,7 @@ def _datum(waarde) -> date | None:
         return None
 
 
-def persoon(data: dict, *, volledig: bool = False) -> BrpPersoon | None:
+def persoon(data: dict, *, volledig: bool = False, gezag_gevraagd: bool = False) -> BrpPersoon | None:
     """One entry of ``personen`` in Keukentafel's terms (None without a valid BSN)."""
     data = _dict(data)
     bsn = _tekst(data.get("burgerservicenummer"), 9)
@@ -347,12 +375,62 @@ def persoon(data: dict, *, volledig: bool = False) -> BrpPersoon | None:
     curatele = data.get("indicatieCurateleRegister")
     if volledig:
         p.curatele = curatele is True
+    if volledig and gezag_gevraagd:
+        p.gezag = _gezag(data.get("gezag"), bsn)
     return p
 
 
-def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
+# Gezagsrelatie.type to GezagSoort; "TweehoofdigOuderlijkGezag" is the name before version 2.2
+# (gezagsrelatie-v1.yaml) of what is now GezamenlijkOuderlijkGezag.
+GEZAG_TYPES = {s.value: s for s in GezagSoort if s != GezagSoort.ONBEKEND} | {
+    "TweehoofdigOuderlijkGezag": GezagSoort.GEZAMENLIJK_OUDERLIJK
+}
+
+
+def _gezagnaam(waarde) -> str:
+    return _tekst(_dict(_dict(waarde).get("naam")).get("volledigeNaam"), 200)
+
+
+def _gezag(relaties, bsn: str) -> Gezag:
+    """The gezagsrelatie about this person as the minor (``gezag`` also lists the gezag a person has
+    over their own children; those are not about them). None about them: ONBEKEND."""
+    relaties = relaties if isinstance(relaties, list) else []
+    over = [
+        r
+        for r in map(_dict, relaties[:20])
+        if _dict(r.get("minderjarige")).get("burgerservicenummer") == bsn and r.get("type") in GEZAG_TYPES
+    ]
+    if not over:
+        return Gezag(soort=GezagSoort.ONBEKEND)
+    relatie = over[0]
+    soort = GEZAG_TYPES[relatie["type"]]
+    if soort == GezagSoort.GEZAMENLIJK_OUDERLIJK:
+        ouders = relatie.get("ouders") if isinstance(relatie.get("ouders"), list) else []
+        namen = [_gezagnaam(o) for o in ouders[:2]]
+    elif soort == GezagSoort.EENHOOFDIG_OUDERLIJK:
+        namen = [_gezagnaam(relatie.get("ouder"))]
+    elif soort == GezagSoort.GEZAMENLIJK:
+        derde = _dict(relatie.get("derde"))
+        namen = [_gezagnaam(relatie.get("ouder"))]
+        namen.append(_gezagnaam(derde) if derde.get("type") == "BekendeDerde" else "")
+        if derde.get("type") == "OnbekendeDerde" or not namen[-1]:
+            namen[-1] = "een ander (naam niet bekend in de BRP)"
+    elif soort == GezagSoort.VOOGDIJ:
+        derden = relatie.get("derden") if isinstance(relatie.get("derden"), list) else []
+        namen = [_gezagnaam(d) for d in derden[:2]] or ["een voogd (naam niet bekend in de BRP)"]
+    else:  # TijdelijkGeenGezag, GezagNietTeBepalen: nobody to name
+        namen = []
+    return Gezag(soort=soort, gezaghebbenden=tuple(n for n in namen if n))
+
+
+def _personen(data: dict, *, volledig: bool = False, gezag_gevraagd: bool = False) -> list[BrpPersoon]:
     return [
-        p for p in (persoon(d, volledig=volledig) for d in data.get("personen", [])[:50]) if p is not None
+        p
+        for p in (
+            persoon(d, volledig=volledig, gezag_gevraagd=gezag_gevraagd)
+            for d in data.get("personen", [])[:50]
+        )
+        if p is not None
     ]
 
 
@@ -361,10 +439,11 @@ def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
 
 def raadplegen(verbinding: Verbinding, bsn: str, *, velden: list[str] | None = None) -> BrpPersoon | None:
     """RaadpleegMetBurgerservicenummer: the person, or None when the BRP does not know the BSN."""
-    data = _post(
-        verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden or RAADPLEEG_VELDEN}
-    )
-    gevonden = [p for p in _personen(data, volledig=True) if p.bsn == bsn]
+    velden = velden or RAADPLEEG_VELDEN
+    data = _post(verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden})
+    gevonden = [
+        p for p in _personen(data, volledig=True, gezag_gevraagd=GEZAG_VELD in velden) if p.bsn == bsn
+    ]
     return gevonden[0] if gevonden else None
 
 

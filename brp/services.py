@@ -195,13 +195,15 @@ def brp_raadplegen(
     request: HttpRequest | None = None,
     inwoner=None,
     koppeling: BrpKoppeling | None = None,
+    velden: list[str] | None = None,
 ) -> BrpPersoon | None:
-    """The full data of one person (what the inwoner form needs); logged, success or failure."""
+    """The full data of one person (what the inwoner form needs); logged, success or failure.
+    ``velden``: the fields to ask (client.RAADPLEEG_VELDEN without)."""
     koppeling = koppeling or actieve_koppeling(gemeente.pk)
     if koppeling is None:
         raise BrpFout("Voor deze gemeente is er geen koppeling met de BRP.", soort="instelling")
     try:
-        gevonden = client.raadplegen(_verbinding(koppeling), bsn)
+        gevonden = client.raadplegen(_verbinding(koppeling), bsn, velden=velden)
     except BrpFout as fout:
         _log(door=door, request=request, wat=f"persoon opgevraagd, mislukt ({fout.soort})", inwoner=inwoner)
         logger.warning("BRP-raadpleging %s mislukt: %s", gemeente.naam, fout.technisch)
@@ -326,6 +328,8 @@ def inwoner_opvragen(
             request=request,
             inwoner=inwoner,
             koppeling=koppeling,
+            # gezag only for a minor (data minimisation, AVG art. 5 lid 1 onder c)
+            velden=client.raadpleeg_velden(inwoner.geboortedatum, timezone.localdate()),
         )
     except BrpFout as fout:
         return Opvraging(fout=fout.melding, soort=fout.soort)
@@ -380,7 +384,7 @@ def _toepassen(
     reason "Bijgewerkt uit de BRP"); a living abroad or an address Keukentafel cannot hold keeps
     the stored address and says so. The signals overleden and verhuisd buiten de gemeente (the
     BRP's gemeenteVanInschrijving is not the inwoner's gemeente) and the curatele indication are
-    stored on InwonerBrp with history.
+    stored on InwonerBrp with history, and for a minor what the BRP says about gezag.
     """
     # "Since the previous melding": a melding before this one (the one just registered not counted).
     eerder_gemeld = lambda: inwoner.meldingen.count() > (1 if melding_nieuw else 0)  # noqa: E731
@@ -416,6 +420,9 @@ def _toepassen(
     )
     brp.gemeente_van_inschrijving = gevonden.gemeente_naam or gevonden.gemeente_code
     brp.curatele = gevonden.curatele
+    # Gezag only as asked (a minor); an adult's earlier gezag is not kept.
+    brp.gezag_soort = gevonden.gezag.soort if gevonden.gezag else ""
+    brp.gezaghebbenden = list(gevonden.gezag.gezaghebbenden) if gevonden.gezag else []
     brp.verschillen = verschillen
     save_with_history(brp, door=door, reden=f"BRP ({aanleiding})"[:100])
     toegepast = {v: getattr(inwoner, v) for v in nieuw}
