@@ -8,9 +8,14 @@ birth date), or by surname and birth date; choosing a person fills the inwoner f
 medewerker checks and saves. Whenever the data are used (a melding registered, a letter or an
 iWmo 301 made) Keukentafel asks the BRP again and updates the inwoner (Wet BRP art. 1.7: the
 gemeente uses the authentic data), records what changed ("verhuisd sinds de vorige melding")
-and stores two signals for the consulent: overleden, and verhuisd buiten de gemeente.
+and stores two signals for the consulent: overleden, and verhuisd buiten de gemeente. The BRP is
+asked before the service opens its transaction (``inwoner_opvragen``, through
+wmo.persoonsgegevens) and the answer applied inside it (``inwoner_bijwerken_uit_brp``), so no
+transaction, row lock or connection waits for the BRP.
 Curatele is shown to the loket, never written into the vertegenwoordiger by itself (the BRP
 knows that a curator exists, not who it is; wmo.regels.vertegenwoordiging decides the letters).
+For a minor the BRP's ``gezag`` (who has gezag: ouders, ouder en derde, voogd) is asked and
+offered the same way: "wie krijgt de brieven", filled in only by the loket.
 
 Every request leaves a row in the access log, success or failure (a BRP lookup is an inzage
 too: NEN 7513:2018, BIO 12.4.1). When the BRP fails the loket gets a Dutch message and types the

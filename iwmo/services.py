@@ -205,7 +205,8 @@ def bericht_klaarzetten(
     """Make the WMO301 for one client at one aanbieder: checked, validated, and ready to send.
 
     With ``door`` the inwoner's data are first refreshed from the BRP where the gemeente has a
-    koppeling (wmo.signals); without a medewerker there is nobody to log the lookup for.
+    koppeling (wmo.signals), with what the calling service fetched before its transaction
+    (wmo.persoonsgegevens.vooraf_ophalen); without a medewerker there is nobody to log the lookup for.
 
     Always recorded: "klaargezet" (sent by iwmo.tasks after commit), or "afgekeurd" with the
     reason in plain Dutch, shown on the dossier and never sent.
