@@ -31,6 +31,7 @@ from meldingen.models import Inwoner, Melding
 from tests.aanvragen.factories import BeschikkingFactory
 from tests.brp.fake_brp import persoon
 from tests.factories import InwonerFactory, MeldingFactory
+from wmo.constants import Rol
 from wmo.models import Brief, Inzage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -154,3 +155,37 @@ def test_binnen_een_transactie_wordt_de_brp_niet_gevraagd(inwoner, consulent, ko
     assert Inzage.objects.filter(
         inwoner=inwoner, wat="BRP: persoon opgevraagd, mislukt (transactie)"
     ).exists()
+
+
+@pytest.mark.parametrize("als_queryset", [False, True])
+def test_herverdelen_vraagt_vooraf_en_stopt_na_een_storing(
+    gemeente, consulent, teamleider, rol_gebruiker, koppeling_voor, fake_brp, als_queryset
+):
+    """Several meldingen in one service call (the teamleider's page passes a locking queryset): each
+    inwoner that gets a letter is asked before the transaction; once the BRP fails with a storing,
+    the others of the same gemeente are not asked (each would wait as long), and the letters go out."""
+    collega = rol_gebruiker(Rol.CONSULENT)
+    meldingen = [
+        MeldingFactory(
+            inwoner=InwonerFactory(gemeente=gemeente, bsn=bsn),
+            team=consulent.team,
+            consulent=consulent,
+            door=consulent,
+        )
+        for bsn in ("999993653", "999990019")
+    ]
+    koppeling_voor(gemeente)
+    fake_brp.storing = "500"
+    te_verdelen = meldingen
+    if als_queryset:
+        te_verdelen = (
+            Melding.objects.filter(pk__in=[m.pk for m in meldingen])
+            .select_for_update(of=("self",))
+            .select_related("inwoner")
+        )
+    gewijzigd = melding_services.meldingen_herverdelen(
+        meldingen=te_verdelen, consulent=collega, door=teamleider
+    )
+    assert len(gewijzigd) == 2
+    assert len(fake_brp.verzoeken) == 1
+    assert Brief.objects.filter(melding__in=meldingen, soort="nieuwe_contactpersoon").count() == 2
