@@ -72,6 +72,7 @@ def _gezag(inwoner, brp) -> dict:
     return {
         "gezag": {
             "wie": " en ".join(namen) if len(namen) < 3 else ", ".join(namen[:-1]) + " en " + namen[-1],
+            "werkwoord": "hebben" if len(namen) > 1 else "heeft",
             "soort": brp.get_gezag_soort_display(),
             "aanbieden": inwoner.vertegenwoordiger_soort != Vertegenwoordiging.GEZAG,
         }

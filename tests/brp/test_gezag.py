@@ -209,7 +209,7 @@ def test_gezag_wordt_aangeboden_nooit_stil_ingevuld_en_heeft_geschiedenis(
     client.force_login(loket)
     html = client.get(reverse("meldingen:melding", args=[melding.pk])).content.decode()
     assert (
-        "Volgens de BRP heeft Eva Bakker en Tim de Boer het gezag over Daan Bakker "
+        "Volgens de BRP hebben Eva Bakker en Tim de Boer het gezag over Daan Bakker "
         "(gezamenlijk ouderlijk gezag (beide ouders)). Brieven over een kind gaan naar wie het gezag heeft."
         in html
     )
