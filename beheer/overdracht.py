@@ -35,6 +35,7 @@ from meldingen.models import Melding
 from meldingen.services import melding_toewijzen
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.query import consulenten_voor
 
 from .services import _mag_beheren
@@ -81,6 +82,15 @@ def _nieuwe_contactbrieven(melding_ids: list[int]) -> int:
     ).count()
 
 
+def _overdragen_inwoners(a: dict) -> list:
+    """Whose data meldingen_overdragen will use: each open melding gets a "nieuwe contactpersoon"
+    letter when it goes to another consulent (not to the team queue)."""
+    if a.get("naar") is None:
+        return []
+    return [m.inwoner for m in open_meldingen_van(a["van"]).select_related("inwoner")]
+
+
+@vooraf_ophalen(_overdragen_inwoners)
 @transaction.atomic
 def meldingen_overdragen(
     *, door: Medewerker, van: Medewerker, naar: Medewerker | None, verwacht: int | None = None

@@ -7,7 +7,8 @@ class BrpConfig(AppConfig):
     It sits on top of the flow like iwmo: the flow does not import it. The core announces with the
     signal ``wmo.signals.persoonsgegevens_gebruiken`` that an inwoner's data is about to be used
     (a melding registered, a letter or an iWmo 301 made); the receiver here refreshes them from
-    the BRP when the gemeente has an active koppeling.
+    the BRP when the gemeente has an active koppeling, with what ``persoonsgegevens_ophalen``
+    fetched before the service's transaction opened (wmo.persoonsgegevens).
     """
 
     name = "brp"
@@ -15,8 +16,9 @@ class BrpConfig(AppConfig):
 
     def ready(self):
         from brp import signals
-        from wmo.signals import persoonsgegevens_gebruiken
+        from wmo.signals import persoonsgegevens_gebruiken, persoonsgegevens_ophalen
 
+        persoonsgegevens_ophalen.connect(signals.bij_persoonsgegevens_ophalen, dispatch_uid="brp_ophalen")
         persoonsgegevens_gebruiken.connect(
             signals.bij_persoonsgegevens_gebruiken, dispatch_uid="brp_verversen"
         )

@@ -9,12 +9,14 @@
 
 ``fields`` is required and is kept to what Keukentafel stores (AVG art. 5 lid 1 onder c, data
 minimisation; the BRP's "Experiment dataminimalisatie"): name, birth, sex, address, death,
-gemeente van inschrijving and the curatele indication. Fields the API always adds
+gemeente van inschrijving and the curatele indication, and ``gezag`` only for a stored inwoner who
+is a minor today (``raadpleeg_velden``). Fields the API always adds
 (``opschortingBijhouding``, ``geheimhoudingPersoonsgegevens``, ``inOnderzoek``) may not be asked
 for; ``opschortingBijhouding`` with reden "O" also says a person died.
 
 Every failure (time-out, no connection, TLS, 4xx with ``application/problem+json``, 5xx, an
-answer that is not the JSON the specification promises) becomes one ``BrpFout`` with a Dutch
+answer that is not the JSON the specification promises) becomes one ``BrpFout``; so does a request
+asked for while a database transaction is open, which is never sent (``_post``) with a Dutch
 message at B1 level for the loket, and the technical reason for the log. No redirects are
 followed (the key would go along to another host). The request goes through ``wmo.http`` (the
 standard library's ``urllib``), with an ``ssl`` context that carries the client certificate when
@@ -27,8 +29,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wmo import http
+from wmo.persoonsgegevens import transactie_open
+from wmo.regels.vertegenwoordiging import minderjarig
 
-from .constants import Authenticatie
+from .constants import Authenticatie, GezagSoort
 
 RAADPLEGEN = "RaadpleegMetBurgerservicenummer"
 ZOEK_POSTCODE = "ZoekMetPostcodeEnHuisnummer"
@@ -61,6 +65,22 @@ RAADPLEEG_VELDEN = [
     "gemeenteVanInschrijving",
     "indicatieCurateleRegister",
 ]
+# Gezag (BRP API Personen 2.2 and later). Asking any gezag path gives the whole gezagsrelatie
+# (features/bevragen/persoon/gezag/fields.feature), so the honest question is "gezag".
+GEZAG_VELD = "gezag"
+
+
+def raadpleeg_velden(geboortedatum: date | None, op: date) -> list[str]:
+    """The fields to ask about a stored inwoner: ``gezag`` only when the inwoner is a minor on ``op``.
+
+    Data minimisation (AVG art. 5 lid 1 onder c): who has gezag matters only for a minor (gezag
+    ends at 18, BW art. 1:233 and 1:245 lid 1; wmo.regels.vertegenwoordiging), so for an adult it
+    is not asked, and not for a search at the loket (a stored inwoner's birth date decides)."""
+    if minderjarig(geboortedatum, op):
+        return [*RAADPLEEG_VELDEN, GEZAG_VELD]
+    return list(RAADPLEEG_VELDEN)
+
+
 # A BSN for "Verbinding testen": a person of the RvIG test set (proefomgeving); a production BRP
 # answers 200 with no one, which proves the connection and the authorisation just as well.
 TEST_BSN = "999993653"
@@ -92,6 +112,15 @@ class Verbinding:
     timeout: float
 
 
+@dataclass(frozen=True)
+class Gezag:
+    """Who has gezag over this minor according to the BRP: the kind and the names (volledigeNaam).
+    No BSN: Keukentafel needs the name to offer it to the loket, nothing more."""
+
+    soort: str  # a GezagSoort value
+    gezaghebbenden: tuple[str, ...] = ()
+
+
 @dataclass
 class BrpPersoon:
     """One person as the BRP gave it, in Keukentafel's terms."""
@@ -118,6 +147,7 @@ class BrpPersoon:
     gemeente_code: str = ""
     gemeente_naam: str = ""
     curatele: bool | None = None
+    gezag: "Gezag | None" = None  # None: not asked (an adult, or a search)
 
     @property
     def naam(self) -> str:
@@ -154,6 +184,16 @@ class BrpPersoon:
 
 def _post(verbinding: Verbinding, body: dict) -> dict:
     """POST the query, return the parsed JSON body; every failure becomes a BrpFout."""
+    # The one place of the rule: no BRP request while a database transaction is open. Its locks
+    # and connection would wait for the BRP (up to the timeout); services fetch first
+    # (wmo.persoonsgegevens.vooraf_ophalen) and a path that does not is told, never made to wait.
+    if transactie_open():
+        raise BrpFout(
+            "De BRP is nu niet gevraagd. De gegevens die er staan zijn gebruikt. "
+            "Meld dit bij de functioneel beheerder.",
+            technisch="BRP-verzoek niet verstuurd: er is een databasetransactie open",
+            soort="transactie",
+        )
     url = verbinding.basis_url.rstrip("/") + "/personen"
     headers = {"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"}
     context = ssl.create_default_context()
@@ -286,7 +326,7 @@ def _datum(waarde) -> date | None:
         return None
 
 
-def persoon(data: dict, *, volledig: bool = False) -> BrpPersoon | None:
+def persoon(data: dict, *, volledig: bool = False, gezag_gevraagd: bool = False) -> BrpPersoon | None:
     """One entry of ``personen`` in Keukentafel's terms (None without a valid BSN)."""
     data = _dict(data)
     bsn = _tekst(data.get("burgerservicenummer"), 9)
@@ -335,12 +375,62 @@ def persoon(data: dict, *, volledig: bool = False) -> BrpPersoon | None:
     curatele = data.get("indicatieCurateleRegister")
     if volledig:
         p.curatele = curatele is True
+    if volledig and gezag_gevraagd:
+        p.gezag = _gezag(data.get("gezag"), bsn)
     return p
 
 
-def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
+# Gezagsrelatie.type to GezagSoort; "TweehoofdigOuderlijkGezag" is the name before version 2.2
+# (gezagsrelatie-v1.yaml) of what is now GezamenlijkOuderlijkGezag.
+GEZAG_TYPES = {s.value: s for s in GezagSoort if s != GezagSoort.ONBEKEND} | {
+    "TweehoofdigOuderlijkGezag": GezagSoort.GEZAMENLIJK_OUDERLIJK
+}
+
+
+def _gezagnaam(waarde) -> str:
+    return _tekst(_dict(_dict(waarde).get("naam")).get("volledigeNaam"), 200)
+
+
+def _gezag(relaties, bsn: str) -> Gezag:
+    """The gezagsrelatie about this person as the minor (``gezag`` also lists the gezag a person has
+    over their own children; those are not about them). None about them: ONBEKEND."""
+    relaties = relaties if isinstance(relaties, list) else []
+    over = [
+        r
+        for r in map(_dict, relaties[:20])
+        if _dict(r.get("minderjarige")).get("burgerservicenummer") == bsn and r.get("type") in GEZAG_TYPES
+    ]
+    if not over:
+        return Gezag(soort=GezagSoort.ONBEKEND)
+    relatie = over[0]
+    soort = GEZAG_TYPES[relatie["type"]]
+    if soort == GezagSoort.GEZAMENLIJK_OUDERLIJK:
+        ouders = relatie.get("ouders") if isinstance(relatie.get("ouders"), list) else []
+        namen = [_gezagnaam(o) for o in ouders[:2]]
+    elif soort == GezagSoort.EENHOOFDIG_OUDERLIJK:
+        namen = [_gezagnaam(relatie.get("ouder"))]
+    elif soort == GezagSoort.GEZAMENLIJK:
+        derde = _dict(relatie.get("derde"))
+        namen = [_gezagnaam(relatie.get("ouder"))]
+        namen.append(_gezagnaam(derde) if derde.get("type") == "BekendeDerde" else "")
+        if derde.get("type") == "OnbekendeDerde" or not namen[-1]:
+            namen[-1] = "een ander (naam niet bekend in de BRP)"
+    elif soort == GezagSoort.VOOGDIJ:
+        derden = relatie.get("derden") if isinstance(relatie.get("derden"), list) else []
+        namen = [_gezagnaam(d) for d in derden[:2]] or ["een voogd (naam niet bekend in de BRP)"]
+    else:  # TijdelijkGeenGezag, GezagNietTeBepalen: nobody to name
+        namen = []
+    return Gezag(soort=soort, gezaghebbenden=tuple(n for n in namen if n))
+
+
+def _personen(data: dict, *, volledig: bool = False, gezag_gevraagd: bool = False) -> list[BrpPersoon]:
     return [
-        p for p in (persoon(d, volledig=volledig) for d in data.get("personen", [])[:50]) if p is not None
+        p
+        for p in (
+            persoon(d, volledig=volledig, gezag_gevraagd=gezag_gevraagd)
+            for d in data.get("personen", [])[:50]
+        )
+        if p is not None
     ]
 
 
@@ -349,10 +439,11 @@ def _personen(data: dict, *, volledig: bool = False) -> list[BrpPersoon]:
 
 def raadplegen(verbinding: Verbinding, bsn: str, *, velden: list[str] | None = None) -> BrpPersoon | None:
     """RaadpleegMetBurgerservicenummer: the person, or None when the BRP does not know the BSN."""
-    data = _post(
-        verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden or RAADPLEEG_VELDEN}
-    )
-    gevonden = [p for p in _personen(data, volledig=True) if p.bsn == bsn]
+    velden = velden or RAADPLEEG_VELDEN
+    data = _post(verbinding, {"type": RAADPLEGEN, "burgerservicenummer": [bsn], "fields": velden})
+    gevonden = [
+        p for p in _personen(data, volledig=True, gezag_gevraagd=GEZAG_VELD in velden) if p.bsn == bsn
+    ]
     return gevonden[0] if gevonden else None
 
 

@@ -17,7 +17,14 @@ from simple_history.models import HistoricalRecords
 from wmo.geheimen import geheim_naam_veld
 from wmo.models import Gemeente
 
-from .constants import TIMEOUT_MAX, TIMEOUT_MIN, TIMEOUT_STANDAARD, Authenticatie
+from .constants import (
+    GEZAG_CONTROLEREN,
+    TIMEOUT_MAX,
+    TIMEOUT_MIN,
+    TIMEOUT_STANDAARD,
+    Authenticatie,
+    GezagSoort,
+)
 
 # A header name as HTTP allows it (RFC 9110 token), short.
 HEADER_NAAM = RegexValidator(
@@ -113,6 +120,9 @@ class InwonerBrp(models.Model):
     ``verhuisd_buiten_gemeente`` are stored and indexed (partial index) so the werkvoorraad finds
     the few inwoners with a signal without reading the others. ``curatele`` is what the BRP says
     (indicatieCurateleRegister); it is offered to the loket, never copied into the vertegenwoordiger.
+    ``gezag_soort`` and ``gezaghebbenden`` likewise, for an inwoner who is a minor: the kind of gezag
+    and the names of who has it (no BSN: the name is all the loket needs to check and fill in the
+    ouder of voogd met gezag); blank for an adult, for whom it is not asked (data minimisation).
     ``verschillen`` lists what differed from the stored data at the last refresh.
     """
 
@@ -126,6 +136,10 @@ class InwonerBrp(models.Model):
     verhuisd_buiten_gemeente = models.BooleanField(_("verhuisd buiten de gemeente"), default=False)
     gemeente_van_inschrijving = models.CharField(_("gemeente van inschrijving"), max_length=100, blank=True)
     curatele = models.BooleanField(_("onder curatele volgens de BRP"), null=True, blank=True)
+    gezag_soort = models.CharField(
+        _("gezag volgens de BRP"), max_length=30, choices=GezagSoort.choices, blank=True
+    )
+    gezaghebbenden = models.JSONField(_("wie het gezag heeft volgens de BRP"), default=list, blank=True)
     verschillen = models.JSONField(_("verschillen bij de laatste keer"), default=list, blank=True)
     history = HistoricalRecords()
 
@@ -142,6 +156,11 @@ class InwonerBrp(models.Model):
 
     def __str__(self):
         return f"BRP {self.inwoner_id}"
+
+    @property
+    def gezag_controleren(self) -> bool:
+        """The BRP cannot name who has gezag over this minor: the loket checks it."""
+        return self.gezag_soort in GEZAG_CONTROLEREN
 
     @property
     def signaal(self) -> str:

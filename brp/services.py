@@ -8,9 +8,14 @@ birth date), or by surname and birth date; choosing a person fills the inwoner f
 medewerker checks and saves. Whenever the data are used (a melding registered, a letter or an
 iWmo 301 made) Keukentafel asks the BRP again and updates the inwoner (Wet BRP art. 1.7: the
 gemeente uses the authentic data), records what changed ("verhuisd sinds de vorige melding")
-and stores two signals for the consulent: overleden, and verhuisd buiten de gemeente.
+and stores two signals for the consulent: overleden, and verhuisd buiten de gemeente. The BRP is
+asked before the service opens its transaction (``inwoner_opvragen``, through
+wmo.persoonsgegevens) and the answer applied inside it (``inwoner_bijwerken_uit_brp``), so no
+transaction, row lock or connection waits for the BRP.
 Curatele is shown to the loket, never written into the vertegenwoordiger by itself (the BRP
 knows that a curator exists, not who it is; wmo.regels.vertegenwoordiging decides the letters).
+For a minor the BRP's ``gezag`` (who has gezag: ouders, ouder en derde, voogd) is asked and
+offered the same way: "wie krijgt de brieven", filled in only by the loket.
 
 Every request leaves a row in the access log, success or failure (a BRP lookup is an inzage
 too: NEN 7513:2018, BIO 12.4.1). When the BRP fails the loket gets a Dutch message and types the
@@ -188,14 +193,22 @@ def brp_zoeken(
 
 
 def brp_raadplegen(
-    *, door: Medewerker, gemeente: Gemeente, bsn: str, request: HttpRequest | None = None, inwoner=None
+    *,
+    door: Medewerker,
+    gemeente: Gemeente,
+    bsn: str,
+    request: HttpRequest | None = None,
+    inwoner=None,
+    koppeling: BrpKoppeling | None = None,
+    velden: list[str] | None = None,
 ) -> BrpPersoon | None:
-    """The full data of one person (what the inwoner form needs); logged, success or failure."""
-    koppeling = actieve_koppeling(gemeente.pk)
+    """The full data of one person (what the inwoner form needs); logged, success or failure.
+    ``velden``: the fields to ask (client.RAADPLEEG_VELDEN without)."""
+    koppeling = koppeling or actieve_koppeling(gemeente.pk)
     if koppeling is None:
         raise BrpFout("Voor deze gemeente is er geen koppeling met de BRP.", soort="instelling")
     try:
-        gevonden = client.raadplegen(_verbinding(koppeling), bsn)
+        gevonden = client.raadplegen(_verbinding(koppeling), bsn, velden=velden)
     except BrpFout as fout:
         _log(door=door, request=request, wat=f"persoon opgevraagd, mislukt ({fout.soort})", inwoner=inwoner)
         logger.warning("BRP-raadpleging %s mislukt: %s", gemeente.naam, fout.technisch)
@@ -248,6 +261,12 @@ class Verversing:
     fout: str = ""
     verschillen: list[dict] = field(default_factory=list)
     brp: InwonerBrp | None = None
+    toegepast: dict = field(default_factory=dict)  # the inwoner's fields as they are after the refresh
+
+    def overnemen(self, inwoner: Inwoner) -> None:
+        """Give another Python object of the same inwoner the refreshed values (no query)."""
+        for veld, waarde in self.toegepast.items():
+            setattr(inwoner, veld, waarde)
 
 
 def _label(veld: str, waarde) -> str:
@@ -279,7 +298,56 @@ def _verschillen(inwoner: Inwoner, nieuw: dict, *, eerder_gemeld, buitenland: bo
     return verschillen
 
 
-@transaction.atomic
+# Failures after which a round of fetches (one service call, several inwoners of one gemeente)
+# stops asking: the BRP is down or refuses us, so the next request would only wait as long.
+STOPT_DE_RONDE = {"time-out", "verbinding", "tls", "storing", "te druk", "instelling", "geweigerd"}
+
+
+@dataclass
+class Opvraging:
+    """What one BRP lookup for a stored inwoner gave: the person, or the loket's message."""
+
+    gevonden: BrpPersoon | None = None
+    fout: str = ""
+    soort: str = ""
+
+
+def inwoner_opvragen(
+    *, inwoner: Inwoner, door: Medewerker, request: HttpRequest | None = None
+) -> Opvraging | None:
+    """Step 1 of a refresh: ask the BRP about a stored inwoner (None: the gemeente has no koppeling).
+
+    Only the HTTP request and its access-log row (NEN 7513:2018; the row is written whether the
+    lookup worked or not). Run it with no transaction open (wmo.persoonsgegevens: services fetch
+    before their transaction); inside one the client refuses to send it (brp.client._post) and
+    this returns that as a failure. Never raises a BrpFout.
+    """
+    koppeling = actieve_koppeling(inwoner.gemeente_id)
+    if koppeling is None:
+        return None
+    try:
+        gevonden = brp_raadplegen(
+            door=door,
+            gemeente=inwoner.gemeente,
+            bsn=inwoner.bsn,
+            request=request,
+            inwoner=inwoner,
+            koppeling=koppeling,
+            # gezag only for a minor (data minimisation, AVG art. 5 lid 1 onder c)
+            velden=client.raadpleeg_velden(inwoner.geboortedatum, timezone.localdate()),
+        )
+    except BrpFout as fout:
+        return Opvraging(fout=fout.melding, soort=fout.soort)
+    if gevonden is None:
+        return Opvraging(
+            fout="De BRP kent dit BSN niet. Controleer het BSN van de inwoner.", soort="onbekend"
+        )
+    return Opvraging(gevonden=gevonden)
+
+
+NU_OPVRAGEN = object()
+
+
 def inwoner_bijwerken_uit_brp(
     *,
     inwoner: Inwoner,
@@ -287,27 +355,42 @@ def inwoner_bijwerken_uit_brp(
     aanleiding: str,
     request: HttpRequest | None = None,
     melding_nieuw: bool = False,
+    opvraging: Opvraging | None = NU_OPVRAGEN,
 ) -> Verversing | None:
     """Refresh a stored inwoner from the BRP of its gemeente (None: the gemeente has no koppeling).
+
+    ``opvraging`` is what ``inwoner_opvragen`` fetched before the caller's transaction opened
+    (wmo.persoonsgegevens); without it the BRP is asked now, which only works with no transaction
+    open. A BRP failure is returned, never raised: the melding, letter or message goes on with the
+    stored data.
+    """
+    if opvraging is NU_OPVRAGEN:
+        opvraging = inwoner_opvragen(inwoner=inwoner, door=door, request=request)
+    if opvraging is None:
+        return None
+    if opvraging.gevonden is None:
+        return Verversing(gelukt=False, fout=opvraging.fout)
+    return _toepassen(
+        inwoner=inwoner,
+        gevonden=opvraging.gevonden,
+        door=door,
+        aanleiding=aanleiding,
+        melding_nieuw=melding_nieuw,
+    )
+
+
+@transaction.atomic
+def _toepassen(
+    *, inwoner: Inwoner, gevonden: BrpPersoon, door: Medewerker, aanleiding: str, melding_nieuw: bool
+) -> Verversing:
+    """Step 2 of a refresh, database only (a few short writes in the caller's transaction).
 
     The name, birth date, sex and address the BRP gives replace the stored ones (with history,
     reason "Bijgewerkt uit de BRP"); a living abroad or an address Keukentafel cannot hold keeps
     the stored address and says so. The signals overleden and verhuisd buiten de gemeente (the
     BRP's gemeenteVanInschrijving is not the inwoner's gemeente) and the curatele indication are
-    stored on InwonerBrp with history. A BRP failure is logged and returned, never raised: the
-    melding, letter or message goes on with the stored data.
+    stored on InwonerBrp with history, and for a minor what the BRP says about gezag.
     """
-    koppeling = actieve_koppeling(inwoner.gemeente_id)
-    if koppeling is None:
-        return None
-    try:  # a BrpFout is no database error: the failure's log row stays in the caller's transaction
-        gevonden = brp_raadplegen(
-            door=door, gemeente=inwoner.gemeente, bsn=inwoner.bsn, request=request, inwoner=inwoner
-        )
-    except BrpFout as fout:
-        return Verversing(gelukt=False, fout=fout.melding)
-    if gevonden is None:
-        return Verversing(gelukt=False, fout="De BRP kent dit BSN niet. Controleer het BSN van de inwoner.")
     # "Since the previous melding": a melding before this one (the one just registered not counted).
     eerder_gemeld = lambda: inwoner.meldingen.count() > (1 if melding_nieuw else 0)  # noqa: E731
     nieuw = gevonden.inwoner_velden()
@@ -342,6 +425,10 @@ def inwoner_bijwerken_uit_brp(
     )
     brp.gemeente_van_inschrijving = gevonden.gemeente_naam or gevonden.gemeente_code
     brp.curatele = gevonden.curatele
+    # Gezag only as asked (a minor); an adult's earlier gezag is not kept.
+    brp.gezag_soort = gevonden.gezag.soort if gevonden.gezag else ""
+    brp.gezaghebbenden = list(gevonden.gezag.gezaghebbenden) if gevonden.gezag else []
     brp.verschillen = verschillen
     save_with_history(brp, door=door, reden=f"BRP ({aanleiding})"[:100])
-    return Verversing(gelukt=True, verschillen=verschillen, brp=brp)
+    toegepast = {v: getattr(inwoner, v) for v in nieuw}
+    return Verversing(gelukt=True, verschillen=verschillen, brp=brp, toegepast=toegepast)

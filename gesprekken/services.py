@@ -39,6 +39,7 @@ from meldingen.services import melding_onderzoek_starten, melding_oppakken, meld
 from wmo import brieven
 from wmo.constants import BriefSoort, Resultaatgebied, VoorzieningSoort
 from wmo.models import Brief, Medewerker, Voorziening
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.services import save_with_history
 from wmo.transitions import check_transition
 
@@ -221,6 +222,7 @@ def gesprek_status_zetten(*, gesprek: Gesprek, door: Medewerker, naar: str) -> G
 UITNODIGING_VERSTUURD = "Uitnodiging verstuurd"
 
 
+@vooraf_ophalen(lambda a: a["gesprek"].melding.inwoner)
 @transaction.atomic
 def uitnodiging_versturen(*, gesprek: Gesprek, door: Medewerker) -> Brief:
     """The uitnodiging: when and where, the agenda, the right to bring someone, cliëntondersteuning.
@@ -510,6 +512,7 @@ def _verslag_al_verstuurd(onderzoek: Onderzoek, melding: Melding) -> VerslagVers
 VERSLAG_VERSTUURD = "Verslag verstuurd"
 
 
+@vooraf_ophalen(lambda a: a["onderzoek"].melding.inwoner)
 @transaction.atomic
 def verslag_versturen(*, onderzoek: Onderzoek, door: Medewerker) -> VerslagVersie:
     """Freeze the verslag as a new version (PDF, hash, date) and meet the onderzoek clock.

@@ -38,6 +38,7 @@ from iwmo.schema import valideer
 from iwmo.transport import transport
 from meldingen.models import NAAMGEBRUIK_MET_PARTNER, Inwoner
 from wmo.models import Aanbieder, Gemeente, Medewerker
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.signals import persoonsgegevens_gebruiken
 
 logger = logging.getLogger("keukentafel.iwmo")
@@ -57,6 +58,7 @@ def _volgend_nummer(gemeente: Gemeente) -> int:
     return (hoogste or 0) + 1
 
 
+@vooraf_ophalen(lambda a: a["beschikking"].aanvraag.melding.inwoner)
 @transaction.atomic
 def toewijzingen_bijwerken(beschikking: Beschikking, *, door: Medewerker | None = None) -> list[Bericht]:
     """A sent beschikking: a Toewijzing per regel in natura, and one WMO301 per (client, aanbieder).
@@ -96,6 +98,7 @@ def toewijzingen_bijwerken(beschikking: Beschikking, *, door: Medewerker | None 
     ]
 
 
+@vooraf_ophalen(lambda a: a["regel"].beschikking.aanvraag.melding.inwoner)
 @transaction.atomic
 def toewijzing_inkorten(
     *, regel: BeschikkingRegel, reden: str, door: Medewerker | None = None
@@ -202,7 +205,8 @@ def bericht_klaarzetten(
     """Make the WMO301 for one client at one aanbieder: checked, validated, and ready to send.
 
     With ``door`` the inwoner's data are first refreshed from the BRP where the gemeente has a
-    koppeling (wmo.signals); without a medewerker there is nobody to log the lookup for.
+    koppeling (wmo.signals), with what the calling service fetched before its transaction
+    (wmo.persoonsgegevens.vooraf_ophalen); without a medewerker there is nobody to log the lookup for.
 
     Always recorded: "klaargezet" (sent by iwmo.tasks after commit), or "afgekeurd" with the
     reason in plain Dutch, shown on the dossier and never sent.
@@ -290,6 +294,7 @@ def bericht_versturen(bericht_id: int) -> Bericht:
     return bericht
 
 
+@vooraf_ophalen(lambda a: a["bericht"].inwoner)
 @transaction.atomic
 def bericht_opnieuw_maken(*, bericht: Bericht, door: Medewerker) -> Bericht:
     """After the cause is fixed (an AGB code, the inwoner's geslacht...): make the refused WMO301

@@ -9,7 +9,7 @@ from wmo.codelijsten import Communicatievorm, Geslacht, JuridischeStatus, NaamGe
 from wmo.forms import KeukentafelForm, KeukentafelModelForm, SnelleSelect
 from wmo.models import Medewerker, Team
 from wmo.query import consulenten_voor
-from wmo.regels.vertegenwoordiging import Vertegenwoordiging
+from wmo.regels.vertegenwoordiging import Vertegenwoordiging, minderjarig
 from wmo.tekstlengte import LANG
 from wmo.validators import DatumBereik, normalize_postcode, validate_niet_in_toekomst
 
@@ -160,6 +160,20 @@ class InwonerForm(KeukentafelModelForm):
                 "toestemming_verslag_bewindvoerder",
                 _("Deze toestemming geldt alleen als de vertegenwoordiger een bewindvoerder is."),
             )
+        # Gezag is only over a minor (BW art. 1:233, 1:245 lid 1; wmo.regels.vertegenwoordiging).
+        if cleaned.get("vertegenwoordiger_soort") == Vertegenwoordiging.GEZAG and not minderjarig(
+            cleaned.get("geboortedatum"), timezone.localdate()
+        ):
+            self.add_error(
+                "vertegenwoordiger_soort",
+                _(
+                    "Een ouder of voogd met gezag kan alleen bij een kind onder de 18 jaar. "
+                    "Kies een andere soort vertegenwoordiger, of geen."
+                ),
+            )
+            # The model's own check must see the chosen kind (not saved: the form is invalid), or it
+            # would add "Kies of de vertegenwoordiger ..." for the name that was typed.
+            self.instance.vertegenwoordiger_soort = Vertegenwoordiging.GEZAG
         if not cleaned.get("toestemming_verslag_bewindvoerder"):
             # Unticked means withdrawn (the service clears it too); the model's check must not see the old consent.
             self.instance.toestemming_verslag_bewindvoerder_op = None

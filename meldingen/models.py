@@ -110,8 +110,9 @@ class Inwoner(models.Model):
         choices=Vertegenwoordiging.choices,
         blank=True,
         help_text=_(
-            "Alleen als de rechter iemand heeft benoemd. Een curator of mentor krijgt de brieven in plaats "
-            "van de inwoner. Een bewindvoerder gaat alleen over geld en krijgt een kopie."
+            "Alleen als de rechter iemand heeft benoemd, of bij een kind onder 18: de ouder of voogd met gezag. "
+            "Een curator, mentor of ouder met gezag krijgt de brieven in plaats van de inwoner. Een "
+            "bewindvoerder gaat alleen over geld en krijgt een kopie."
         ),
     )
     vertegenwoordiger_naam = models.CharField(
@@ -235,7 +236,7 @@ class Inwoner(models.Model):
                     errors[veld] = melding
         elif self.vertegenwoordiger_naam.strip():
             errors["vertegenwoordiger_soort"] = _(
-                "Kies of de vertegenwoordiger curator, mentor of bewindvoerder is."
+                "Kies of de vertegenwoordiger curator, mentor, bewindvoerder of ouder of voogd met gezag is."
             )
         if (
             self.toestemming_verslag_bewindvoerder_op

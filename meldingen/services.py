@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from wmo import brieven, teamcache, termijnen
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Brief, Gemeente, Inzage, Medewerker, Team, gelijkgestelde_dagen
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.services import inzage_vastleggen, save_with_history
 from wmo.signals import persoonsgegevens_gebruiken
 from wmo.transitions import check_transition
@@ -132,6 +134,7 @@ def melding_deadlines_herberekenen() -> int:
     return len(gewijzigd)
 
 
+@vooraf_ophalen(lambda a: a["inwoner"])
 @transaction.atomic
 def melding_registreren(
     *,
@@ -232,6 +235,18 @@ def melding_ontvangstdatum_corrigeren(
     return melding
 
 
+def nieuwe_contactpersoon_nodig(vorige_consulent_id: int | None, consulent: Medewerker | None) -> bool:
+    """The letter "nieuwe contactpersoon" is due when the inwoner had a contact and gets another one."""
+    return vorige_consulent_id is not None and consulent is not None and consulent.pk != vorige_consulent_id
+
+
+@vooraf_ophalen(
+    lambda a: (
+        a["melding"].inwoner
+        if nieuwe_contactpersoon_nodig(a["melding"].consulent_id, a["consulent"])
+        else None
+    )
+)
 @transaction.atomic
 def melding_toewijzen(
     *, melding: Melding, door: Medewerker, consulent: Medewerker | None, team: Team | None = None
@@ -259,7 +274,7 @@ def melding_toewijzen(
     # The letter is due only when the inwoner had a contact before and now has another one; the
     # caller reads ``melding.brief`` to say what really happened (issue 15).
     melding.brief = None
-    if vorige_id is not None and consulent is not None and consulent.pk != vorige_id:
+    if nieuwe_contactpersoon_nodig(vorige_id, consulent):
         melding.brief = nieuwe_contactpersoon_versturen(melding=melding, door=door)
     return melding
 
@@ -348,6 +363,7 @@ def _send_once(*, soort: str, melding: Melding, door: Medewerker) -> Brief:
     return brieven.brief_versturen(soort=soort, melding=melding, door=door)
 
 
+@vooraf_ophalen(lambda a: a["melding"].inwoner)
 @transaction.atomic
 def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Make the written ontvangstbevestiging (Wmo 2015 art. 2.3.2) and keep it as sent.
@@ -356,6 +372,7 @@ def ontvangstbevestiging_versturen(*, melding: Melding, door: Medewerker) -> Bri
     return _send_once(soort=BriefSoort.ONTVANGSTBEVESTIGING, melding=melding, door=door)
 
 
+@vooraf_ophalen(lambda a: a["melding"].inwoner)
 @transaction.atomic
 def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Brief:
     """Tell the inwoner in writing who the new contact is after a change of consulent.
@@ -367,6 +384,22 @@ def nieuwe_contactpersoon_versturen(*, melding: Melding, door: Medewerker) -> Br
 HERVERDELEN_MAX = 200
 
 
+def _herverdelen_inwoners(a: dict) -> list[Inwoner]:
+    """Whose data meldingen_herverdelen will use: the inwoners that get a "nieuwe contactpersoon"."""
+    meldingen = a["meldingen"]
+    if isinstance(meldingen, QuerySet):
+        meldingen = meldingen.all()
+        meldingen.query.select_for_update = False  # read, not locked: the service locks them
+    elif not isinstance(meldingen, list | tuple):
+        return []  # an iterator is read once, by the service; its letters use the stored data
+    return [
+        m.inwoner
+        for m in list(meldingen[: HERVERDELEN_MAX + 1])[:HERVERDELEN_MAX]
+        if nieuwe_contactpersoon_nodig(m.consulent_id, a["consulent"])
+    ]
+
+
+@vooraf_ophalen(_herverdelen_inwoners)
 @transaction.atomic
 def meldingen_herverdelen(*, meldingen, consulent: Medewerker, door: Medewerker) -> list[Melding]:
     """Give several open meldingen to another consulent of their team, in one go (teamleider).

@@ -9,10 +9,17 @@ inside its transaction; the apps that store deadlines connect a receiver in thei
 ``persoonsgegevens_gebruiken``: an inwoner's personal data are about to be used: a melding was
 registered, a letter or an iWmo 301 is being made. Sent with ``inwoner``, ``door`` (the medewerker)
 and ``aanleiding`` (a few words for the history). The brp app refreshes the data from the BRP
-when the inwoner's gemeente has a koppeling; without one, nothing happens.
+when the inwoner's gemeente has a koppeling; without one, nothing happens. It applies what was
+fetched by ``persoonsgegevens_ophalen`` before the transaction (wmo.persoonsgegevens).
+
+``persoonsgegevens_ophalen``: sent by ``wmo.persoonsgegevens.vooraf_ophalen`` BEFORE a service
+opens its transaction, with ``inwoner``, ``door``, ``tas`` (a dict per inwoner where a receiver
+leaves what it fetched, read back inside the transaction) and ``ronde`` (a dict shared by the
+fetches of one service call). The brp app asks the BRP here, so no transaction waits for it.
 """
 
 from django.dispatch import Signal
 
 gelijkgestelde_dagen_gewijzigd = Signal()
 persoonsgegevens_gebruiken = Signal()
+persoonsgegevens_ophalen = Signal()

@@ -47,6 +47,7 @@ from wmo import brieven, termijnen
 from wmo.codelijsten import RedenWijziging
 from wmo.constants import BriefSoort, Rol
 from wmo.models import Medewerker, Voorziening, gelijkgestelde_dagen
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.regels import spoed
 from wmo.services import save_with_history
 from wmo.transitions import check_transition
@@ -256,6 +257,7 @@ def _bekendmaken(aanvraag: Aanvraag, beschikking: Beschikking, *, op: date, door
     return aanvraag
 
 
+@vooraf_ophalen(lambda a: a["beschikking"].aanvraag.melding.inwoner)
 @transaction.atomic
 def beschikking_versturen(*, beschikking: Beschikking, door: Medewerker) -> Beschikking:
     """Send the beschikking: the letter is frozen as sent, the beslistermijn is met, and the
@@ -304,6 +306,7 @@ REDENEN_EERDER_EINDE = (
 )
 
 
+@vooraf_ophalen(lambda a: a["regel"].beschikking.aanvraag.melding.inwoner)
 @transaction.atomic
 def voorziening_beeindigen(
     *, regel: BeschikkingRegel, einddatum: date, reden: str, door: Medewerker

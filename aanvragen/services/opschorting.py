@@ -26,6 +26,7 @@ from aanvragen.models import Aanvraag, Opschorting, Verdaging
 from wmo import brieven
 from wmo.constants import BriefSoort
 from wmo.models import Brief, Medewerker
+from wmo.persoonsgegevens import vooraf_ophalen
 from wmo.regels import dwangsom as dwangsom_regel
 from wmo.regels import opschorting as opschorting_regel
 from wmo.services import save_with_history
@@ -77,6 +78,9 @@ def _repeat(obj, soort: BriefSoort | None, aanvraag: Aanvraag):
     return obj
 
 
+@vooraf_ophalen(
+    lambda a: a["aanvraag"].melding.inwoner if a["reden"] == OpschortingReden.AANVULLING_GEVRAAGD else None
+)
 @transaction.atomic
 def aanvraag_opschorten(
     *,
@@ -162,6 +166,7 @@ def aanvraag_opschorten(
     return opschorting
 
 
+@vooraf_ophalen(lambda a: a["opschorting"].aanvraag.melding.inwoner)
 @transaction.atomic
 def opschorting_beeindigen(
     *, opschorting: Opschorting, eerste_dag_weer: date, door: Medewerker
@@ -202,6 +207,7 @@ def opschorting_beeindigen(
     return opschorting
 
 
+@vooraf_ophalen(lambda a: a["aanvraag"].melding.inwoner)
 @transaction.atomic
 def aanvraag_verdagen(
     *, aanvraag: Aanvraag, verwachte_datum: date, reden: str, door: Medewerker

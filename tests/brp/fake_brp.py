@@ -12,11 +12,18 @@ one endpoint Keukentafel uses, ``POST /personen``, after the published specifica
 - a wrong request is a 400 ``application/problem+json`` with ``invalidParams``; a missing or
   wrong API key a 401 problem; a search answers ``PersoonBeperkt`` (no verblijfplaats,
   overlijden, curatele), filtered to the ``fields`` asked for; the automatic fields
-  (``opschortingBijhouding``) always come along when present.
+  (``opschortingBijhouding``) always come along when present;
+- ``gezag`` (version 2.2 and later, specificatie/brp-api/gezag/gezagsrelatie-v2.yaml): a list of
+  gezagsrelaties with ``type`` (GezamenlijkOuderlijkGezag, EenhoofdigOuderlijkGezag,
+  GezamenlijkGezag, Voogdij, TijdelijkGeenGezag, GezagNietTeBepalen), ``minderjarige`` and
+  ``ouders`` / ``ouder`` / ``derde`` / ``derden`` with ``naam.volledigeNaam`` or ``toelichting``;
+  asking any ``gezag`` path gives the whole of it (features/bevragen/persoon/gezag/fields.feature).
 
 Every request is recorded (path, headers, body) so a test asserts what Keukentafel sends.
 ``storing`` makes it misbehave: "traag" (answers after 2 s), "500", "429", "kapot" (not JSON),
-"doorverwijzen" (302 elsewhere).
+"doorverwijzen" (302 elsewhere). ``tijdens_verzoek`` (a callable, or None) runs in the server's
+thread while a request is in flight, before the answer goes out: a test looks at the database
+from there (its own connection) to see what Keukentafel holds while it waits for the BRP.
 """
 
 import json
@@ -47,6 +54,7 @@ def persoon(
     overleden=None,
     curatele=False,
     buitenland=False,
+    gezag=None,
 ):
     """A Persoon as the API gives it (only what Keukentafel may ask; the fake filters by fields)."""
     p = {
@@ -85,7 +93,34 @@ def persoon(
         p["opschortingBijhouding"] = {"reden": {"code": "O", "omschrijving": "overlijden"}}
     if curatele:
         p["indicatieCurateleRegister"] = True
+    if gezag is not None:
+        p["gezag"] = gezag
     return p
+
+
+def gezagsrelatie(soort, minderjarige="999993653", **velden):
+    """One Gezagsrelatie as the API gives it (gezagsrelatie-v2.yaml): ``ouders=["naam", ...]``,
+    ``ouder="naam"``, ``derde="naam"`` (None: an OnbekendeDerde), ``derden=[...]``, ``toelichting``."""
+
+    def naam(n):
+        return {"naam": {"volledigeNaam": n}}
+
+    r = {"type": soort, "minderjarige": {"burgerservicenummer": minderjarige}}
+    if "ouders" in velden:
+        r["ouders"] = [naam(n) for n in velden["ouders"]]
+    if "ouder" in velden:
+        r["ouder"] = naam(velden["ouder"])
+    if "derde" in velden:
+        r["derde"] = (
+            {"type": "BekendeDerde", **naam(velden["derde"])}
+            if velden["derde"]
+            else {"type": "OnbekendeDerde"}
+        )
+    if "derden" in velden:
+        r["derden"] = [{"type": "BekendeDerde", **naam(n)} for n in velden["derden"]]
+    if "toelichting" in velden:
+        r["toelichting"] = velden["toelichting"]
+    return r
 
 
 def _filter(data, velden):
@@ -105,6 +140,8 @@ def _filter(data, velden):
                 bron = bron[deel]
                 if isinstance(bron, dict) and "type" in bron:  # a polymorphic object keeps its type
                     doel["type"] = bron["type"]
+    if "gezag" in data and any(pad.split(".")[0] == "gezag" for pad in velden):
+        uit["gezag"] = data["gezag"]  # one gezag path asked: all of gezag (fields.feature)
     for veld in AUTOMATISCH:
         if veld in data:
             uit[veld] = data[veld]
@@ -116,6 +153,7 @@ class FakeBrp:
         self.personen: list[dict] = []
         self.verzoeken: list[dict] = []
         self.storing = ""
+        self.tijdens_verzoek = None
         self.api_key = API_KEY
         fake = self
 
@@ -185,6 +223,8 @@ class FakeBrp:
                 "cert": cert,
             }
         )
+        if self.tijdens_verzoek is not None:
+            self.tijdens_verzoek(body)
         if self.storing == "traag":
             time.sleep(2)
         if self.storing == "500":

@@ -7,6 +7,8 @@ recipients, read by attribute (the core imports no app).
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from wmo.constants import BriefSoort
 from wmo.regels import vertegenwoordiging as regel
 from wmo.regels.vertegenwoordiging import OntvangerRol, Vertegenwoordiging
@@ -23,7 +25,12 @@ class Ontvanger:
 
     @property
     def is_vertegenwoordiger(self) -> bool:
-        return self.rol in (OntvangerRol.CURATOR, OntvangerRol.MENTOR, OntvangerRol.BEWINDVOERDER)
+        return self.rol in (
+            OntvangerRol.CURATOR,
+            OntvangerRol.MENTOR,
+            OntvangerRol.BEWINDVOERDER,
+            OntvangerRol.GEZAG,
+        )
 
     @property
     def adres(self) -> str:
@@ -56,7 +63,9 @@ def _contactpersoon(inwoner) -> Ontvanger:
 
 def ontvangers(*, soort: BriefSoort, inwoner) -> list[Ontvanger]:
     """The original's recipient first, then the copies (wmo.regels.vertegenwoordiging)."""
-    soort_vt = inwoner.vertegenwoordiger_soort
+    soort_vt = regel.geldende_soort(
+        inwoner.vertegenwoordiger_soort, geboortedatum=inwoner.geboortedatum, op=timezone.localdate()
+    )
     if soort_vt and regel.krijgt_origineel(soort_vt):
         lijst = [_vertegenwoordiger(inwoner, kopie=False)]
     else:

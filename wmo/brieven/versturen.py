@@ -69,7 +69,9 @@ def brief_versturen(*, soort: BriefSoort, melding, door: Medewerker, context: di
 
     Called inside the app's service, so the change of state and its letters are one transaction.
     ``context`` holds the kind's own velden (soorten.SOORTEN). Before rendering, the inwoner's data
-    are refreshed from the BRP where the gemeente has a koppeling (wmo.signals).
+    are refreshed from the BRP where the gemeente has a koppeling (wmo.signals), with what the
+    calling service fetched before its transaction opened: decorate it with
+    ``wmo.persoonsgegevens.vooraf_ophalen``, or the BRP is not asked (never inside a transaction).
     """
     persoonsgegevens_gebruiken.send(
         sender=Brief,
