@@ -328,6 +328,11 @@ class Melding(models.Model):
             models.Index(fields=["team", "status"], name="melding_team_status_idx"),
             # Management information per month (teamleider.query.managementinformatie): meldingen received in a period.
             models.Index(fields=["ontvangen_op"], name="melding_ontvangen_idx"),
+            # The current month of one team (MI's live part): received, and onderzoek finished, in
+            # a period. Without them PostgreSQL ANDs the region's dates with all of the team's
+            # 68,000 meldingen (largest team at 1M; issue 14).
+            models.Index(fields=["team", "ontvangen_op"], name="melding_team_ontvangen_idx"),
+            models.Index(fields=["team", "onderzoek_afgerond_op"], name="melding_team_afgerond_idx"),
             # Open meldingen (a small part of all) per team and per consulent, in the order of the
             # werkvoorraad and the dashboard's clocks.
             models.Index(
