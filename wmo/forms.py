@@ -94,9 +94,12 @@ class EenRegelInput(forms.TextInput):
 
     @classmethod
     def van(cls, widget, attrs: dict | None = None) -> "EenRegelInput":
-        """This widget in the place of ``widget``, with its attributes (or ``attrs``) and flags."""
+        """This widget in the place of ``widget``, with its attributes and flags and its input type
+        (a TextInput made with type="search" or "tel" keeps it); with ``attrs``: those, as a text field."""
         nieuw = cls(attrs=dict(widget.attrs if attrs is None else attrs))
         nieuw.is_required, nieuw.is_localized = widget.is_required, widget.is_localized
+        if attrs is None:
+            nieuw.input_type = widget.input_type
         return nieuw
 
 

@@ -6,8 +6,8 @@ the werkvoorraad and the teamleider's dashboard were template-bound. Here:
 - ``url_per_pk``: a URL pattern reversed once, then the pk put in per row (the same URL);
 - ``datum_tekst``: a date as the ``date`` filter writes it ("3 december 2026"), kept per date and
   language (a page shows the same few deadlines many times; the filter formats each anew);
-- ``termijn_html``: the deadline with its state (``includes/termijn.html`` and the ``{% termijn %}``
-  tag render it), in Python, escaped by ``format_html``.
+- ``termijn_html``: the deadline with its state (the ``{% termijn %}`` tag renders it), in Python,
+  escaped by ``format_html``.
 """
 
 from collections.abc import Callable

@@ -172,6 +172,15 @@ def test_een_tekstveld_toont_regeleinden_op_een_regel_ook_zonder_fout_en_uit_een
     binnen = NaamForm(initial={"naam": "Jan\nJansen"})
     assert 'value="Jan Jansen"' in str(binnen["naam"])
 
+    class ZoekForm(KeukentafelForm):  # a TextInput made as a search or phone field keeps its type
+        q = forms.CharField(widget=forms.TextInput(attrs={"type": "search"}))
+        telefoon = forms.CharField(widget=forms.TextInput(attrs={"type": "tel"}))
+
+    zoek = ZoekForm(data={"q": "Jan\r\nJansen", "telefoon": "\n"})
+    assert not zoek.is_valid()
+    assert 'type="search"' in str(zoek["q"]) and 'value="Jan Jansen"' in str(zoek["q"])
+    assert 'type="tel"' in str(zoek["telefoon"]) and 'aria-invalid="true"' in str(zoek["telefoon"])
+
     class GemeenteForm(KeukentafelModelForm):
         class Meta:
             model = Gemeente
