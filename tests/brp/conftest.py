@@ -7,6 +7,16 @@ from tests.brp.fake_brp import API_KEY, FakeBrp
 
 
 @pytest.fixture
+def gemeente(consulent):
+    """The consulent's gemeente with its CBS code (the BRP's gemeenteVanInschrijving is compared
+    with it). The loket and beheer modules use their own."""
+    g = consulent.organisatie.gemeenten.get()
+    g.cbs_code = "0392"
+    g.save()
+    return g
+
+
+@pytest.fixture
 def fake_brp():
     server = FakeBrp().start()
     yield server

@@ -66,14 +66,6 @@ def _kijker(model, pk_van):
 
 
 @pytest.fixture
-def gemeente(consulent):
-    g = consulent.organisatie.gemeenten.get()
-    g.cbs_code = "0392"
-    g.save()
-    return g
-
-
-@pytest.fixture
 def inwoner(gemeente):
     return InwonerFactory(
         gemeente=gemeente, bsn="999993653", straat="Kerkstraat", geboortedatum=date(1948, 3, 14)

@@ -38,14 +38,6 @@ def _vandaag():
         yield
 
 
-@pytest.fixture
-def gemeente(consulent):
-    g = consulent.organisatie.gemeenten.get()
-    g.cbs_code = "0392"
-    g.save()
-    return g
-
-
 def _kind(gemeente, geboren=date(2015, 9, 1), **velden):
     return InwonerFactory(
         gemeente=gemeente,

@@ -22,14 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def gemeente(consulent):
-    g = consulent.organisatie.gemeenten.get()
-    g.cbs_code = "0392"
-    g.save()
-    return g
-
-
-@pytest.fixture
 def inwoner(gemeente):
     return InwonerFactory(
         gemeente=gemeente,
