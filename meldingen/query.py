@@ -204,6 +204,32 @@ class MeldingQuerySet(models.QuerySet):
             .order_by("-spoed", "onderzoek_deadline", "id")  # spoed first, then the nearest deadline
         )
 
+    def voor_werkvoorraad(self) -> "MeldingQuerySet":
+        """``voor_lijst`` with only what a werkvoorraad row shows (meldingen.templatetags.werkvoorraad):
+        a row no longer builds the whole inwoner (40 columns), team and consulent to show a name
+        and a few fields (issue 14). A field the row reads beyond these costs a query per row,
+        which the werkvoorraad's query budget test would catch."""
+        return (
+            self.voor_lijst()
+            .select_related(None)
+            .select_related("inwoner", "consulent", "gemeente")
+            .only(
+                "ontvangen_op",
+                "spoed",
+                "status",
+                "onderzoek_deadline",
+                "onderzoek_afgerond_op",
+                "team",
+                "inwoner__voornamen",
+                "inwoner__tussenvoegsel",
+                "inwoner__achternaam",
+                "gemeente__naam",
+                "consulent__first_name",
+                "consulent__last_name",
+                "consulent__username",
+            )
+        )
+
     def met_termijnstatus(self) -> "MeldingQuerySet":
         """Annotate ``termijnstatus`` of the onderzoek clock in SQL from the stored deadline."""
         from wmo.termijnstatus import termijnstatus_case

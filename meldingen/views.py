@@ -528,7 +528,7 @@ def werkvoorraad(request, toewijzen_form=None):
         if user.heeft_rol(Rol.PRIVACY_FUNCTIONARIS):
             return redirect("privacy:inzagelog")
         return render(request, "meldingen/geen_rol.html", status=403)
-    open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_lijst()
+    open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_werkvoorraad()
     delen = {}
     if user.heeft_rol(Rol.CONSULENT):
         delen["mijn"] = open_meldingen.filter(consulent=user)
