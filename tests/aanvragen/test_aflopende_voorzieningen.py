@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from aanvragen.query import aflopende_voorzieningen
 from tests.aanvragen.factories import BeschikkingFactory
@@ -46,7 +47,7 @@ def test_nazorg_na_toekenning_op_de_werkvoorraad(client, team, rol_gebruiker, se
     assert beschikking.nazorg_op == vandaag + timedelta(weeks=6)  # ingangsdatum today + 6 weeks
     client.force_login(consulent)
     pagina = client.get(reverse("werkvoorraad")).content.decode()
-    assert "Nazorg: bel de inwoner" in pagina and melding.inwoner.naam in pagina
+    assert "Nazorg: bel de inwoner" in pagina and escape(melding.inwoner.naam) in pagina
     assert "Voorzieningen die binnenkort aflopen" in pagina
     url = reverse("aanvragen:nazorg_afronden", args=[beschikking.pk])
     response = client.post(url, {"notitie": " "})

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from beheer import services
 from beheer.constants import RoltoekenningStatus
@@ -41,7 +42,11 @@ def test_a_vraagt_aan_en_b_keurt_goed_dan_is_de_rol_actief(client, beheerder_a, 
     assert [h.history_user for h in toekenning.history.order_by("history_date")] == [beheerder_a, beheerder_b]
 
     pagina = client.get(reverse("beheer:medewerker", args=[collega.pk])).content.decode()
-    assert "Nieuw in het team" in pagina and str(beheerder_a) in pagina and str(beheerder_b) in pagina
+    assert (
+        "Nieuw in het team" in pagina
+        and escape(str(beheerder_a)) in pagina
+        and escape(str(beheerder_b)) in pagina
+    )
 
 
 def test_a_vraagt_aan_en_keurt_zelf_goed_wordt_geweigerd(client, beheerder_a, beheerder_b, collega):

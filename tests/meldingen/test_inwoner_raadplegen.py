@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.html import escape
 
 from meldingen import services
 from meldingen.constants import Afsluitreden, RaadplegingReden
@@ -82,7 +83,7 @@ def test_partner_vindt_inwoner_zonder_bsn_en_mag_wel_melden(client, partner, gem
         {"q": inwoner.bsn},
         headers={"HX-Request": "true", "HX-Target": "zoekresultaten"},
     ).content.decode()
-    assert inwoner.naam in html and inwoner.bsn not in html.split("</caption>")[1]
+    assert escape(inwoner.naam) in html and inwoner.bsn not in html.split("</caption>")[1]
     assert f"••••••{inwoner.bsn[-3:]}" in html
     assert f'href="{_dossier(inwoner)}"' not in html and _raadplegen(inwoner) not in html
     assert reverse("meldingen:melding_registreren", args=[inwoner.pk]) in html
