@@ -52,19 +52,33 @@ class LetOpGrens(Func):
         return f"(CASE {sql} {' '.join(whens)} END)", (*params, *extra)
 
 
+def _voorwaarden(veld: str, gehaald_veld: str, vandaag: date, gemeente: str) -> dict[str, Q]:
+    """Every state of the clock ``veld`` as plain conditions on the columns: the one definition of
+    the states, from which both the CASE and the filters are made. They exclude each other, so
+    their order does not matter; ``op_schema`` is what is left (also for a boundary outside the
+    allowed range, which the model's validation rules out)."""
+    grens = LetOpGrens(F(f"{gemeente}__let_op_werkdagen"), let_op_grenzen(vandaag))
+    open_ = Q(**{f"{gehaald_veld}__isnull": True})
+    nog_niet = open_ & Q(**{f"{veld}__gte": vandaag})
+    return {
+        "gehaald": Q(**{f"{gehaald_veld}__lte": F(veld)}),
+        "te_laat_gehaald": Q(**{f"{gehaald_veld}__gt": F(veld)}),
+        "opgeschort": Q(**{f"{veld}__isnull": True}),
+        "verlopen": open_ & Q(**{f"{veld}__lt": vandaag}),
+        "let_op": nog_niet & Q(LessThanOrEqual(F(veld), grens)),
+        "op_schema": nog_niet & (Q(GreaterThan(F(veld), grens)) | Q(IsNull(grens, True))),
+    }
+
+
 def termijnstatus_case(
     veld: str, gehaald_veld: str, vandaag: date | None = None, *, gemeente: str = "gemeente"
 ) -> Case:
-    """The state of the clock ``veld``; ``gemeente`` is the path from the row to its Gemeente,
-    whose ``let_op_werkdagen`` sets the "let op" boundary."""
-    vandaag = vandaag or timezone.localdate()
-    grens = LetOpGrens(F(f"{gemeente}__let_op_werkdagen"), let_op_grenzen(vandaag))
+    """The state of the clock ``veld`` as one value per row (for lists and counts); ``gemeente`` is
+    the path from the row to its Gemeente, whose ``let_op_werkdagen`` sets the "let op" boundary."""
+    staten = _voorwaarden(veld, gehaald_veld, vandaag or timezone.localdate(), gemeente)
+    staten.pop("op_schema")
     return Case(
-        When(**{f"{gehaald_veld}__lte": F(veld)}, then=Value("gehaald")),
-        When(**{f"{gehaald_veld}__gt": F(veld)}, then=Value("te_laat_gehaald")),
-        When(**{f"{veld}__isnull": True}, then=Value("opgeschort")),
-        When(**{f"{veld}__lt": vandaag}, then=Value("verlopen")),
-        When(LessThanOrEqual(F(veld), grens), then=Value("let_op")),
+        *(When(q, then=Value(staat)) for staat, q in staten.items()),
         default=Value("op_schema"),
         output_field=CharField(),
     )
@@ -73,30 +87,15 @@ def termijnstatus_case(
 def termijnstatus_q(
     veld: str, gehaald_veld: str, staat: str, vandaag: date | None = None, *, gemeente: str = "gemeente"
 ) -> Q:
-    """The rows whose ``termijnstatus_case`` is ``staat``, as plain conditions on the columns.
-
-    The same states, written out per state from the CASE's order (a test holds them equal), so the
-    database can use an index on the deadline: filtering on the CASE itself made PostgreSQL read
+    """The rows whose ``termijnstatus_case`` is ``staat``, as plain conditions on the columns, so
+    the database can use an index on the deadline: filtering on the CASE made PostgreSQL read
     every open melding of a team and estimate one row (issue 14: the dashboard's list of 50
     overdue meldingen read 3,473 rows for the largest team; with these conditions it reads the
     partial index in deadline order and stops at 50)."""
-    vandaag = vandaag or timezone.localdate()
-    open_ = Q(**{f"{gehaald_veld}__isnull": True})
-    grens = LetOpGrens(F(f"{gemeente}__let_op_werkdagen"), let_op_grenzen(vandaag))
-    if staat == "gehaald":
-        return Q(**{f"{gehaald_veld}__lte": F(veld)})
-    if staat == "te_laat_gehaald":
-        return Q(**{f"{gehaald_veld}__gt": F(veld)})
-    if staat == "opgeschort":
-        return Q(**{f"{veld}__isnull": True})
-    if staat == "verlopen":
-        return open_ & Q(**{f"{veld}__lt": vandaag})
-    nog_niet = open_ & Q(**{f"{veld}__gte": vandaag})
-    if staat == "let_op":
-        return nog_niet & Q(LessThanOrEqual(F(veld), grens))
-    if staat == "op_schema":
-        return nog_niet & (Q(GreaterThan(F(veld), grens)) | Q(IsNull(grens, True)))
-    raise ValueError(f"onbekende termijnstatus {staat!r}")
+    staten = _voorwaarden(veld, gehaald_veld, vandaag or timezone.localdate(), gemeente)
+    if staat not in staten:
+        raise ValueError(f"onbekende termijnstatus {staat!r}")
+    return staten[staat]
 
 
 TERMIJNSTATUS_LABELS = {

@@ -57,11 +57,13 @@ def test_verslag_versturen_stopt_de_klok(consulent):
 
 @pytest.mark.parametrize("let_op_werkdagen", [1, 5, 20])
 def test_de_voorwaarden_per_staat_kiezen_dezelfde_rijen_als_de_case(let_op_werkdagen, consulent):
-    """termijnstatus_q (plain conditions, so the deadline index can be used) selects exactly the rows
-    whose termijnstatus_case is that state: every deadline from two days before to past the "let op"
-    boundary, none (opgeschort: the beslistermijn, whose column may be empty), and decided before,
-    on and after the deadline; at a Friday before Christmas, so the boundary crosses a weekend and
-    holidays. The columns are set directly: this tests the SQL, not how a deadline comes about."""
+    """Both are made from one definition of the states (wmo.termijnstatus._voorwaarden): for every
+    deadline from two days before to past the "let op" boundary, none (opgeschort: the
+    beslistermijn, whose column may be empty), and decided before, on and after the deadline,
+    exactly one state's conditions hold, and it is the state the CASE gives (the states exclude
+    each other and leave no gap); at a Friday before Christmas, so the boundary crosses a weekend
+    and holidays. What each state means is held by test_status_per_situatie. The columns are set
+    directly: this tests the SQL, not how a deadline comes about."""
     from aanvragen.constants import Grondslag
     from aanvragen.models import Aanvraag
     from aanvragen.services import aanvraag_registreren
