@@ -1,6 +1,6 @@
 """Reads of gesprekken for the pages of other steps: the melding page and the werkvoorraad."""
 
-from meldingen.models import Melding
+from meldingen.models import Inwoner, Melding
 from wmo.models import Brief
 
 from .constants import AfspraakStatus
@@ -63,9 +63,7 @@ def open_vervolgafspraken_van(user, *, limit: int = 100) -> list[Vervolgafspraak
             "uiterlijk",
             "actie",
             "onderzoek__melding__ontvangen_op",
-            "onderzoek__melding__inwoner__voornamen",
-            "onderzoek__melding__inwoner__tussenvoegsel",
-            "onderzoek__melding__inwoner__achternaam",
+            *(f"onderzoek__melding__inwoner__{v}" for v in Inwoner.NAAM_VELDEN),
         )
         .order_by("uiterlijk", "id")[:limit]
     )

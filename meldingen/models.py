@@ -170,6 +170,9 @@ class Inwoner(models.Model):
     def __str__(self):
         return self.naam
 
+    # What ``naam`` reads: the fields a list needs when it loads an inwoner only to show its name.
+    NAAM_VELDEN = ("voornamen", "tussenvoegsel", "achternaam")
+
     @property
     def naam(self) -> str:
         return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)

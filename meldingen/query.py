@@ -209,6 +209,10 @@ class MeldingQuerySet(models.QuerySet):
         a row no longer builds the whole inwoner (40 columns), team and consulent to show a name
         and a few fields (issue 14). A field the row reads beyond these costs a query per row,
         which the werkvoorraad's query budget test would catch."""
+        from wmo.models import Medewerker
+
+        from .models import Inwoner  # meldingen.models imports this module
+
         return (
             self.voor_lijst()
             .select_related(None)
@@ -220,13 +224,9 @@ class MeldingQuerySet(models.QuerySet):
                 "onderzoek_deadline",
                 "onderzoek_afgerond_op",
                 "team",
-                "inwoner__voornamen",
-                "inwoner__tussenvoegsel",
-                "inwoner__achternaam",
+                *(f"inwoner__{v}" for v in Inwoner.NAAM_VELDEN),
                 "gemeente__naam",
-                "consulent__first_name",
-                "consulent__last_name",
-                "consulent__username",
+                *(f"consulent__{v}" for v in Medewerker.NAAM_VELDEN),
             )
         )
 

@@ -377,6 +377,9 @@ class Medewerker(AbstractUser):
         verbose_name_plural = _("medewerkers")
         ordering = ["first_name", "last_name"]
 
+    # What ``__str__`` reads: the fields a list needs when it loads a medewerker only to name them.
+    NAAM_VELDEN = ("first_name", "last_name", "username")
+
     def __str__(self):
         return self.get_full_name() or self.username
 

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
 from meldingen.constants import OPEN_STATUSSEN
+from meldingen.models import Inwoner
+from wmo.models import Medewerker
 from wmo.regels import dwangsom
 from wmo.termijnstatus import termijnstatus_case, termijnstatus_q
 
@@ -60,16 +62,14 @@ LIJST_SORTERING = {
 # their time building models. A field the template reads beyond these costs a query per row,
 # which the dashboard's query budget test would catch.
 _MELDING = ("ontvangen_op", "spoed", "inwoner", "gemeente", "consulent")
-_INWONER = ("voornamen", "tussenvoegsel", "achternaam")
-_CONSULENT = ("first_name", "last_name", "username")
 
 
 def _alleen(pad: str, *, consulent: bool = True) -> list[str]:
     """The fields of ``_MELDING`` and what hangs from it, from a model whose melding is at ``pad``."""
     p = f"{pad}__" if pad else ""
-    velden = [f"{p}{v}" for v in _MELDING] + [f"{p}inwoner__{v}" for v in _INWONER]
+    velden = [f"{p}{v}" for v in _MELDING] + [f"{p}inwoner__{v}" for v in Inwoner.NAAM_VELDEN]
     if consulent:
-        velden += [f"{p}gemeente__naam"] + [f"{p}consulent__{v}" for v in _CONSULENT]
+        velden += [f"{p}gemeente__naam"] + [f"{p}consulent__{v}" for v in Medewerker.NAAM_VELDEN]
     return velden
 
 
