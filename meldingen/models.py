@@ -252,6 +252,12 @@ class Inwoner(models.Model):
             raise ValidationError(errors)
 
 
+def melding_kenmerk(pk, ontvangen_op) -> str:
+    """The melding's kenmerk ("WMO-2026-000042"), also for a row read without the Melding."""
+    # The year of receipt in Amsterdam: a melding of 1 January 00:30 is of the new year (UTC: the old).
+    return f"WMO-{timezone.localdate(ontvangen_op).year}-{pk:06d}" if pk else "WMO-nieuw"
+
+
 class Melding(models.Model):
     """Someone tells the gemeente that support is needed; this starts the statutory clocks."""
 
@@ -369,8 +375,7 @@ class Melding(models.Model):
 
     @property
     def kenmerk(self) -> str:
-        # The year of receipt in Amsterdam: a melding of 1 January 00:30 is of the new year (UTC: the old).
-        return f"WMO-{self.ontvangen_datum.year}-{self.pk:06d}" if self.pk else "WMO-nieuw"
+        return melding_kenmerk(self.pk, self.ontvangen_op)
 
     @property
     def ontvangen_datum(self):

@@ -41,7 +41,7 @@ from .forms import (
     ZoekForm,
 )
 from .models import Inwoner, Melding
-from .query import mag_raadplegen, zoekwijze
+from .query import WerkvoorraadRij, mag_raadplegen, zoekwijze
 
 ZOEK_MAX = 25
 
@@ -325,13 +325,13 @@ def melding_toewijzen(request, pk):
     _toegewezen_melden(request, melding, form.cleaned_data["consulent"], toegewezen)
     if request.htmx:
         if request.htmx.target and request.htmx.target.startswith("rij-"):
-            melding = Melding.objects.voor_lijst().get(pk=melding.pk)
-            _rijen_klaarmaken([melding])
+            (rij,) = WerkvoorraadRij.lezen(Melding.objects.filter(pk=melding.pk).voor_werkvoorraad())
+            _rijen_klaarmaken([rij])
             return render(
                 request,
                 "meldingen/werkvoorraad.html#rij",
                 {
-                    "melding": melding,
+                    "melding": rij,
                     "toewijzen_form": WerkvoorraadToewijzenForm(user=request.user),
                     "werkvoorraad_url": reverse("werkvoorraad"),
                 },
@@ -498,12 +498,12 @@ def _rijen_klaarmaken(meldingen, gekozen: str = "") -> None:
 
 
 def _secties_lezen(delen: dict, paginas: dict) -> dict:
-    """Every section's page of meldingen in ONE query (UNION ALL of the slices), one row extra
-    per section to know whether there is a next page (no count over a large table)."""
+    """Every section's page of rows (``WerkvoorraadRij``) in ONE query (UNION ALL of the slices),
+    one row extra per section to know whether there is a next page (no count over a large table)."""
     if not delen:
         return {}
     stukken = [
-        qs.annotate(sectie=Value(naam, output_field=CharField()))[
+        qs.annotate(sectie=Value(naam, output_field=CharField())).values_list(*WerkvoorraadRij.PADEN, "sectie")[
             (paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1
         ]
         for naam, qs in delen.items()
@@ -511,10 +511,10 @@ def _secties_lezen(delen: dict, paginas: dict) -> dict:
     if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
         rijen = list(stukken[0].union(*stukken[1:], all=True))
     else:  # one section, or SQLite (the quick start), which refuses LIMIT inside a UNION
-        rijen = [melding for stuk in stukken for melding in stuk]
+        rijen = [rij for stuk in stukken for rij in stuk]
     per_sectie = {naam: [] for naam in delen}
-    for melding in rijen:
-        per_sectie[melding.sectie].append(melding)
+    for *waarden, sectie in rijen:
+        per_sectie[sectie].append(WerkvoorraadRij(*waarden))
     for lijst in per_sectie.values():  # the order of each slice, which a UNION does not keep
         lijst.sort(key=lambda m: (not m.spoed, m.onderzoek_deadline, m.pk))
     return per_sectie

@@ -350,6 +350,12 @@ class Team(models.Model):
         return f"{self.naam} ({self.organisatie})"
 
 
+def medewerker_naam(first_name: str, last_name: str, username: str) -> str:
+    """How a medewerker is named (``str(medewerker)``), also for a row read without the Medewerker:
+    the full name, else the username."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 class Medewerker(AbstractUser):
     """A user: always of one organisation and one team; roles are Django groups (wmo.rollen)."""
 
@@ -381,7 +387,7 @@ class Medewerker(AbstractUser):
     NAAM_VELDEN = ("first_name", "last_name", "username")
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return medewerker_naam(self.first_name, self.last_name, self.username)
 
     @cached_property
     def rollen(self) -> frozenset[str]:

@@ -22,7 +22,7 @@ SPOED = mark_safe(' <span class="kt-badge kt-badge--spoed">Spoed</span>')
 
 @register.simple_tag(takes_context=True)
 def werkvoorraad_rij(context, melding) -> SafeString:
-    """``<tr id="rij-<pk>">``: the choice for the assign control (when the user may assign), the
+    """``melding`` is a ``meldingen.query.WerkvoorraadRij``. ``<tr id="rij-<pk>">``: the choice for the assign control (when the user may assign), the
     melding, the inwoner, the status, the deadline, and the consulent or the button to take it."""
     kenmerk = melding.kenmerk
     kiezen = ""
@@ -50,7 +50,7 @@ def werkvoorraad_rij(context, melding) -> SafeString:
             kenmerk,
         )
     else:
-        consulent = melding.consulent or "Wachtrij"
+        consulent = melding.consulent_naam or "Wachtrij"
     return format_html(
         '\n<tr id="rij-{}">{}'
         '\n  <td><a class="utrecht-link" href="{}">{}</a>{}</td>'
@@ -65,8 +65,8 @@ def werkvoorraad_rij(context, melding) -> SafeString:
         kenmerk,
         SPOED if melding.spoed else "",
         melding.dossier_url,
-        melding.inwoner.naam,
-        melding.gemeente.naam,
+        melding.inwoner_naam,
+        melding.gemeente_naam,
         STATUS_LABELS.get(melding.status, melding.status),
         termijn_html(melding.onderzoek_deadline, melding.termijnstatus),
         consulent,

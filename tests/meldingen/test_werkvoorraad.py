@@ -60,9 +60,9 @@ def test_wachtrij_gesorteerd_op_termijn_en_met_status(client, rol_gebruiker, tea
     client.force_login(consulent)
     response = client.get(reverse("werkvoorraad"))
     wachtrij = response.context["wachtrij"]
-    assert wachtrij[0] == verlopen and wachtrij[0].termijnstatus == "verlopen"
+    assert wachtrij[0].pk == verlopen.pk and wachtrij[0].termijnstatus == "verlopen"
     assert [m.onderzoek_deadline for m in wachtrij] == sorted(m.onderzoek_deadline for m in wachtrij)
-    assert {oud, nieuw} <= set(wachtrij)
+    assert {oud.pk, nieuw.pk} <= {m.pk for m in wachtrij}
     assert "(verlopen)" in response.content.decode()
 
 
