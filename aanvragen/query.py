@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from wmo.lijsten import KeptRijen
+
 
 class AanvraagQuerySet(models.QuerySet):
     def open(self) -> "AanvraagQuerySet":
@@ -100,13 +102,9 @@ def aanvragen_van_melding(melding) -> list:
     )
 
 
-def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
-    """For the consulent's werkvoorraad: nazorg calls to make, and granted voorzieningen ending
-    soon, in one query (wmo.lijsten.rijen_lezen): rows with what the list shows."""
+def _signalen_delen(user, vandaag) -> dict:
+    """The lists of ``werkvoorraad_signalen``: {name: (queryset, columns)} for wmo.lijsten."""
     from django.db.models import CharField, Value
-
-    from meldingen.query import inwoner_naam
-    from wmo.lijsten import rijen_lezen
 
     def kolommen(pad: str, **eigen) -> dict:
         inwoner = f"{pad}aanvraag__melding__inwoner"
@@ -119,19 +117,29 @@ def werkvoorraad_signalen(user, vandaag, *, limit: int = 50) -> dict:
             **eigen,
         }
 
-    lijsten = rijen_lezen(
-        {
-            "nazorg": (
-                open_nazorg(user),
-                kolommen("", datum="nazorg_op", voorziening=Value("", output_field=CharField())),
-            ),
-            "aflopend": (
-                aflopende_voorzieningen(user, vandaag),
-                kolommen("beschikking__", datum="einddatum", voorziening="voorziening__naam"),
-            ),
-        },
-        limit,
-    )
+    return {
+        "nazorg": (
+            open_nazorg(user),
+            kolommen("", datum="nazorg_op", voorziening=Value("", output_field=CharField())),
+        ),
+        "aflopend": (
+            aflopende_voorzieningen(user, vandaag),
+            kolommen("beschikking__", datum="einddatum", voorziening="voorziening__naam"),
+        ),
+    }
+
+
+# The lists' UNION is built and compiled once per shape, not per request (issue 14).
+_SIGNALEN = KeptRijen(_signalen_delen, limit=50)
+
+
+def werkvoorraad_signalen(user, vandaag) -> dict:
+    """For the consulent's werkvoorraad: nazorg calls to make, and granted voorzieningen ending
+    soon, in one query whose SQL is kept per shape (wmo.lijsten.KeptRijen): rows with what the
+    list shows, at most 50 per list."""
+    from meldingen.query import inwoner_naam
+
+    lijsten = _SIGNALEN.lezen(user, vandaag=vandaag)
     for rij in (*lijsten["nazorg"], *lijsten["aflopend"]):
         rij.inwoner_naam = inwoner_naam(rij.voornamen, rij.tussenvoegsel, rij.achternaam)
     return lijsten

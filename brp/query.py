@@ -1,7 +1,11 @@
 """Reads for the pages of other apps (through brp.templatetags): the werkvoorraad's BRP signals."""
 
+from types import SimpleNamespace
+
 from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
+
+from wmo.sjabloon import sjabloon
 
 from .constants import BrpSignaal
 
@@ -16,10 +20,8 @@ MET_SIGNAAL = Q(inwoner__brp__overleden=True) | Q(inwoner__brp__verhuisd_buiten_
 LIMIET = 50
 
 
-def werkvoorraad_signalen(user) -> dict:
-    """The user's own meldingen that are open or have a running voorziening, whose inwoner the
-    BRP says died or moved out of the gemeente: one query (the partial index of InwonerBrp keeps
-    it small), with the signal and whether a voorziening runs annotated."""
+@sjabloon()
+def _signalen(user):
     from aanvragen.models import BeschikkingRegel
     from meldingen.constants import OPEN_STATUSSEN
     from meldingen.models import Melding
@@ -32,13 +34,37 @@ def werkvoorraad_signalen(user) -> dict:
         .exclude(uitkomst="afgewezen")
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag))
     )
-    meldingen = list(
+    return (
         Melding.objects.zichtbaar_voor(user)
         .filter(consulent=user)
         .filter(MET_SIGNAAL)
         .annotate(brp_signaal=SIGNAAL, lopende_voorziening=Exists(lopend))
         .filter(Q(status__in=OPEN_STATUSSEN) | Q(lopende_voorziening=True))
-        .select_related("inwoner")
-        .order_by("onderzoek_deadline", "pk")[:LIMIET]
-    )
-    return {"brp_meldingen": meldingen}
+        .order_by("onderzoek_deadline", "pk")
+        .values_list(
+            "pk", "ontvangen_op", "inwoner__voornamen", "inwoner__tussenvoegsel", "inwoner__achternaam",
+            "brp_signaal", "lopende_voorziening",
+        )[:LIMIET]
+    )  # fmt: skip
+
+
+def werkvoorraad_signalen(user) -> dict:
+    """The user's own meldingen that are open or have a running voorziening, whose inwoner the
+    BRP says died or moved out of the gemeente: one query (the partial index of InwonerBrp keeps
+    it small; its SQL kept per shape, wmo.sjabloon), as rows with the signal and whether a
+    voorziening runs: ``pk``, ``kenmerk``, ``inwoner_naam``, ``brp_signaal``, ``lopende_voorziening``."""
+    from meldingen.models import melding_kenmerk
+    from meldingen.query import inwoner_naam
+
+    return {
+        "brp_meldingen": [
+            SimpleNamespace(
+                pk=pk,
+                kenmerk=melding_kenmerk(pk, ontvangen_op),
+                inwoner_naam=inwoner_naam(voornamen, tussenvoegsel, achternaam),
+                brp_signaal=signaal,
+                lopende_voorziening=lopend,
+            )
+            for pk, ontvangen_op, voornamen, tussenvoegsel, achternaam, signaal, lopend in _signalen.rijen(user)
+        ]
+    }

@@ -1,7 +1,10 @@
 """Reads of gesprekken for the pages of other steps: the melding page and the werkvoorraad."""
 
+from types import SimpleNamespace
+
 from meldingen.models import Inwoner, Melding
 from wmo.models import Brief
+from wmo.sjabloon import sjabloon
 
 from .constants import AfspraakStatus
 from .models import Gesprek, Onderzoek, Triage, Vervolgafspraak
@@ -49,21 +52,41 @@ def _een(melding, naam: str, lezen):
     return lezen().first()
 
 
-def open_vervolgafspraken_van(user, *, limit: int = 100) -> list[Vervolgafspraak]:
-    """Open vervolgafspraken owned by the user, within the dossiers the user may see (one query)."""
-    return list(
+@sjabloon()
+def _open_vervolgafspraken(user, limit: int):
+    return (
         Vervolgafspraak.objects.filter(
             eigenaar=user,
             status=AfspraakStatus.OPEN,
             onderzoek__melding__in=Melding.objects.zichtbaar_voor(user),
         )
-        .select_related("onderzoek__melding__inwoner")
-        # Only what the werkvoorraad shows: not the whole onderzoek (its report texts) per row.
-        .only(
+        .order_by("uiterlijk", "id")
+        .values_list(
+            "pk",
             "uiterlijk",
             "actie",
+            "onderzoek__melding_id",
             "onderzoek__melding__ontvangen_op",
             *(f"onderzoek__melding__inwoner__{v}" for v in Inwoner.NAAM_VELDEN),
-        )
-        .order_by("uiterlijk", "id")[:limit]
+        )[:limit]
     )
+
+
+def open_vervolgafspraken_van(user, *, limit: int = 100) -> list[SimpleNamespace]:
+    """Open vervolgafspraken owned by the user, within the dossiers the user may see (one query,
+    its SQL kept per shape: wmo.sjabloon), as rows with what the werkvoorraad shows: ``pk``,
+    ``uiterlijk``, ``actie``, ``melding_id``, ``kenmerk`` and ``inwoner_naam``."""
+    from meldingen.models import melding_kenmerk
+    from meldingen.query import inwoner_naam
+
+    return [
+        SimpleNamespace(
+            pk=pk,
+            uiterlijk=uiterlijk,
+            actie=actie,
+            melding_id=melding_id,
+            kenmerk=melding_kenmerk(melding_id, ontvangen_op),
+            inwoner_naam=inwoner_naam(*naam),
+        )
+        for pk, uiterlijk, actie, melding_id, ontvangen_op, *naam in _open_vervolgafspraken.rijen(user, limit)
+    ]

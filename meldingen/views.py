@@ -22,11 +22,12 @@ from wmo import brieven
 from wmo.actions import call_for_form, call_with_message, message_for_send
 from wmo.constants import InzageActie, Rol
 from wmo.middleware import framed_by_own_pages
-from wmo.models import Brief, Gemeente
+from wmo.models import Brief, Gemeente, gelijkgestelde_dagen
 from wmo.query import consulenten_voor, teams_voor
 from wmo.redirects import safe_next_url
 from wmo.rijen import url_per_pk
 from wmo.services import inzage_vastleggen, inzages_vastleggen
+from wmo.sjabloon import sjabloon
 
 from . import services
 from .constants import MeldingStatus
@@ -497,22 +498,59 @@ def _rijen_klaarmaken(meldingen, gekozen: str = "") -> None:
         melding.gekozen = str(melding.pk) == gekozen
 
 
-def _secties_lezen(delen: dict, paginas: dict) -> dict:
-    """Every section's page of rows (``WerkvoorraadRij``) in ONE query (UNION ALL of the slices),
-    one row extra per section to know whether there is a next page (no count over a large table)."""
-    if not delen:
-        return {}
-    stukken = [
+def _sectie_namen(user) -> list[str]:
+    """The sections of the user's werkvoorraad, by role and team."""
+    namen = []
+    if user.heeft_rol(Rol.CONSULENT):
+        namen.append("mijn")
+    if user.team_id:
+        namen.append("wachtrij")
+    if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
+        namen.append("alle")
+    return namen
+
+
+def _werkvoorraad_delen(user) -> dict:
+    """{section: its open meldingen, in werkvoorraad order}."""
+    open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_werkvoorraad()
+    filters = {
+        "mijn": lambda qs: qs.filter(consulent=user),
+        "wachtrij": lambda qs: qs.filter(consulent__isnull=True, team_id=user.team_id),
+        "alle": lambda qs: qs.exclude(consulent=user).exclude(consulent__isnull=True, team_id=user.team_id),
+    }
+    return {naam: filters[naam](open_meldingen) for naam in _sectie_namen(user)}
+
+
+def _sectie_stukken(delen: dict, paginas: dict) -> list:
+    """Each section's page as rows, one row extra to know whether there is a next page (no count
+    over a large table), with the section's name as the last column."""
+    return [
         qs.annotate(sectie=Value(naam, output_field=CharField())).values_list(*WerkvoorraadRij.PADEN, "sectie")[
             (paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1
         ]
         for naam, qs in delen.items()
     ]
-    if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
-        rijen = list(stukken[0].union(*stukken[1:], all=True))
-    else:  # one section, or SQLite (the quick start), which refuses LIMIT inside a UNION
-        rijen = [rij for stuk in stukken for rij in stuk]
-    per_sectie = {naam: [] for naam in delen}
+
+
+@sjabloon(gelijkgestelde_dagen)
+def _secties_query(user, paginas: tuple):
+    """Every section's page in ONE query: a UNION ALL of the slices (wmo.sjabloon keeps its SQL
+    per shape; ``paginas`` ((name, page), ...) is part of the shape: Django writes the slices
+    into the SQL as LIMIT and OFFSET)."""
+    stukken = _sectie_stukken(_werkvoorraad_delen(user), dict(paginas))
+    return stukken[0].union(*stukken[1:], all=True) if len(stukken) > 1 else stukken[0]
+
+
+def _secties_lezen(user, paginas: dict) -> dict:
+    """{section: its page of ``WerkvoorraadRij``}, in the werkvoorraad's order."""
+    namen = _sectie_namen(user)
+    if not namen:
+        return {}
+    if connection.features.supports_slicing_ordering_in_compound:
+        rijen = _secties_query.rijen(user, tuple((naam, paginas[naam]) for naam in namen))
+    else:  # SQLite (the quick start) refuses LIMIT inside a UNION: a query per section
+        rijen = [rij for stuk in _sectie_stukken(_werkvoorraad_delen(user), paginas) for rij in stuk]
+    per_sectie = {naam: [] for naam in namen}
     for *waarden, sectie in rijen:
         per_sectie[sectie].append(WerkvoorraadRij(*waarden))
     for lijst in per_sectie.values():  # the order of each slice, which a UNION does not keep
@@ -528,18 +566,8 @@ def werkvoorraad(request, toewijzen_form=None):
         if user.heeft_rol(Rol.PRIVACY_FUNCTIONARIS):
             return redirect("privacy:inzagelog")
         return render(request, "meldingen/geen_rol.html", status=403)
-    open_meldingen = Melding.objects.zichtbaar_voor(user).open().voor_werkvoorraad()
-    delen = {}
-    if user.heeft_rol(Rol.CONSULENT):
-        delen["mijn"] = open_meldingen.filter(consulent=user)
-    if user.team_id:
-        delen["wachtrij"] = open_meldingen.filter(consulent__isnull=True, team_id=user.team_id)
-    if user.heeft_rol(Rol.LOKETMEDEWERKER, Rol.TEAMLEIDER):
-        delen["alle"] = open_meldingen.exclude(consulent=user).exclude(
-            consulent__isnull=True, team_id=user.team_id
-        )
     paginas = {naam: _page_number(request, parameter) for naam, parameter in SECTIES}
-    gelezen = _secties_lezen(delen, paginas)
+    gelezen = _secties_lezen(user, paginas)
     secties = {}
     for naam, parameter in SECTIES:
         lijst = gelezen.get(naam, [])

@@ -143,16 +143,10 @@ def _orde(volgorde):
     return F(volgorde[1:]).desc() if volgorde.startswith("-") else F(volgorde).asc()
 
 
-def rijen_lezen(delen: dict, limit: int) -> dict[str, list[SimpleNamespace]]:
-    """Several short lists from different tables in ONE query (issue 14): a UNION ALL of the
-    slices. ``delen`` maps a list's name to (queryset, columns): each queryset with its own scope,
-    filter and order, the columns {name: field path or expression} the same names (and types) for
-    every list. Each row comes back as an object with those attributes, in the list's own order
-    (a row number over the queryset's ORDER BY; a UNION does not keep it). On SQLite (the quick
-    start), which refuses a LIMIT inside a UNION, one query per list."""
-    stukken, sleutels = [], []
+def _stukken(delen: dict, limit: int) -> list:
+    """Each list of ``delen`` as a slice of rows: (list name, row number, *columns)."""
+    stukken = []
     for soort, (qs, kolommen) in delen.items():
-        sleutels = list(kolommen)
         alle = {
             "lijst": Value(soort, output_field=models.CharField()),
             "volgorde": Window(RowNumber(), order_by=list(qs.query.order_by)),
@@ -162,11 +156,66 @@ def rijen_lezen(delen: dict, limit: int) -> dict[str, list[SimpleNamespace]]:
         stukken.append(
             qs.annotate(**{f"lijsten_{k}": v for k, v in alle.items()}).values_list(*namen)[:limit]
         )
+    return stukken
+
+
+def _indelen(rijen, soorten, sleutels) -> dict[str, list[SimpleNamespace]]:
+    uit = {soort: [] for soort in soorten}
+    for soort, _volgorde, *waarden in sorted(rijen, key=lambda r: (r[0], r[1])):
+        uit[soort].append(SimpleNamespace(**dict(zip(sleutels, waarden, strict=True))))
+    return uit
+
+
+def rijen_lezen(delen: dict, limit: int) -> dict[str, list[SimpleNamespace]]:
+    """Several short lists from different tables in ONE query (issue 14): a UNION ALL of the
+    slices. ``delen`` maps a list's name to (queryset, columns): each queryset with its own scope,
+    filter and order, the columns {name: field path or expression} the same names (and types) for
+    every list. Each row comes back as an object with those attributes, in the list's own order
+    (a row number over the queryset's ORDER BY; a UNION does not keep it). On SQLite (the quick
+    start), which refuses a LIMIT inside a UNION, one query per list."""
+    stukken = _stukken(delen, limit)
     if len(stukken) > 1 and connection.features.supports_slicing_ordering_in_compound:
         rijen = list(stukken[0].union(*stukken[1:], all=True))
     else:
         rijen = [rij for stuk in stukken for rij in stuk]
-    uit = {soort: [] for soort in delen}
-    for soort, _volgorde, *waarden in sorted(rijen, key=lambda r: (r[0], r[1])):
-        uit[soort].append(SimpleNamespace(**dict(zip(sleutels, waarden, strict=True))))
-    return uit
+    return _indelen(rijen, list(delen), _sleutels(delen))
+
+
+def _sleutels(delen: dict) -> list[str]:
+    sleutels = {tuple(kolommen) for _qs, kolommen in delen.values()}
+    if len(sleutels) != 1:
+        raise ValueError("wmo.lijsten: every list needs the same column names")
+    return list(sleutels.pop())
+
+
+class KeptRijen:
+    """``rijen_lezen`` of the lists that ``bouw(user, **waarden)`` makes, with the UNION's SQL kept
+    per shape (wmo.sjabloon): the lists are built and compiled once per shape, not per request.
+    Their names and columns must not depend on the user or the values (checked when built)."""
+
+    def __init__(self, bouw, limit: int, afhankelijk=()):
+        from .sjabloon import Sjabloon
+
+        self.bouw, self.limit = bouw, limit
+        self._vorm: tuple | None = None  # (list names, column names), from the first build
+        self.sjabloon = Sjabloon(self._unie, afhankelijk)
+        self.sjabloon.naam = f"{bouw.__module__}.{bouw.__qualname__}"
+
+    def _delen(self, user, **waarden) -> dict:
+        delen = self.bouw(user, **waarden)
+        vorm = (tuple(delen), tuple(_sleutels(delen)))
+        if self._vorm not in (None, vorm):
+            raise ValueError(f"{self.sjabloon.naam}: the lists' names or columns changed")
+        self._vorm = vorm
+        return delen
+
+    def _unie(self, user, **waarden):
+        stukken = _stukken(self._delen(user, **waarden), self.limit)
+        return stukken[0].union(*stukken[1:], all=True) if len(stukken) > 1 else stukken[0]
+
+    def lezen(self, user, **waarden) -> dict[str, list[SimpleNamespace]]:
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return rijen_lezen(self._delen(user, **waarden), self.limit)
+        rijen = self.sjabloon.rijen(user, **waarden)
+        soorten, sleutels = self._vorm
+        return _indelen(rijen, soorten, sleutels)

@@ -27,7 +27,7 @@ def mijn_vervolgafspraken(context):
     onderzoek_url = url_per_pk("gesprekken:onderzoek")
     afronden_url = url_per_pk("gesprekken:vervolgafspraak_afronden")
     for a in afspraken:
-        a.onderzoek_url = onderzoek_url(a.onderzoek.melding_id)
+        a.onderzoek_url = onderzoek_url(a.melding_id)
         a.afronden_url = afronden_url(a.pk)
         a.uiterlijk_tekst = datum_tekst(a.uiterlijk, "j F Y")
     return {

@@ -17,48 +17,53 @@ from django.db.models import (
 from iwmo import regie, verzoeken
 from iwmo.models import VerzoekSoort
 from meldingen.query import inwoner_naam
-from wmo.lijsten import rijen_lezen
+from wmo.lijsten import KeptRijen
+from wmo.sjabloon import sjabloon
 
 register = template.Library()
 
 
-@register.inclusion_tag("iwmo/_werkvoorraad.html", takes_context=True)
-def iwmo_werk(context):
-    """The consulent's open verzoeken of aanbieders and the toewijzingen not yet started, in one
-    query (wmo.lijsten.rijen_lezen): rows with what the lists show."""
-    user = context["request"].user
+def _lijsten(user) -> dict:
+    """The consulent's open verzoeken of aanbieders and the toewijzingen not yet started:
+    {name: (queryset, columns)} for wmo.lijsten."""
     tijdstip = Value(None, output_field=DateTimeField())
     datum = Value(None, output_field=DateField())
     tekst = Value("", output_field=CharField())
-    lijsten = rijen_lezen(
-        {
-            "verzoeken": (
-                verzoeken.open_verzoeken_voor(user),
-                _kolommen(
-                    soort="soort",
-                    nummer=Value(None, output_field=IntegerField()),
-                    ontvangen="aangemaakt_op",
-                    ingang=datum,
-                    signaal=datum,
-                    wachtrij=ExpressionWrapper(
-                        Q(melding__consulent__isnull=True), output_field=BooleanField()
-                    ),
-                ),
+    return {
+        "verzoeken": (
+            verzoeken.open_verzoeken_voor(user),
+            _kolommen(
+                soort="soort",
+                nummer=Value(None, output_field=IntegerField()),
+                ontvangen="aangemaakt_op",
+                ingang=datum,
+                signaal=datum,
+                wachtrij=ExpressionWrapper(Q(melding__consulent__isnull=True), output_field=BooleanField()),
             ),
-            "niet_gestart": (
-                regie.niet_gestart_voor_consulent(user),
-                _kolommen(
-                    soort=tekst,
-                    nummer="nummer",
-                    ontvangen=tijdstip,
-                    ingang="ingangsdatum",
-                    signaal="start_signaal_op",
-                    wachtrij=Value(False, output_field=BooleanField()),
-                ),
+        ),
+        "niet_gestart": (
+            regie.niet_gestart_voor_consulent(user),
+            _kolommen(
+                soort=tekst,
+                nummer="nummer",
+                ontvangen=tijdstip,
+                ingang="ingangsdatum",
+                signaal="start_signaal_op",
+                wachtrij=Value(False, output_field=BooleanField()),
             ),
-        },
-        50,
-    )
+        ),
+    }
+
+
+# The lists' UNION is built and compiled once per shape, not per request (issue 14).
+_LIJSTEN = KeptRijen(_lijsten, limit=50)
+
+
+@register.inclusion_tag("iwmo/_werkvoorraad.html", takes_context=True)
+def iwmo_werk(context):
+    """The consulent's open verzoeken and toewijzingen not yet started, in one query
+    (wmo.lijsten.KeptRijen): rows with what the lists show."""
+    lijsten = _LIJSTEN.lezen(context["request"].user)
     soorten = dict(VerzoekSoort.choices)
     for rij in (*lijsten["verzoeken"], *lijsten["niet_gestart"]):
         rij.inwoner_naam = inwoner_naam(rij.voornamen, rij.tussenvoegsel, rij.achternaam)
@@ -78,10 +83,22 @@ def _kolommen(**eigen) -> dict:
     }
 
 
-@register.inclusion_tag("iwmo/_niet_gestart_per_aanbieder.html", takes_context=True)
-def iwmo_niet_gestart_per_aanbieder(context):
-    """For the teamleider: "aanbieder nog niet gestart", counted per aanbieder, in their scope (1 query)."""
+@sjabloon()
+def _per_aanbieder(user):
     from meldingen.models import Melding
 
-    user = context["request"].user
-    return {"per_aanbieder": regie.niet_gestart_per_aanbieder(Melding.objects.zichtbaar_voor(user))}
+    return regie.niet_gestart_per_aanbieder(Melding.objects.zichtbaar_voor(user)).values_list(
+        "aanbieder__naam", "aanbieder__agb_code", "aantal"
+    )
+
+
+@register.inclusion_tag("iwmo/_niet_gestart_per_aanbieder.html", takes_context=True)
+def iwmo_niet_gestart_per_aanbieder(context):
+    """For the teamleider: "aanbieder nog niet gestart", counted per aanbieder, in their scope (1
+    query, its SQL kept per shape: wmo.sjabloon)."""
+    rijen = _per_aanbieder.rijen(context["request"].user)
+    return {
+        "per_aanbieder": [
+            {"aanbieder__naam": naam, "aanbieder__agb_code": agb, "aantal": aantal} for naam, agb, aantal in rijen
+        ]
+    }

@@ -415,3 +415,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# wmo.sjabloon: compare every reuse of a kept SQL with the query built for the real values (the
+# test settings turn it on; in production it would double the work it saves).
+SQL_SJABLOON_CONTROLE = env.bool("SQL_SJABLOON_CONTROLE", default=False)

@@ -22,3 +22,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # and .ci/production-smoke check the production storage.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Every reuse of a kept SQL (wmo.sjabloon) is compared with the query built for the real values,
+# so every test that opens such a page checks the kept SQL too.
+SQL_SJABLOON_CONTROLE = True
