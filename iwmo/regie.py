@@ -87,9 +87,10 @@ def niet_gestart_voor_consulent(user, vandaag: date | None = None):
     )
 
 
-def niet_gestart_per_aanbieder(meldingen, vandaag: date | None = None) -> list[dict]:
-    """For the teamleider: the count per aanbieder within the meldingen they see (one query)."""
-    return list(
+def niet_gestart_per_aanbieder(meldingen, vandaag: date | None = None):
+    """For the teamleider: the count per aanbieder within the meldingen they see (one query; a
+    values QuerySet of aanbieder__naam, aanbieder__agb_code and aantal)."""
+    return (
         niet_gestart(vandaag)
         .filter(regel__beschikking__aanvraag__melding__in=meldingen)
         .values("aanbieder__naam", "aanbieder__agb_code")

@@ -13,7 +13,7 @@ Each part has no ORDER BY (SQLite refuses one inside a UNION): the order of geme
 consulenten comes as a row number computed by the database, so it is the database's collation.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import CharField, Count, F, Func, IntegerField, OuterRef, Subquery, Value, Window
@@ -24,7 +24,8 @@ from gesprekken.constants import AfspraakStatus, GesprekStatus
 from gesprekken.models import Vervolgafspraak
 from meldingen.constants import OPEN_STATUSSEN
 from wmo.constants import Rol
-from wmo.models import Gemeente, Medewerker, Voorziening
+from wmo.models import Gemeente, Medewerker, Voorziening, gelijkgestelde_dagen
+from wmo.sjabloon import sjabloon
 from wmo.termijnstatus import termijnstatus_case
 
 from .common import Filters, _begin, aanvragen, gesprekken, meldingen
@@ -77,7 +78,11 @@ def _aantal(qs) -> Coalesce:
     )
 
 
-def dashboard_overzicht(user, filters: Filters, vandaag: date, *, met_tellingen: bool) -> Overzicht:
+@sjabloon(gelijkgestelde_dagen)
+def _overzicht_query(user, vandaag: date, met_tellingen: bool, **filters):
+    """The UNION of ``dashboard_overzicht``; its SQL is kept per shape (wmo.sjabloon): ``vandaag``
+    is part of the shape (the week and the deadline states derive from it), the filters are values."""
+    filters = Filters(**filters)
     maandag = vandaag - timedelta(days=vandaag.weekday())
     consulent = OuterRef("pk")
     open_meldingen = meldingen(user, filters).filter(status__in=OPEN_STATUSSEN, consulent=consulent)
@@ -151,7 +156,14 @@ def dashboard_overzicht(user, filters: Filters, vandaag: date, *, met_tellingen:
             ),
         ]
     eerste, *rest = delen
-    rijen = sorted(eerste.union(*rest, all=True), key=lambda r: (r[0], r[2], r[3]))
+    return eerste.union(*rest, all=True)
+
+
+def dashboard_overzicht(user, filters: Filters, vandaag: date, *, met_tellingen: bool) -> Overzicht:
+    rijen = sorted(
+        _overzicht_query.rijen(user, vandaag, met_tellingen, **asdict(filters)),
+        key=lambda r: (r[0], r[2], r[3]),
+    )
     gemeenten, producten, consulenten = [], [], []
     per_soort = {}
     for soort, sleutel, _volgorde, t1, t2, t3, *n in rijen:

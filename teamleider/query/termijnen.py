@@ -1,16 +1,19 @@
 """The dashboard's clocks: open dossiers per clock and state, the lists behind the counts,
 running bezwaartermijnen and dwangsommen."""
 
+from dataclasses import asdict
 from datetime import date
+from types import SimpleNamespace as Rij
 
-from django.db.models import Count, F, Func, Q, Subquery, Sum, Value, Window
+from django.db.models import Count, F, Func, IntegerField, Q, Subquery, Sum, Value, Window
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
 from meldingen.constants import OPEN_STATUSSEN
 from meldingen.models import Inwoner
-from wmo.models import Medewerker
+from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import dwangsom
+from wmo.sjabloon import sjabloon
 from wmo.termijnstatus import termijnstatus_case, termijnstatus_q
 
 from .common import Filters, _dagen_tussen, aanvragen, beschikkingen, meldingen
@@ -57,20 +60,69 @@ LIJST_SORTERING = {
 
 
 # What the dashboard's rows show of a melding and its inwoner (kenmerk, spoed, name, gemeente,
-# consulent), for QuerySet.only(): a row no longer builds four whole models with every column
-# (the inwoner alone has 40) to show five values. Issue 14: the three lists spent two thirds of
-# their time building models. A field the template reads beyond these costs a query per row,
-# which the dashboard's query budget test would catch.
-_MELDING = ("ontvangen_op", "spoed", "inwoner", "gemeente", "consulent")
+# consulent), read as values (issue 14: the three lists spent two thirds of their time building
+# models; now each is one values query whose SQL is kept per shape, wmo.sjabloon). ``_melding``
+# makes the row's melding: an object with what teamleider.templatetags.dashboard reads of it.
+_MELDING = ("id", "ontvangen_op", "spoed", "inwoner_id", *(f"inwoner__{v}" for v in Inwoner.NAAM_VELDEN))
+_TEAM = ("gemeente__naam", "consulent_id", *(f"consulent__{v}" for v in Medewerker.NAAM_VELDEN))
 
 
-def _alleen(pad: str, *, consulent: bool = True) -> list[str]:
-    """The fields of ``_MELDING`` and what hangs from it, from a model whose melding is at ``pad``."""
+def _kolommen(pad: str, *, team: bool = True) -> list[str]:
+    """The value paths of ``_melding``'s arguments, from a model whose melding is at ``pad``."""
     p = f"{pad}__" if pad else ""
-    velden = [f"{p}{v}" for v in _MELDING] + [f"{p}inwoner__{v}" for v in Inwoner.NAAM_VELDEN]
-    if consulent:
-        velden += [f"{p}gemeente__naam"] + [f"{p}consulent__{v}" for v in Medewerker.NAAM_VELDEN]
-    return velden
+    return [f"{p}{v}" for v in (*_MELDING, *(_TEAM if team else ()))]
+
+
+def _melding(pk, ontvangen_op, spoed, inwoner_id, voornamen, tussenvoegsel, achternaam, *team) -> Rij:
+    from meldingen.models import melding_kenmerk
+    from meldingen.query import inwoner_naam
+    from wmo.models import medewerker_naam
+
+    melding = Rij(
+        pk=pk,
+        kenmerk=melding_kenmerk(pk, ontvangen_op),
+        spoed=spoed,
+        inwoner_id=inwoner_id,
+        inwoner=Rij(naam=inwoner_naam(voornamen, tussenvoegsel, achternaam)),
+    )
+    if team:
+        gemeente_naam, consulent_id, *consulent = team
+        melding.gemeente = Rij(naam=gemeente_naam)
+        melding.consulent = medewerker_naam(*consulent) if consulent_id else None
+    return melding
+
+
+def _afhankelijk() -> tuple:
+    """What the kept SQL of these lists depends on besides its values (wmo.sjabloon)."""
+    return (gelijkgestelde_dagen(), dwangsom.geldende_bedragen())
+
+
+@sjabloon(_afhankelijk)
+def _lijst_query(user, klok: str, staat: str, sorteer: str, vandaag: date, limit: int, **filters):
+    filters = Filters(**filters)
+    if klok == "beslis":
+        return (
+            aanvragen(user, filters)
+            .filter(besloten_op__isnull=True)
+            .filter(termijnstatus_q("beslis_deadline", "besloten_op", staat, vandaag))
+            .annotate(dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag)))
+            .order_by("beslis_deadline", "id")
+            .values_list("beslis_deadline", "dagen", "pk", *_kolommen("melding"))[:limit]
+        )
+    veld = "plan_deadline" if klok == "plan" else "onderzoek_deadline"
+    return (
+        meldingen(user, filters)
+        .filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
+        .filter(termijnstatus_q(veld, "onderzoek_afgerond_op", staat, vandaag))
+        .annotate(
+            deadline=F(veld),
+            dagen=_dagen_tussen(F(veld), Value(vandaag)),
+            inwoner_naam=F("inwoner__achternaam"),
+            consulent_naam=F("consulent__first_name"),
+        )
+        .order_by(*LIJST_SORTERING[sorteer])
+        .values_list("deadline", "dagen", Value(None, output_field=IntegerField()), *_kolommen(""))[:limit]
+    )
 
 
 def termijnen_lijst(
@@ -84,38 +136,17 @@ def termijnen_lijst(
     """Open dossiers of one clock in one state, nearest deadline first, with days left (negative:
     days over). At most LIJST_MAX rows; one query."""
     vandaag = vandaag or timezone.localdate()
-    if klok == "beslis":
-        qs = (
-            aanvragen(user, filters)
-            .filter(besloten_op__isnull=True)
-            .filter(termijnstatus_q("beslis_deadline", "besloten_op", staat, vandaag))
-            .annotate(
-                termijnstatus=Value(staat),
-                deadline=F("beslis_deadline"),
-                dagen=_dagen_tussen(F("beslis_deadline"), Value(vandaag)),
-            )
-            .select_related("melding__inwoner", "melding__consulent", "melding__gemeente")
-            .only("melding", "beslis_deadline", "besloten_op", *_alleen("melding"))
-            .order_by("beslis_deadline", "id")
+    rijen = _lijst_query.rijen(user, klok, staat, sorteer, vandaag, LIJST_MAX, **asdict(filters))
+    return [
+        _rij(
+            _melding(*melding),
+            deadline,
+            dagen,
+            staat,
+            aanvraag=Rij(pk=aanvraag_pk) if klok == "beslis" else None,
         )
-        return [_rij(a.melding, a.deadline, a.dagen, a.termijnstatus, aanvraag=a) for a in qs[:LIJST_MAX]]
-    veld = "plan_deadline" if klok == "plan" else "onderzoek_deadline"
-    qs = (
-        meldingen(user, filters)
-        .filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
-        .filter(termijnstatus_q(veld, "onderzoek_afgerond_op", staat, vandaag))
-        .annotate(
-            termijnstatus=Value(staat),
-            deadline=F(veld),
-            dagen=_dagen_tussen(F(veld), Value(vandaag)),
-            inwoner_naam=F("inwoner__achternaam"),
-            consulent_naam=F("consulent__first_name"),
-        )
-        .select_related("inwoner", "consulent", "gemeente")
-        .only(veld, "onderzoek_afgerond_op", *_alleen(""))
-        .order_by(*LIJST_SORTERING[sorteer])
-    )
-    return [_rij(m, m.deadline, m.dagen, m.termijnstatus) for m in qs[:LIJST_MAX]]
+        for deadline, dagen, aanvraag_pk, *melding in rijen
+    ]
 
 
 def _rij(melding, deadline, dagen, status, aanvraag=None) -> dict:
@@ -129,6 +160,25 @@ def _rij(melding, deadline, dagen, status, aanvraag=None) -> dict:
     }
 
 
+@sjabloon(_afhankelijk)
+def _bezwaar_query(user, vandaag: date, limit: int, **filters):
+    lopend = beschikkingen(user, Filters(**filters)).filter(
+        status=BeschikkingStatus.VERSTUURD,
+        bezwaar_deadline__gte=vandaag,
+    )
+    return (
+        lopend.annotate(
+            dagen=_dagen_tussen(F("bezwaar_deadline"), Value(vandaag)),
+            totaal=Subquery(lopend.order_by().values(n=Func(Value(1), function="COUNT"))[:1]),
+        )
+        .order_by("bezwaar_deadline", "id")
+        .values_list(
+            "totaal", "pk", "aanvraag_id", "bekendgemaakt_op", "bezwaar_deadline", "dagen",
+            *_kolommen("aanvraag__melding", team=False),
+        )[:limit]
+    )  # fmt: skip
+
+
 def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
     """Beschikkingen whose bezwaar clock (Awb 6:7) still runs: count and the nearest ones.
 
@@ -138,25 +188,44 @@ def bezwaartermijnen(user, filters: Filters = Filters(), vandaag: date | None = 
     for the largest team at 1M meldingen, 50-90 ms); now the nearest 50 are read in index order.
     """
     vandaag = vandaag or timezone.localdate()
-    lopend = beschikkingen(user, filters).filter(
-        status=BeschikkingStatus.VERSTUURD,
-        bezwaar_deadline__gte=vandaag,
-    )
-    lijst = list(
-        lopend.select_related("aanvraag__melding__inwoner")
-        .only(
-            "aanvraag__melding",
-            "bekendgemaakt_op",
-            "bezwaar_deadline",
-            *_alleen("aanvraag__melding", consulent=False),
+    rijen = _bezwaar_query.rijen(user, vandaag, LIJST_MAX, **asdict(filters))
+    lijst = []
+    for _totaal, pk, aanvraag_id, bekendgemaakt_op, bezwaar_deadline, dagen, *melding in rijen:
+        m = _melding(*melding)
+        lijst.append(
+            Rij(
+                pk=pk,
+                aanvraag_id=aanvraag_id,
+                aanvraag=Rij(pk=aanvraag_id, melding_id=m.pk, melding=m),
+                bekendgemaakt_op=bekendgemaakt_op,
+                bezwaar_deadline=bezwaar_deadline,
+                dagen=dagen,
+            )
         )
+    return {"aantal": rijen[0][0] if rijen else 0, "lijst": lijst}
+
+
+@sjabloon(_afhankelijk)
+def _dwangsom_query(user, vandaag: date, limit: int, **filters):
+    bedrag = dwangsom.bedrag_sql(
+        F("dwangsom_vanaf"), dwangsom.peildatum_sql(F("besloten_op"), vandaag), dwangsom.geldende_bedragen()
+    )
+    return (
+        aanvragen(user, Filters(**filters))
+        .filter(ingebrekestelling_op__isnull=False)
         .annotate(
-            dagen=_dagen_tussen(F("bezwaar_deadline"), Value(vandaag)),
-            totaal=Subquery(lopend.order_by().values(n=Func(Value(1), function="COUNT"))[:1]),
+            bedrag=bedrag,
+            totaal_aantal=Window(Count("pk")),
+            totaal_open=Window(Count("pk", filter=Q(besloten_op__isnull=True))),
+            totaal_bedrag=Window(Sum(bedrag)),
         )
-        .order_by("bezwaar_deadline", "id")[:LIJST_MAX]
-    )
-    return {"aantal": lijst[0].totaal if lijst else 0, "lijst": lijst}
+        .order_by(F("besloten_op").desc(nulls_first=True), "dwangsom_vanaf")
+        .values_list(
+            "totaal_aantal", "totaal_open", "totaal_bedrag",
+            "pk", "melding_id", "ingebrekestelling_op", "dwangsom_vanaf", "besloten_op", "bedrag",
+            *_kolommen("melding", team=False),
+        )[:limit]
+    )  # fmt: skip
 
 
 def dwangsommen(user, filters: Filters = Filters(), vandaag: date | None = None) -> dict:
@@ -165,34 +234,20 @@ def dwangsommen(user, filters: Filters = Filters(), vandaag: date | None = None)
     of the rule (wmo.regels.dwangsom.bedrag_sql). One query: the totals come with the rows as
     window aggregates (computed before the LIMIT)."""
     vandaag = vandaag or timezone.localdate()
-    bedrag = dwangsom.bedrag_sql(
-        F("dwangsom_vanaf"), dwangsom.peildatum_sql(F("besloten_op"), vandaag), dwangsom.geldende_bedragen()
-    )
-    lijst = list(
-        aanvragen(user, filters)
-        .filter(ingebrekestelling_op__isnull=False)
-        .annotate(
+    rijen = _dwangsom_query.rijen(user, vandaag, LIJST_MAX, **asdict(filters))
+    if not rijen:
+        return {"aantal": 0, "open": 0, "bedrag": 0, "lijst": []}
+    lijst = [
+        Rij(
+            pk=pk,
+            melding_id=melding_id,
+            melding=_melding(*melding),
+            ingebrekestelling_op=ingebrekestelling_op,
+            dwangsom_vanaf=dwangsom_vanaf,
+            besloten_op=besloten_op,
             bedrag=bedrag,
-            totaal_aantal=Window(Count("pk")),
-            totaal_open=Window(Count("pk", filter=Q(besloten_op__isnull=True))),
-            totaal_bedrag=Window(Sum(bedrag)),
         )
-        .select_related("melding__inwoner")
-        .only(
-            "melding",
-            "ingebrekestelling_op",
-            "dwangsom_vanaf",
-            "besloten_op",
-            *_alleen("melding", consulent=False),
-        )
-        .order_by(F("besloten_op").desc(nulls_first=True), "dwangsom_vanaf")[:LIJST_MAX]
-    )
-    if not lijst:
-        return {"aantal": 0, "open": 0, "bedrag": 0, "lijst": lijst}
-    eerste = lijst[0]
-    return {
-        "aantal": eerste.totaal_aantal,
-        "open": eerste.totaal_open,
-        "bedrag": eerste.totaal_bedrag or 0,
-        "lijst": lijst,
-    }
+        for _a, _o, _b, pk, melding_id, ingebrekestelling_op, dwangsom_vanaf, besloten_op, bedrag, *melding in rijen
+    ]
+    aantal, open_, totaal_bedrag = rijen[0][:3]
+    return {"aantal": aantal, "open": open_, "bedrag": totaal_bedrag or 0, "lijst": lijst}

@@ -43,7 +43,7 @@ def test_zichtbaar_vanaf_de_signaaldatum_niet_ervoor(op_2_april):
         datetime(2026, 4, 13, 0, 30, tzinfo=timezone.get_fixed_timezone(120)), tick=False
     ):
         assert list(niet_gestart_voor_consulent(consulent)) == [op_2_april]
-        per = niet_gestart_per_aanbieder(Melding.objects.all())
+        per = list(niet_gestart_per_aanbieder(Melding.objects.all()))
         assert per == [
             {
                 "aanbieder__naam": op_2_april.aanbieder.naam,
