@@ -20,7 +20,7 @@ MET_SIGNAAL = Q(inwoner__brp__overleden=True) | Q(inwoner__brp__verhuisd_buiten_
 LIMIET = 50
 
 
-@sjabloon()
+@sjabloon(voorbereid=True)
 def _signalen(user):
     from aanvragen.models import BeschikkingRegel
     from meldingen.constants import OPEN_STATUSSEN

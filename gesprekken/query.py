@@ -52,7 +52,7 @@ def _een(melding, naam: str, lezen):
     return lezen().first()
 
 
-@sjabloon()
+@sjabloon(voorbereid=True)
 def _open_vervolgafspraken(user, limit: int):
     return (
         Vervolgafspraak.objects.filter(

@@ -354,6 +354,14 @@ class Melding(models.Model):
                 condition=models.Q(status__in=OPEN_STATUSSEN),
                 name="melding_open_consulent_idx",
             ),
+            # The team's queue (werkvoorraad "Wachtrij van mijn team"): at 1M meldingen the largest
+            # team has 1,354 open meldingen, 252 of them in the queue; read through this index the
+            # section visits 250 table pages instead of 1,323 (issue 14).
+            models.Index(
+                fields=["team", "onderzoek_deadline"],
+                condition=models.Q(status__in=OPEN_STATUSSEN, consulent__isnull=True),
+                name="melding_wachtrij_idx",
+            ),
             # Open meldingen whose onderzoek still runs (the clocks of the dashboard and the
             # werkload's "onderzoek verlopen"). Without these the planner ANDed the open index with
             # the index on onderzoek_afgerond_op IS NULL, which holds every running onderzoek of the

@@ -193,12 +193,12 @@ class KeptRijen:
     per shape (wmo.sjabloon): the lists are built and compiled once per shape, not per request.
     Their names and columns must not depend on the user or the values (checked when built)."""
 
-    def __init__(self, bouw, limit: int, afhankelijk=()):
+    def __init__(self, bouw, limit: int, afhankelijk=(), *, voorbereid: bool = False):
         from .sjabloon import Sjabloon
 
         self.bouw, self.limit = bouw, limit
         self._vorm: tuple | None = None  # (list names, column names), from the first build
-        self.sjabloon = Sjabloon(self._unie, afhankelijk)
+        self.sjabloon = Sjabloon(self._unie, afhankelijk, voorbereid=voorbereid)
         self.sjabloon.naam = f"{bouw.__module__}.{bouw.__qualname__}"
 
     def _delen(self, user, **waarden) -> dict:

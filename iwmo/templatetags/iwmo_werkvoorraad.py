@@ -56,7 +56,7 @@ def _lijsten(user) -> dict:
 
 
 # The lists' UNION is built and compiled once per shape, not per request (issue 14).
-_LIJSTEN = KeptRijen(_lijsten, limit=50)
+_LIJSTEN = KeptRijen(_lijsten, limit=50, voorbereid=True)
 
 
 @register.inclusion_tag("iwmo/_werkvoorraad.html", takes_context=True)
@@ -83,7 +83,7 @@ def _kolommen(**eigen) -> dict:
     }
 
 
-@sjabloon()
+@sjabloon(voorbereid=True)
 def _per_aanbieder(user):
     from meldingen.models import Melding
 

@@ -198,3 +198,21 @@ def test_een_bouwer_mag_op_de_waarheid_van_een_waarde_kiezen(rol_gebruiker):
         assert s.rijen(a, kanaal="brief", na_pk=0) == []
         assert s.rijen(a, kanaal="", na_pk=tweede) == []
     assert _gehouden(s) == [True, True, True, True]
+
+
+def test_voorbereid_geeft_dezelfde_rijen_en_telt_als_query(rol_gebruiker, django_assert_num_queries):
+    """A prepared kept query reads the same rows, and goes through Django's cursor like any other
+    (counted, so the query budgets still hold)."""
+    from django.db import connection
+
+    a, b, van_a, van_b = _twee_teams(rol_gebruiker)
+    gewoon, voorbereid = Sjabloon(_meldingen_van), Sjabloon(_meldingen_van, voorbereid=True)
+    vandaag = timezone.localdate()
+    for user in (a, b, a, b, a, b, a):  # past the custom plans PostgreSQL makes first
+        verwacht = gewoon.rijen(user, tot=vandaag)
+        with django_assert_num_queries(1) as gevangen:
+            assert voorbereid.rijen(user, tot=vandaag) == verwacht
+        # The log shows the statement with its values, as for any other query.
+        assert f'"team_id" = {user.team_id}' in gevangen.captured_queries[0]["sql"]
+    assert _gehouden(voorbereid) == [True]
+    assert connection.connection.prepared_max and connection.connection.prepare_threshold == 1_000_000

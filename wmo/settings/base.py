@@ -419,3 +419,11 @@ LOGGING = {
 # wmo.sjabloon: compare every reuse of a kept SQL with the query built for the real values (the
 # test settings turn it on; in production it would double the work it saves).
 SQL_SJABLOON_CONTROLE = env.bool("SQL_SJABLOON_CONTROLE", default=False)
+# wmo.sjabloon: the small kept lists run as prepared statements (off behind a connection pooler in
+# transaction mode, such as PgBouncer without max_prepared_statements).
+SQL_SJABLOON_VOORBEREIDEN = env.bool("SQL_SJABLOON_VOORBEREIDEN", default=True)
+if SQL_SJABLOON_VOORBEREIDEN and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Django turns psycopg's prepared statements off (prepare_threshold None); with a threshold no
+    # query reaches, only what asks for it (wmo.sjabloon, prepare=True) is prepared. Django's own
+    # queries use client-side binding cursors, which never prepare.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 1_000_000)
