@@ -65,6 +65,8 @@ def werkvoorraad_signalen(user) -> dict:
                 brp_signaal=signaal,
                 lopende_voorziening=lopend,
             )
-            for pk, ontvangen_op, voornamen, tussenvoegsel, achternaam, signaal, lopend in _signalen.rijen(user)
+            for pk, ontvangen_op, voornamen, tussenvoegsel, achternaam, signaal, lopend in _signalen.rijen(
+                user
+            )
         ]
     }

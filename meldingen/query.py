@@ -277,4 +277,6 @@ class WerkvoorraadRij:
 
         if self.consulent_id is None:
             return ""
-        return medewerker_naam(self.consulent_voornaam, self.consulent_achternaam, self.consulent_gebruikersnaam)
+        return medewerker_naam(
+            self.consulent_voornaam, self.consulent_achternaam, self.consulent_gebruikersnaam
+        )

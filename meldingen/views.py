@@ -525,9 +525,9 @@ def _sectie_stukken(delen: dict, paginas: dict) -> list:
     """Each section's page as rows, one row extra to know whether there is a next page (no count
     over a large table), with the section's name as the last column."""
     return [
-        qs.annotate(sectie=Value(naam, output_field=CharField())).values_list(*WerkvoorraadRij.PADEN, "sectie")[
-            (paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1
-        ]
+        qs.annotate(sectie=Value(naam, output_field=CharField())).values_list(
+            *WerkvoorraadRij.PADEN, "sectie"
+        )[(paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1]
         for naam, qs in delen.items()
     ]
 

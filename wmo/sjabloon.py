@@ -170,8 +170,9 @@ def sjabloon(
     plans it for its first executions and then keeps a generic plan when that costs no more), so
     the planning is saved as well. Only for small lists whose best plan does not depend on the
     values, such as the lists of one consulent: planning their joins cost 1.3-2.4 ms of a
-    0.1-0.7 ms query (issue 14: iWmo lists 2.6 -> 0.2 ms, BRP signals 2.0 -> 0.2 ms,
-    vervolgafspraken 2.0 -> 0.5 ms). Not for a team's lists, where a generic plan was slower for
+    0.1-0.7 ms query (issue 14: iWmo lists 2.6 -> 0.2 ms, BRP signals 2.0 -> 0.2 ms; the
+    vervolgafspraken 2.0 -> 0.5 ms over 20 users, not for the busiest consulent's 100 rows,
+    which cost their reading). Not for a team's lists, where a generic plan was slower for
     the largest team. Off with settings.SQL_SJABLOON_VOORBEREIDEN (behind a pooler in
     transaction mode, which does not keep prepared statements per client)."""
     return lambda bouw: Sjabloon(bouw, afhankelijk, voorbereid=voorbereid)

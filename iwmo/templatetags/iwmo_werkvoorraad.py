@@ -99,6 +99,7 @@ def iwmo_niet_gestart_per_aanbieder(context):
     rijen = _per_aanbieder.rijen(context["request"].user)
     return {
         "per_aanbieder": [
-            {"aanbieder__naam": naam, "aanbieder__agb_code": agb, "aantal": aantal} for naam, agb, aantal in rijen
+            {"aanbieder__naam": naam, "aanbieder__agb_code": agb, "aantal": aantal}
+            for naam, agb, aantal in rijen
         ]
     }

@@ -48,7 +48,8 @@ def _twee_teams(rol_gebruiker):
     a = rol_gebruiker(Rol.CONSULENT)
     b = rol_gebruiker(Rol.CONSULENT, team=andere)
     van_a = [
-        MeldingFactory(team=a.team, inwoner__gemeente=a.team.organisatie.gemeenten.first()).pk for _ in range(2)
+        MeldingFactory(team=a.team, inwoner__gemeente=a.team.organisatie.gemeenten.first()).pk
+        for _ in range(2)
     ]
     van_b = [MeldingFactory(team=andere, inwoner__gemeente=andere.organisatie.gemeenten.first()).pk]
     return a, b, van_a, van_b
