@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus
 from meldingen.constants import OPEN_STATUSSEN
-from meldingen.models import Inwoner
+from meldingen.models import Inwoner, Melding
 from wmo.models import Medewerker, gelijkgestelde_dagen
 from wmo.regels import dwangsom
 from wmo.sjabloon import sjabloon
@@ -110,18 +110,29 @@ def _lijst_query(user, klok: str, staat: str, sorteer: str, vandaag: date, limit
             .values_list("beslis_deadline", "dagen", "pk", *_kolommen("melding"))[:limit]
         )
     veld = "plan_deadline" if klok == "plan" else "onderzoek_deadline"
-    return (
+    volgorde = {
+        "deadline": F(veld),
+        "inwoner_naam": F("inwoner__achternaam"),
+        "consulent_naam": F("consulent__first_name"),
+    }
+    # The first ``limit`` meldingen in the chosen order, then their rows: the names and the
+    # gemeente are joined to those 50, not to every melding in the state before the sort (482
+    # for the largest team's overdue onderzoeken at 1M meldingen: 10-12 -> 5 ms, issue 14).
+    eerste = (
         meldingen(user, filters)
         .filter(status__in=OPEN_STATUSSEN, onderzoek_afgerond_op__isnull=True)
         .filter(termijnstatus_q(veld, "onderzoek_afgerond_op", staat, vandaag))
         .annotate(
-            deadline=F(veld),
-            dagen=_dagen_tussen(F(veld), Value(vandaag)),
-            inwoner_naam=F("inwoner__achternaam"),
-            consulent_naam=F("consulent__first_name"),
+            **{k: v for k, v in volgorde.items() if k in {o.lstrip("-") for o in LIJST_SORTERING[sorteer]}}
         )
         .order_by(*LIJST_SORTERING[sorteer])
-        .values_list("deadline", "dagen", Value(None, output_field=IntegerField()), *_kolommen(""))[:limit]
+        .values("pk")[:limit]
+    )
+    return (
+        Melding.objects.filter(pk__in=eerste)
+        .annotate(**volgorde, dagen=_dagen_tussen(F(veld), Value(vandaag)))
+        .order_by(*LIJST_SORTERING[sorteer])
+        .values_list("deadline", "dagen", Value(None, output_field=IntegerField()), *_kolommen(""))
     )
 
 
