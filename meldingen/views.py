@@ -524,10 +524,16 @@ def _werkvoorraad_delen(user) -> dict:
 def _sectie_stukken(delen: dict, paginas: dict) -> list:
     """Each section's page as rows, one row extra to know whether there is a next page (no count
     over a large table), with the section's name as the last column."""
+    # The page's meldingen are found first (their ids, in the section's order), then joined to
+    # what a row shows: not every melding of the section before the LIMIT (the largest team's
+    # queue: 252 rows joined to their inwoner, gemeente and consulent for 51 shown, issue 14).
     return [
-        qs.annotate(sectie=Value(naam, output_field=CharField())).values_list(
-            *WerkvoorraadRij.PADEN, "sectie"
-        )[(paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1]
+        Melding.objects.filter(
+            pk__in=qs.values("pk")[(paginas[naam] - 1) * PER_PAGINA : paginas[naam] * PER_PAGINA + 1]
+        )
+        .voor_werkvoorraad()
+        .annotate(sectie=Value(naam, output_field=CharField()))
+        .values_list(*WerkvoorraadRij.PADEN, "sectie")
         for naam, qs in delen.items()
     ]
 
