@@ -29,8 +29,9 @@ rebuild moves no fact row through Python. The percentile is PostgreSQL's PERCENT
 from a histogram.
 """
 
+import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.apps import apps
@@ -194,63 +195,57 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
     return [trechter, onderzoek, beslis, gesprek]
 
 
-def feiten(meldingen, aanvragen, gesprekken, perioden) -> list[dict]:
-    """One row per counted thing in the periods: per melding received (the funnel), per
-    onderzoek ended, per aanvraag decided and per gesprek held; each with its team, gemeente,
-    consulent, melding and month (KOLOMMEN). One query (UNION ALL), whatever the periods."""
+def feiten_per_maand(meldingen, aanvragen, gesprekken, perioden) -> list[dict]:
+    """The facts of the periods counted per month in the database, one row per month shaped as
+    MiMaand's values ("maand", TELLERS, HISTOGRAMMEN with the JSON's text keys): the MI page's
+    open months. One query, whatever the periods; the same counting as the summary's
+    (``_tellen_sql``), so the page moves a row per month, not one per fact, through Python."""
     if not perioden:
         return []
     eerste, *andere = _feiten_querysets(meldingen, aanvragen, gesprekken, perioden)
-    rijen = list(eerste.union(*andere, all=True))
-    for r in rijen:  # SQLite hands back the text of a date and 0/1 for a truth
-        if isinstance(r["mi_maand"], str):
-            r["mi_maand"] = date.fromisoformat(r["mi_maand"][:10])
-    return rijen
-
-
-def leeg() -> dict:
-    return {**dict.fromkeys(TELLERS, 0), **{h: Counter() for h in HISTOGRAMMEN}}
-
-
-def tellen(feiten_: list[dict], sleutels) -> dict:
-    """{key: counts} where ``sleutels(row)`` names the keys a row counts under."""
-    uit = defaultdict(leeg)
-    for r in feiten_:
-        soort = r["mi_soort"]
-        for k in sleutels(r):
-            t = uit[k]
-            if soort == "t":
-                t["meldingen"] += 1
-                t["gesprek"] += bool(r["mi_gesprek"])
-                t["verslag"] += bool(r["mi_verslag"])
-                t["aanvraag"] += bool(r["mi_aanvraag"])
-                t["toegekend"] += bool(r["mi_toegekend"])
-                t["afgewezen"] += bool(r["mi_besluit"]) and not r["mi_toegekend"]
-                if r["mi_reden"]:
-                    t["zonder"][r["mi_reden"]] += 1
-            elif soort == "o":
-                t["onderzoek_n"] += 1
-                t["onderzoek_op_tijd"] += bool(r["mi_op_tijd"])
-                t["onderzoek_dagen"][r["mi_dagen"]] += 1
-            elif soort == "b":
-                t["beslis_n"] += 1
-                t["beslis_op_tijd"] += bool(r["mi_op_tijd"])
-                t["beslis_dagen"][r["mi_dagen"]] += 1
-            elif r["mi_plaats"]:
-                t[r["mi_plaats"]] += 1
+    feiten_sql, params = eerste.union(*andere, all=True).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH feiten AS ({feiten_sql}), {_tellen_sql('feiten', 'mi_maand')}", params)
+        rijen = cursor.fetchall()
+    uit = []
+    for maand, *waarden in rijen:
+        rij = dict(zip((*_TELLERS_SQL, *HISTOGRAMMEN), waarden, strict=True))
+        for k in _TELLERS_SQL:  # PostgreSQL sums a bigint to a numeric (Decimal)
+            rij[k] = int(rij[k])
+        for h in HISTOGRAMMEN:  # psycopg as Django sets it up, and SQLite, hand back JSON's text
+            if isinstance(rij[h], str):
+                rij[h] = json.loads(rij[h])
+        # SQLite hands back the text of a date
+        rij["maand"] = date.fromisoformat(maand[:10]) if isinstance(maand, str) else maand
+        uit.append(rij)
     return uit
 
 
+def leeg() -> dict:
+    """Counts of nothing; the histograms keyed by the JSON's text (``optellen``)."""
+    return {**dict.fromkeys(TELLERS, 0), **{h: {} for h in HISTOGRAMMEN}}
+
+
 def optellen(doel: dict, bron: dict) -> None:
-    """Add the counts ``bron`` (a MiMaand row's values or a ``leeg()``) to ``doel``."""
+    """Add the counts ``bron`` to ``doel`` (a ``leeg()``): a MiMaand row's values, a sum of them
+    per month (a histogram then a list of the rows' histograms) or a ``feiten_per_maand`` row.
+    Histogram values stay the JSON's text keys here (``dagen`` makes them days)."""
     for k in TELLERS:
         doel[k] += bron[k]
     for h in HISTOGRAMMEN:
-        for waarde, n in bron[h].items():
-            doel[h][waarde if h == "zonder" else int(waarde)] += n
+        opgeteld = doel[h]
+        delen = bron[h]
+        for deel in delen if isinstance(delen, list) else (delen,):
+            for waarde, n in deel.items():
+                opgeteld[waarde] = opgeteld.get(waarde, 0) + n
 
 
-def percentiel(histogram: Counter, fractie: float) -> float | None:
+def dagen(histogram: dict) -> dict[int, int]:
+    """A day histogram as ``optellen`` sums it ({"12": 3}) keyed by whole days ({12: 3})."""
+    return {int(waarde): n for waarde, n in histogram.items()}
+
+
+def percentiel(histogram: dict, fractie: float) -> float | None:
     """PERCENTILE_CONT(fractie) of the values a {value: count} histogram holds (PostgreSQL's
     definition: linear interpolation between the two nearest ranks)."""
     n = sum(histogram.values())
@@ -299,6 +294,39 @@ _TELLERS_SQL = {
     "elders": "mi_plaats = 'elders'",
 }
 _SLEUTEL = "mi_team, mi_gemeente, mi_consulent, product, mi_maand"
+_KOLOMMEN_SAMENVATTING = ", ".join(
+    ["team_id", "gemeente_id", "consulent_id", "product", "maand", *_TELLERS_SQL]
+)
+
+
+def _tellen_sql(bron: str, sleutel: str) -> str:
+    """The tail of a WITH that counts the fact rows of the CTE ``bron`` per ``sleutel`` (its key
+    columns) as MiMaand holds them: the counters of _TELLERS_SQL, then the histograms of the
+    reasons closed and of the two clocks' days as JSON (jsonb_object_agg; json_group_object on
+    the SQLite of the quick start). First per key and histogram value, then per key: one pass of
+    grouping, no join (a bucket's consulent may be NULL). The summary counts per bucket and
+    product (``_samenvatting_schrijven``), the MI page its open months per month
+    (``feiten_per_maand``)."""
+    postgres = connection.vendor == "postgresql"
+    json_agg, json_leeg = ("JSONB_OBJECT_AGG", "'{}'::jsonb") if postgres else ("JSON_GROUP_OBJECT", "'{}'")
+
+    def histogram(soort):
+        return f"COALESCE({json_agg}(waarde, n) FILTER (WHERE soort = '{soort}'), {json_leeg})"
+
+    tellers = ", ".join(f"SUM(CASE WHEN {v} THEN 1 ELSE 0 END) AS {k}" for k, v in _TELLERS_SQL.items())
+    opgeteld = ", ".join(f"SUM({k})" for k in _TELLERS_SQL)
+    n = len(sleutel.split(","))
+    return f"""waarden AS (
+            SELECT {sleutel},
+                CASE WHEN mi_soort = 't' AND mi_reden IS NOT NULL THEN 'z'
+                    WHEN mi_soort IN ('o', 'b') THEN mi_soort END AS soort,
+                CASE WHEN mi_soort = 't' THEN mi_reden
+                    WHEN mi_soort IN ('o', 'b') THEN CAST(mi_dagen AS TEXT) END AS waarde,
+                COUNT(*) AS n, {tellers}
+            FROM {bron} GROUP BY {", ".join(str(i) for i in range(1, n + 3))}
+        )
+        SELECT {sleutel}, {opgeteld}, {histogram("z")}, {histogram("o")}, {histogram("b")}
+        FROM waarden GROUP BY {", ".join(str(i) for i in range(1, n + 1))}"""
 
 
 def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
@@ -320,19 +348,8 @@ def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
         .distinct()
         .query.sql_with_params()
     )
-    postgres = connection.vendor == "postgresql"
-    json_agg, json_leeg = ("JSONB_OBJECT_AGG", "'{}'::jsonb") if postgres else ("JSON_GROUP_OBJECT", "'{}'")
-
-    def histogram(soort):
-        return f"COALESCE({json_agg}(waarde, n) FILTER (WHERE soort = '{soort}'), {json_leeg})"
-
-    tellers = ", ".join(f"SUM(CASE WHEN {v} THEN 1 ELSE 0 END) AS {k}" for k, v in _TELLERS_SQL.items())
-    opgeteld = ", ".join(f"SUM({k})" for k in _TELLERS_SQL)
-    kolommen = ", ".join(["team_id", "gemeente_id", "consulent_id", "product", "maand", *_TELLERS_SQL])
-    # First per bucket and histogram value (the reason closed, or the clock's days), then per
-    # bucket: one pass of grouping, no join (a bucket's consulent may be NULL).
     sql = f"""
-        INSERT INTO {MiMaand._meta.db_table} ({kolommen}, zonder, onderzoek_dagen, beslis_dagen)
+        INSERT INTO {MiMaand._meta.db_table} ({_KOLOMMEN_SAMENVATTING}, zonder, onderzoek_dagen, beslis_dagen)
         WITH feiten AS ({feiten_sql}),
         producten (mi_melding, product) AS ({producten_sql}),
         per_product AS (
@@ -340,18 +357,9 @@ def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
             UNION ALL
             SELECT feiten.*, producten.product FROM feiten JOIN producten USING (mi_melding)
         ),
-        waarden AS (
-            SELECT {_SLEUTEL},
-                CASE WHEN mi_soort = 't' AND mi_reden IS NOT NULL THEN 'z'
-                    WHEN mi_soort IN ('o', 'b') THEN mi_soort END AS soort,
-                CASE WHEN mi_soort = 't' THEN mi_reden
-                    WHEN mi_soort IN ('o', 'b') THEN CAST(mi_dagen AS TEXT) END AS waarde,
-                COUNT(*) AS n, {tellers}
-            FROM per_product GROUP BY 1, 2, 3, 4, 5, 6, 7
-        )
-        SELECT {_SLEUTEL}, {opgeteld}, {histogram("z")}, {histogram("o")}, {histogram("b")}
-        FROM waarden GROUP BY 1, 2, 3, 4, 5
+        {_tellen_sql("per_product", _SLEUTEL)}
     """
+    postgres = connection.vendor == "postgresql"
     with transaction.atomic(), connection.cursor() as cursor:
         if postgres:
             # The planner expects far more rows than a fact has products, and would spend longer

@@ -3,14 +3,14 @@
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Aggregate, Count, Exists, F, FloatField, OuterRef, Q
+from django.db.models import Aggregate, Count, Exists, F, FloatField, JSONField, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 
 from aanvragen.constants import BeschikkingStatus, Uitkomst
 from aanvragen.models import Aanvraag, BeschikkingRegel
 from meldingen.constants import Afsluitreden, MeldingStatus
-from teamleider.samenvatting import percentiel
+from teamleider.samenvatting import dagen, percentiel
 
 from .common import Filters, _begin, _dagen_tussen, aanvragen, gesprekken, meldingen
 
@@ -28,6 +28,19 @@ class Percentiel(Aggregate):
     def as_sqlite(self, compiler, connection, **extra_context):
         # SQLite (the quick start) has no percentiles: the page shows "–" and says why.
         return "NULL", []
+
+
+class JsonLijst(Aggregate):
+    """The group's values as one JSON list (JSONB_AGG; JSON_GROUP_ARRAY on the SQLite of the
+    quick start): the day histograms of a month's buckets in one value."""
+
+    function = "JSONB_AGG"
+    output_field = JSONField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="JSON_GROUP_ARRAY(JSON(%(expressions)s))", **extra_context
+        )
 
 
 def maanden(van: date, tot: date) -> list[date]:
@@ -69,7 +82,17 @@ def managementinformatie(user, filters: Filters) -> dict:
             rijen = rijen.filter(gemeente_id=filters.gemeente)
         if filters.consulent:
             rijen = rijen.filter(consulent_id=filters.consulent)
-        for rij in rijen.values("maand", *samenvatting.TELLERS, *samenvatting.HISTOGRAMMEN):
+        # Summed per month in the database; the histograms come as one JSON list per month
+        # (merging them there, jsonb_each per bucket, took longer than adding them up here).
+        per_maand = (
+            rijen.order_by()
+            .values("maand")
+            .annotate(
+                **{k: Sum(k) for k in samenvatting.TELLERS},
+                **{h: JsonLijst(h) for h in samenvatting.HISTOGRAMMEN},
+            )
+        )
+        for rij in per_maand:
             samenvatting.optellen(tellingen[rij["maand"]], rij)
     direct = [
         (max(m, filters.van), min(samenvatting.einde_maand(m), filters.tot))
@@ -77,32 +100,32 @@ def managementinformatie(user, filters: Filters) -> dict:
         if m not in uit_samenvatting
     ]
     zonder_periode = replace(filters, van=None, tot=None)
-    feiten = samenvatting.feiten(
+    for rij in samenvatting.feiten_per_maand(
         meldingen(user, zonder_periode),
         aanvragen(user, zonder_periode),
         gesprekken(user, zonder_periode),
         direct,
-    )
-    for m, t in samenvatting.tellen(feiten, lambda r: [r["mi_maand"]]).items():
-        samenvatting.optellen(tellingen[m], t)
+    ):
+        samenvatting.optellen(tellingen[rij["maand"]], rij)
     rijen = [_rij(m, tellingen[m]) for m in alle_maanden]
     return {"rijen": rijen, "max_meldingen": max((r["meldingen"] for r in rijen), default=0)}
 
 
 def _rij(maand: date, t: dict) -> dict:
-    zonder = {f"zonder_{r.value}": t["zonder"][r.value] for r in Afsluitreden}
+    zonder = {f"zonder_{r.value}": t["zonder"].get(r.value, 0) for r in Afsluitreden}
+    onderzoek, beslis = dagen(t["onderzoek_dagen"]), dagen(t["beslis_dagen"])
     return {
         "maand": maand,
         **{k: t[k] for k in ("meldingen", "gesprek", "verslag", "aanvraag", "toegekend", "afgewezen")},
         **zonder,
         "zonder_aanvraag": sum(zonder.values()),
         "onderzoek_n": t["onderzoek_n"],
-        "onderzoek_mediaan": percentiel(t["onderzoek_dagen"], 0.5),
-        "onderzoek_p90": percentiel(t["onderzoek_dagen"], 0.9),
+        "onderzoek_mediaan": percentiel(onderzoek, 0.5),
+        "onderzoek_p90": percentiel(onderzoek, 0.9),
         "onderzoek_op_tijd": _procent(t["onderzoek_op_tijd"], t["onderzoek_n"]),
         "beslis_n": t["beslis_n"],
-        "beslis_mediaan": percentiel(t["beslis_dagen"], 0.5),
-        "beslis_p90": percentiel(t["beslis_dagen"], 0.9),
+        "beslis_mediaan": percentiel(beslis, 0.5),
+        "beslis_p90": percentiel(beslis, 0.9),
         "beslis_op_tijd": _procent(t["beslis_op_tijd"], t["beslis_n"]),
         "huisbezoek": t["huisbezoek"],
         "telefonisch": t["telefonisch"],
