@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -368,5 +369,7 @@ def test_de_bewaarde_sql_van_de_feiten_is_die_van_de_orm(wereld):
     samenvatting._GECOMPILEERD.clear()
     for vraag, (sql_, params) in zip(vragen, verwacht, strict=True):
         assert sql(*vraag) == (sql_, params)
-    # Shapes shared: both teamleiders, each period of one month, each gemeente and product.
-    assert 0 < len(samenvatting._GECOMPILEERD) <= 4
+    # Shapes shared: both teamleiders, each period of one month, each gemeente and product (kept on
+    # PostgreSQL only; the SQLite of the quick start compiles anew).
+    if connection.vendor == "postgresql":
+        assert 0 < len(samenvatting._GECOMPILEERD) <= 4
