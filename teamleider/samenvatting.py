@@ -14,7 +14,7 @@ How it stays right:
 - a read first turns marked meldingen into the (team, month) buckets they touch, from the
   data as it is then (so a later bulk update of a marked melding is seen too), counts every
   marked month, the current month and a partly chosen month directly from the dossiers
-  (``feiten``), and asks the task ``mi_bijwerken`` to recount the marked buckets (``bijwerken``);
+  (``feiten_per_maand``), and asks the task ``mi_bijwerken`` to recount the marked buckets (``bijwerken``);
 - ``alles_herberekenen`` (``manage.py mi_herberekenen``, the task ``mi_bijwerken``) recounts
   everything; the migration that creates the tables marks "everything" when dossiers exist.
 Finished clocks never change when a day is equated to a feestdag (only running clocks are
@@ -22,10 +22,10 @@ recomputed: ``melding_deadlines_herberekenen``, ``beslis_deadlines_herberekenen`
 summary bucket depends on the table of equated days; the property test checks this.
 
 The facts are defined once (``_feiten_querysets``: a row per melding received, onderzoek
-ended, aanvraag decided, gesprek held). The page counts the few facts of its open months in
-Python (``feiten`` and ``tellen``, one UNION ALL query); the summary counts them in the database
-(``_samenvatting_schrijven``: one INSERT ... SELECT, histograms built as JSON there), so a full
-rebuild moves no fact row through Python. The percentile is PostgreSQL's PERCENTILE_CONT, taken
+ended, aanvraag decided, gesprek held) and counted by one SQL (``_tellen_sql``): per month for
+the page's open months (``feiten_per_maand``: one query, a row per month back, the UNION's SQL
+kept per shape), per bucket into the summary (``_samenvatting_schrijven``: one INSERT ...
+SELECT, histograms built as JSON there), so neither moves a fact row through Python. The percentile is PostgreSQL's PERCENTILE_CONT, taken
 from a histogram.
 """
 

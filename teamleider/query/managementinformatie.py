@@ -61,9 +61,12 @@ def managementinformatie(user, filters: Filters) -> dict:
     (median, p90) and % on time; per month held: huisbezoek vs telefonisch.
 
     Closed whole months come from the maintained summary (teamleider.samenvatting: one query over
-    the buckets in the user's scope); the current month, a partly chosen month and a month with marked
-    buckets (recounted by the task mi_bijwerken) are counted from the dossiers (one query). The same figures as ``managementinformatie_direct``, at the cost of the team's
-    buckets instead of the region's rows."""
+    the buckets in the user's scope, summed per month); the current month, a partly chosen month
+    and a month with marked buckets (recounted by the task mi_bijwerken) are counted from the
+    dossiers (one query, counted per month in the database). The same figures as
+    ``managementinformatie_direct``, at the cost of the team's buckets instead of the region's
+    rows. The current month's cost grows with the month: its funnel looks up each melding
+    received (about 20 ms on 3 December at 1M for a team, about 110 ms for a whole month)."""
     from meldingen.query import scope
     from teamleider import samenvatting
     from teamleider.models import MiMaand
