@@ -14,7 +14,7 @@ How it stays right:
 - a read first turns marked meldingen into the (team, month) buckets they touch, from the
   data as it is then (so a later bulk update of a marked melding is seen too), counts every
   marked month, the current month and a partly chosen month directly from the dossiers
-  (``feiten``), and asks the task ``mi_bijwerken`` to recount the marked buckets (``bijwerken``);
+  (``feiten_per_maand``), and asks the task ``mi_bijwerken`` to recount the marked buckets (``bijwerken``);
 - ``alles_herberekenen`` (``manage.py mi_herberekenen``, the task ``mi_bijwerken``) recounts
   everything; the migration that creates the tables marks "everything" when dossiers exist.
 Finished clocks never change when a day is equated to a feestdag (only running clocks are
@@ -22,20 +22,21 @@ recomputed: ``melding_deadlines_herberekenen``, ``beslis_deadlines_herberekenen`
 summary bucket depends on the table of equated days; the property test checks this.
 
 The facts are defined once (``_feiten_querysets``: a row per melding received, onderzoek
-ended, aanvraag decided, gesprek held). The page counts the few facts of its open months in
-Python (``feiten`` and ``tellen``, one UNION ALL query); the summary counts them in the database
-(``_samenvatting_schrijven``: one INSERT ... SELECT, histograms built as JSON there), so a full
-rebuild moves no fact row through Python. The percentile is PostgreSQL's PERCENTILE_CONT, taken
+ended, aanvraag decided, gesprek held) and counted by one SQL (``_tellen_sql``): per month for
+the page's open months (``feiten_per_maand``: one query, a row per month back, the UNION's SQL
+kept per shape), per bucket into the summary (``_samenvatting_schrijven``: one INSERT ...
+SELECT, histograms built as JSON there), so neither moves a fact row through Python. The percentile is PostgreSQL's PERCENTILE_CONT, taken
 from a histogram.
 """
 
+import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -45,8 +46,10 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
@@ -101,17 +104,38 @@ def _perioden_q(veld: str, perioden, *, tijdstip: bool) -> Q:
 
 # The columns of a fact row, the same in each of the four kinds (so they form one UNION ALL):
 # kind ("t" funnel, "o" onderzoek ended, "b" aanvraag decided, "g" gesprek held), melding, team,
-# gemeente, consulent and month (local) it counts under, the funnel's steps, the reason a
-# melding was closed without aanvraag, the clock's whole days and whether it was on time, and
-# where a gesprek was held ("huisbezoek", "telefonisch", "elders").
+# gemeente, consulent and month (local) it counts under, the funnel's steps (a gesprek held, a
+# verslag, how far its aanvragen got: ``mi_stap``), the reason a melding was closed without
+# aanvraag, the clock's whole days and whether it was on time, and where a gesprek was held
+# ("huisbezoek", "telefonisch", "elders").
 KOLOMMEN = ("mi_soort", "mi_melding", "mi_team", "mi_gemeente", "mi_consulent", "mi_maand")
-KOLOMMEN += ("mi_gesprek", "mi_verslag", "mi_aanvraag", "mi_toegekend", "mi_besluit", "mi_reden")
+KOLOMMEN += ("mi_gesprek", "mi_verslag", "mi_stap", "mi_reden")
 KOLOMMEN += ("mi_dagen", "mi_op_tijd", "mi_plaats")
+
+
+def _bronnen(meldingen, aanvragen, gesprekken, perioden) -> list:
+    """The rows the four kinds of facts come from, in the periods (the WHERE of each kind):
+    meldingen received, meldingen whose onderzoek ended, aanvragen decided, gesprekken held."""
+    return [
+        meldingen.filter(_perioden_q("ontvangen_op", perioden, tijdstip=True)),
+        meldingen.filter(_perioden_q("onderzoek_afgerond_op", perioden, tijdstip=False)),
+        aanvragen.filter(_perioden_q("besloten_op", perioden, tijdstip=False)),
+        gesprekken.filter(
+            _perioden_q("gepland_op", perioden, tijdstip=True),
+            status=GesprekStatus.GEVOERD,
+            plaats__in=list(PLAATSEN),
+        ),
+    ]
 
 
 def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
     """The four kinds of fact rows as querysets with the columns KOLOMMEN, in that order."""
-    from aanvragen.models import Aanvraag, BeschikkingRegel
+    return _feiten_uit(_bronnen(meldingen, aanvragen, gesprekken, perioden))
+
+
+def _feiten_uit(bronnen) -> list:
+    """The fact rows (columns KOLOMMEN) of the four ``_bronnen``, as querysets."""
+    from aanvragen.models import Aanvraag
     from gesprekken.models import Gesprek, VerslagVersie
 
     tz = timezone.get_current_timezone()
@@ -121,9 +145,8 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
 
     def rijen(qs, **kolommen):
         leeg = {
-            "mi_gesprek": onwaar, "mi_verslag": onwaar, "mi_aanvraag": onwaar, "mi_toegekend": onwaar,
-            "mi_besluit": onwaar, "mi_reden": geen_tekst, "mi_dagen": geen_getal, "mi_op_tijd": onwaar,
-            "mi_plaats": geen_tekst,
+            "mi_gesprek": onwaar, "mi_verslag": onwaar, "mi_stap": geen_getal, "mi_reden": geen_tekst,
+            "mi_dagen": geen_getal, "mi_op_tijd": onwaar, "mi_plaats": geen_tekst,
         }  # fmt: skip
         kolommen = {**leeg, **kolommen}
         return qs.order_by().annotate(**{k: kolommen[k] for k in KOLOMMEN}).values(*KOLOMMEN)
@@ -131,21 +154,37 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
     def maand(veld, *, tijdstip: bool):
         return Cast(TruncMonth(veld, tzinfo=tz) if tijdstip else TruncMonth(veld), output_field=DateField())
 
-    regels = BeschikkingRegel.objects.filter(
-        beschikking__aanvraag__melding=OuterRef("pk"), beschikking__status=BeschikkingStatus.VERSTUURD
+    # How far the melding's aanvragen got, in one look at them (three EXISTS, each starting at the
+    # aanvragen, cost the funnel of a busy month a quarter more, issue 14): NULL no aanvraag, 0 no
+    # beschikking sent, 1 sent and every voorziening refused, 2 a voorziening (partly) granted.
+    verstuurd = Q(beschikking__status=BeschikkingStatus.VERSTUURD, beschikking__regels__isnull=False)
+    stap = Subquery(
+        Aanvraag.objects.filter(melding=OuterRef("pk"))
+        .order_by()
+        .values("melding")
+        .annotate(
+            stap=Max(
+                Case(
+                    When(verstuurd & ~Q(beschikking__regels__uitkomst=Uitkomst.AFGEWEZEN), then=Value(2)),
+                    When(verstuurd, then=Value(1)),
+                    default=Value(0),
+                )
+            )
+        )
+        .values("stap"),
+        output_field=IntegerField(),
     )
     sleutel = {"mi_melding": F("pk"), "mi_team": F("team_id"), "mi_gemeente": F("gemeente_id")}
     sleutel["mi_consulent"] = F("consulent_id")
+    ontvangen, afgerond, besloten, gehouden = bronnen
     trechter = rijen(
-        meldingen.filter(_perioden_q("ontvangen_op", perioden, tijdstip=True)),
+        ontvangen,
         mi_soort=Value("t"),
         **sleutel,
         mi_maand=maand("ontvangen_op", tijdstip=True),
         mi_gesprek=Exists(Gesprek.objects.filter(melding=OuterRef("pk"), status=GesprekStatus.GEVOERD)),
         mi_verslag=Exists(VerslagVersie.objects.filter(onderzoek__melding=OuterRef("pk"))),
-        mi_aanvraag=Exists(Aanvraag.objects.filter(melding=OuterRef("pk"))),
-        mi_toegekend=Exists(regels.exclude(uitkomst=Uitkomst.AFGEWEZEN)),
-        mi_besluit=Exists(regels),
+        mi_stap=stap,
         mi_reden=Case(
             When(
                 status=MeldingStatus.AFGESLOTEN, afsluitreden__in=Afsluitreden.values, then=F("afsluitreden")
@@ -154,7 +193,7 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
         ),
     )
     onderzoek = rijen(
-        meldingen.filter(_perioden_q("onderzoek_afgerond_op", perioden, tijdstip=False)),
+        afgerond,
         mi_soort=Value("o"),
         **sleutel,
         mi_maand=maand("onderzoek_afgerond_op", tijdstip=False),
@@ -164,7 +203,7 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
         ),
     )
     beslis = rijen(
-        aanvragen.filter(_perioden_q("besloten_op", perioden, tijdstip=False)),
+        besloten,
         mi_soort=Value("b"),
         mi_melding=F("melding_id"),
         mi_team=F("team_id"),
@@ -178,11 +217,7 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
         ),
     )
     gesprek = rijen(
-        gesprekken.filter(
-            _perioden_q("gepland_op", perioden, tijdstip=True),
-            status=GesprekStatus.GEVOERD,
-            plaats__in=list(PLAATSEN),
-        ),
+        gehouden,
         mi_soort=Value("g"),
         mi_melding=F("melding_id"),
         mi_team=F("team_id"),
@@ -194,63 +229,93 @@ def _feiten_querysets(meldingen, aanvragen, gesprekken, perioden) -> list:
     return [trechter, onderzoek, beslis, gesprek]
 
 
-def feiten(meldingen, aanvragen, gesprekken, perioden) -> list[dict]:
-    """One row per counted thing in the periods: per melding received (the funnel), per
-    onderzoek ended, per aanvraag decided and per gesprek held; each with its team, gemeente,
-    consulent, melding and month (KOLOMMEN). One query (UNION ALL), whatever the periods."""
+# The compiled UNION of the facts per shape (issue 14). Building and compiling its four querysets
+# (some sixty annotations, five EXISTS) cost about 10 ms of CPU per MI page, where compiling the
+# four WHEREs alone costs about 1. The UNION's SQL depends only on the WHEREs' SQL (scope,
+# filters, number of periods) and the time zone; its parameters are, per kind, the constants of
+# its columns followed by its WHERE's own. Kept on PostgreSQL only when that holds for the UNION
+# compiled (checked, not assumed), as wmo.lijsten keeps its UNION.
+_GECOMPILEERD: dict[tuple, tuple[str, list[list]]] = {}
+_GECOMPILEERD_MAX = 64
+
+
+def _feiten_sql(meldingen, aanvragen, gesprekken, perioden) -> tuple[str, list]:
+    """The UNION ALL of the fact rows (``_feiten_querysets``) as SQL and parameters."""
+    bronnen = _bronnen(meldingen, aanvragen, gesprekken, perioden)
+    db = bronnen[0].db
+    waar = [b.order_by().values_list("pk").query.get_compiler(db).as_sql() for b in bronnen]
+    sleutel = (db, timezone.get_current_timezone_name(), *(sql for sql, _ in waar))
+    if bewaard := _GECOMPILEERD.get(sleutel):
+        sql, constanten = bewaard
+        return sql, [p for vast, (_, eigen) in zip(constanten, waar, strict=True) for p in (*vast, *eigen)]
+    querysets = _feiten_uit(bronnen)
+    eerste, *andere = querysets
+    sql, params = eerste.union(*andere, all=True).query.get_compiler(db).as_sql()
+    constanten = []
+    for qs, (_, eigen) in zip(querysets, waar, strict=True):
+        _, deel = qs.query.get_compiler(db).as_sql()
+        n = len(deel) - len(eigen)
+        if n < 0 or list(deel[n:]) != list(eigen):
+            return sql, list(params)  # a WHERE's parameters are not the tail of its kind's
+        constanten.append(list(deel[:n]))
+    samengesteld = [p for vast, (_, eigen) in zip(constanten, waar, strict=True) for p in (*vast, *eigen)]
+    if samengesteld == list(params) and connections[db].vendor == "postgresql":
+        if len(_GECOMPILEERD) >= _GECOMPILEERD_MAX:
+            _GECOMPILEERD.clear()
+        _GECOMPILEERD[sleutel] = (sql, constanten)
+    return sql, list(params)
+
+
+def feiten_per_maand(meldingen, aanvragen, gesprekken, perioden) -> list[dict]:
+    """The facts of the periods counted per month in the database, one row per month shaped as
+    MiMaand's values ("maand", TELLERS, HISTOGRAMMEN with the JSON's text keys): the MI page's
+    open months. One query, whatever the periods; the same counting as the summary's
+    (``_tellen_sql``), so the page moves a row per month, not one per fact, through Python."""
     if not perioden:
         return []
-    eerste, *andere = _feiten_querysets(meldingen, aanvragen, gesprekken, perioden)
-    rijen = list(eerste.union(*andere, all=True))
-    for r in rijen:  # SQLite hands back the text of a date and 0/1 for a truth
-        if isinstance(r["mi_maand"], str):
-            r["mi_maand"] = date.fromisoformat(r["mi_maand"][:10])
-    return rijen
-
-
-def leeg() -> dict:
-    return {**dict.fromkeys(TELLERS, 0), **{h: Counter() for h in HISTOGRAMMEN}}
-
-
-def tellen(feiten_: list[dict], sleutels) -> dict:
-    """{key: counts} where ``sleutels(row)`` names the keys a row counts under."""
-    uit = defaultdict(leeg)
-    for r in feiten_:
-        soort = r["mi_soort"]
-        for k in sleutels(r):
-            t = uit[k]
-            if soort == "t":
-                t["meldingen"] += 1
-                t["gesprek"] += bool(r["mi_gesprek"])
-                t["verslag"] += bool(r["mi_verslag"])
-                t["aanvraag"] += bool(r["mi_aanvraag"])
-                t["toegekend"] += bool(r["mi_toegekend"])
-                t["afgewezen"] += bool(r["mi_besluit"]) and not r["mi_toegekend"]
-                if r["mi_reden"]:
-                    t["zonder"][r["mi_reden"]] += 1
-            elif soort == "o":
-                t["onderzoek_n"] += 1
-                t["onderzoek_op_tijd"] += bool(r["mi_op_tijd"])
-                t["onderzoek_dagen"][r["mi_dagen"]] += 1
-            elif soort == "b":
-                t["beslis_n"] += 1
-                t["beslis_op_tijd"] += bool(r["mi_op_tijd"])
-                t["beslis_dagen"][r["mi_dagen"]] += 1
-            elif r["mi_plaats"]:
-                t[r["mi_plaats"]] += 1
+    feiten_sql, params = _feiten_sql(meldingen, aanvragen, gesprekken, perioden)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH feiten AS ({feiten_sql}), {_tellen_sql('feiten', 'mi_maand')}", params)
+        rijen = cursor.fetchall()
+    uit = []
+    for maand, *waarden in rijen:
+        rij = dict(zip((*_TELLERS_SQL, *HISTOGRAMMEN), waarden, strict=True))
+        for k in _TELLERS_SQL:  # PostgreSQL sums a bigint to a numeric (Decimal)
+            rij[k] = int(rij[k])
+        for h in HISTOGRAMMEN:  # psycopg as Django sets it up, and SQLite, hand back JSON's text
+            if isinstance(rij[h], str):
+                rij[h] = json.loads(rij[h])
+        # SQLite hands back the text of a date
+        rij["maand"] = date.fromisoformat(maand[:10]) if isinstance(maand, str) else maand
+        uit.append(rij)
     return uit
 
 
+def leeg() -> dict:
+    """Counts of nothing; the histograms keyed by the JSON's text (``optellen``)."""
+    return {**dict.fromkeys(TELLERS, 0), **{h: {} for h in HISTOGRAMMEN}}
+
+
 def optellen(doel: dict, bron: dict) -> None:
-    """Add the counts ``bron`` (a MiMaand row's values or a ``leeg()``) to ``doel``."""
+    """Add the counts ``bron`` to ``doel`` (a ``leeg()``): a MiMaand row's values, a sum of them
+    per month (a histogram then a list of the rows' histograms) or a ``feiten_per_maand`` row.
+    Histogram values stay the JSON's text keys here (``dagen`` makes them days)."""
     for k in TELLERS:
         doel[k] += bron[k]
     for h in HISTOGRAMMEN:
-        for waarde, n in bron[h].items():
-            doel[h][waarde if h == "zonder" else int(waarde)] += n
+        opgeteld = doel[h]
+        delen = bron[h]
+        for deel in delen if isinstance(delen, list) else (delen,):
+            for waarde, n in deel.items():
+                opgeteld[waarde] = opgeteld.get(waarde, 0) + n
 
 
-def percentiel(histogram: Counter, fractie: float) -> float | None:
+def dagen(histogram: dict) -> dict[int, int]:
+    """A day histogram as ``optellen`` sums it ({"12": 3}) keyed by whole days ({12: 3})."""
+    return {int(waarde): n for waarde, n in histogram.items()}
+
+
+def percentiel(histogram: dict, fractie: float) -> float | None:
     """PERCENTILE_CONT(fractie) of the values a {value: count} histogram holds (PostgreSQL's
     definition: linear interpolation between the two nearest ranks)."""
     n = sum(histogram.values())
@@ -287,9 +352,9 @@ _TELLERS_SQL = {
     "meldingen": "mi_soort = 't'",
     "gesprek": "mi_soort = 't' AND mi_gesprek",
     "verslag": "mi_soort = 't' AND mi_verslag",
-    "aanvraag": "mi_soort = 't' AND mi_aanvraag",
-    "toegekend": "mi_soort = 't' AND mi_toegekend",
-    "afgewezen": "mi_soort = 't' AND mi_besluit AND NOT mi_toegekend",
+    "aanvraag": "mi_soort = 't' AND mi_stap IS NOT NULL",
+    "toegekend": "mi_soort = 't' AND mi_stap = 2",
+    "afgewezen": "mi_soort = 't' AND mi_stap = 1",
     "onderzoek_n": "mi_soort = 'o'",
     "onderzoek_op_tijd": "mi_soort = 'o' AND mi_op_tijd",
     "beslis_n": "mi_soort = 'b'",
@@ -299,6 +364,39 @@ _TELLERS_SQL = {
     "elders": "mi_plaats = 'elders'",
 }
 _SLEUTEL = "mi_team, mi_gemeente, mi_consulent, product, mi_maand"
+_KOLOMMEN_SAMENVATTING = ", ".join(
+    ["team_id", "gemeente_id", "consulent_id", "product", "maand", *_TELLERS_SQL]
+)
+
+
+def _tellen_sql(bron: str, sleutel: str) -> str:
+    """The tail of a WITH that counts the fact rows of the CTE ``bron`` per ``sleutel`` (its key
+    columns) as MiMaand holds them: the counters of _TELLERS_SQL, then the histograms of the
+    reasons closed and of the two clocks' days as JSON (jsonb_object_agg; json_group_object on
+    the SQLite of the quick start). First per key and histogram value, then per key: one pass of
+    grouping, no join (a bucket's consulent may be NULL). The summary counts per bucket and
+    product (``_samenvatting_schrijven``), the MI page its open months per month
+    (``feiten_per_maand``)."""
+    postgres = connection.vendor == "postgresql"
+    json_agg, json_leeg = ("JSONB_OBJECT_AGG", "'{}'::jsonb") if postgres else ("JSON_GROUP_OBJECT", "'{}'")
+
+    def histogram(soort):
+        return f"COALESCE({json_agg}(waarde, n) FILTER (WHERE soort = '{soort}'), {json_leeg})"
+
+    tellers = ", ".join(f"SUM(CASE WHEN {v} THEN 1 ELSE 0 END) AS {k}" for k, v in _TELLERS_SQL.items())
+    opgeteld = ", ".join(f"SUM({k})" for k in _TELLERS_SQL)
+    n = len(sleutel.split(","))
+    return f"""waarden AS (
+            SELECT {sleutel},
+                CASE WHEN mi_soort = 't' AND mi_reden IS NOT NULL THEN 'z'
+                    WHEN mi_soort IN ('o', 'b') THEN mi_soort END AS soort,
+                CASE WHEN mi_soort = 't' THEN mi_reden
+                    WHEN mi_soort IN ('o', 'b') THEN CAST(mi_dagen AS TEXT) END AS waarde,
+                COUNT(*) AS n, {tellers}
+            FROM {bron} GROUP BY {", ".join(str(i) for i in range(1, n + 3))}
+        )
+        SELECT {sleutel}, {opgeteld}, {histogram("z")}, {histogram("o")}, {histogram("b")}
+        FROM waarden GROUP BY {", ".join(str(i) for i in range(1, n + 1))}"""
 
 
 def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
@@ -320,19 +418,8 @@ def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
         .distinct()
         .query.sql_with_params()
     )
-    postgres = connection.vendor == "postgresql"
-    json_agg, json_leeg = ("JSONB_OBJECT_AGG", "'{}'::jsonb") if postgres else ("JSON_GROUP_OBJECT", "'{}'")
-
-    def histogram(soort):
-        return f"COALESCE({json_agg}(waarde, n) FILTER (WHERE soort = '{soort}'), {json_leeg})"
-
-    tellers = ", ".join(f"SUM(CASE WHEN {v} THEN 1 ELSE 0 END) AS {k}" for k, v in _TELLERS_SQL.items())
-    opgeteld = ", ".join(f"SUM({k})" for k in _TELLERS_SQL)
-    kolommen = ", ".join(["team_id", "gemeente_id", "consulent_id", "product", "maand", *_TELLERS_SQL])
-    # First per bucket and histogram value (the reason closed, or the clock's days), then per
-    # bucket: one pass of grouping, no join (a bucket's consulent may be NULL).
     sql = f"""
-        INSERT INTO {MiMaand._meta.db_table} ({kolommen}, zonder, onderzoek_dagen, beslis_dagen)
+        INSERT INTO {MiMaand._meta.db_table} ({_KOLOMMEN_SAMENVATTING}, zonder, onderzoek_dagen, beslis_dagen)
         WITH feiten AS ({feiten_sql}),
         producten (mi_melding, product) AS ({producten_sql}),
         per_product AS (
@@ -340,18 +427,9 @@ def _samenvatting_schrijven(meldingen, aanvragen, gesprekken, perioden) -> int:
             UNION ALL
             SELECT feiten.*, producten.product FROM feiten JOIN producten USING (mi_melding)
         ),
-        waarden AS (
-            SELECT {_SLEUTEL},
-                CASE WHEN mi_soort = 't' AND mi_reden IS NOT NULL THEN 'z'
-                    WHEN mi_soort IN ('o', 'b') THEN mi_soort END AS soort,
-                CASE WHEN mi_soort = 't' THEN mi_reden
-                    WHEN mi_soort IN ('o', 'b') THEN CAST(mi_dagen AS TEXT) END AS waarde,
-                COUNT(*) AS n, {tellers}
-            FROM per_product GROUP BY 1, 2, 3, 4, 5, 6, 7
-        )
-        SELECT {_SLEUTEL}, {opgeteld}, {histogram("z")}, {histogram("o")}, {histogram("b")}
-        FROM waarden GROUP BY 1, 2, 3, 4, 5
+        {_tellen_sql("per_product", _SLEUTEL)}
     """
+    postgres = connection.vendor == "postgresql"
     with transaction.atomic(), connection.cursor() as cursor:
         if postgres:
             # The planner expects far more rows than a fact has products, and would spend longer

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -331,3 +332,44 @@ def test_mi_pagina_kost_evenveel_queries_bij_meer_dossiers(wereld, client, djang
         call_command("mi_herberekenen", "--gemarkeerd", stdout=open("/dev/null", "w"))  # noqa: SIM115
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_de_bewaarde_sql_van_de_feiten_is_die_van_de_orm(wereld):
+    """``_feiten_sql`` keeps the compiled UNION of the facts per shape and puts in the parameters
+    of another teamleider, period or filter value: the same SQL and parameters as compiling anew."""
+    from teamleider import samenvatting
+    from teamleider.query.common import aanvragen, gesprekken, meldingen
+
+    _maak(wereld, {"dag": 10, "team": 0, "gemeente": 0, "consulent": 0, "afgerond": 20, "gesprek": (3, Plaats.THUIS, True),
+                   "aanvraag": (5, 10, (0, 1), Uitkomst.TOEGEKEND), "afsluiten": None})  # fmt: skip
+    gemeenten, producten = wereld["gemeenten"], ["01", "02"]
+    vragen = [
+        (leider, filters, perioden)
+        for leider in wereld["leiders"]
+        for filters in (
+            Filters(),
+            *(Filters(gemeente=g.pk, product=p) for g in gemeenten for p in producten),
+        )
+        for perioden in (
+            [(date(2025, 9, 5), date(2025, 9, 30))],
+            [(date(2025, 10, 1), date(2025, 10, 31))],
+            [(date(2025, 9, 1), date(2025, 9, 30)), (date(2026, 11, 1), date(2026, 11, 18))],
+        )
+    ]
+
+    def sql(leider, filters, perioden):
+        leider = Medewerker.objects.get(pk=leider.pk)  # fresh: gemeente_ids are cached
+        qs = (meldingen(leider, filters), aanvragen(leider, filters), gesprekken(leider, filters))
+        return samenvatting._feiten_sql(*qs, perioden)
+
+    verwacht = []
+    for vraag in vragen:
+        samenvatting._GECOMPILEERD.clear()
+        verwacht.append(sql(*vraag))
+    samenvatting._GECOMPILEERD.clear()
+    for vraag, (sql_, params) in zip(vragen, verwacht, strict=True):
+        assert sql(*vraag) == (sql_, params)
+    # Shapes shared: both teamleiders, each period of one month, each gemeente and product (kept on
+    # PostgreSQL only; the SQLite of the quick start compiles anew).
+    if connection.vendor == "postgresql":
+        assert 0 < len(samenvatting._GECOMPILEERD) <= 4
