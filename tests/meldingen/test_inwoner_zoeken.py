@@ -110,10 +110,11 @@ def test_zoeken_query_budget(client, loket, truus, django_assert_max_num_queries
 
 
 def test_naam_zoeken_gebruikt_de_trigram_index_en_sorteert_daarna(truus):
-    """On PostgreSQL each part of the name is answered by the trigram indexes (migration
-    meldingen.0009): the index expressions match the SQL the search sends. Sequential scans are
-    switched off so the tiny test table does not hide it; the sort is on the upper-cased name,
-    which no b-tree holds, so the planner cannot walk the name index instead."""
+    """On PostgreSQL each part of the name is answered by the trigram indexes (migrations
+    meldingen.0009, with the gemeente since 0014): the index expressions match the SQL the search
+    sends, also without a gemeente condition. Sequential scans are switched off so the tiny test
+    table does not hide it; the sort is on the upper-cased name, which no b-tree holds, so the
+    planner cannot walk the name index instead."""
     from django.db import connection
 
     from meldingen.models import Inwoner
@@ -124,7 +125,7 @@ def test_naam_zoeken_gebruikt_de_trigram_index_en_sorteert_daarna(truus):
         c.execute("SET LOCAL enable_seqscan = off")
         c.execute("EXPLAIN " + sql, params)
         plan = "\n".join(r[0] for r in c.fetchall())
-    assert "inwoner_achternaam_trgm" in plan and "inwoner_voornamen_trgm" in plan
-    assert "inwoner_tussenvoegsel_upper" in plan
+    assert "inwoner_gemeente_achternaam_trgm" in plan and "inwoner_gemeente_voornamen_trgm" in plan
+    assert "inwoner_tussenvoegsel_upper_gemeente" in plan
     assert "meldingen_inwoner_achternaam" not in plan  # the b-tree on the name is not walked
     assert list(qs) == [truus]
