@@ -263,7 +263,11 @@ def _onderzoek_context(request, onderzoek, *, gebonden=None, **extra):
         context.setdefault(
             "afspraak_form",
             VervolgafspraakForm(
-                medewerkers=_medewerkers(request.user), initial={"eigenaar": request.user.pk}
+                # Only to show the choices (a name each): the organisation's ~130 medewerkers read
+                # whole cost 1.3 ms more CPU at 1M (4.3 -> 2.9 ms for the field, issue 14). A post
+                # validates against the full rows (the service reads the eigenaar's organisatie).
+                medewerkers=_medewerkers(request.user).only("id", *Medewerker.NAAM_VELDEN),
+                initial={"eigenaar": request.user.pk},
             ),
         )
     if request.user.has_perm("gesprekken.add_persoonlijkplan") and melding.is_open:
