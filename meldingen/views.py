@@ -60,6 +60,7 @@ def inwoner_zoeken(request):
     q = form.cleaned_data["q"].strip() if form.is_bound and form.is_valid() else ""
     gevonden = list(Inwoner.objects.zoekresultaten(request.user, q, ZOEK_MAX + 1).select_related("gemeente"))
     resultaten = gevonden[:ZOEK_MAX]
+    _zoekrijen_klaarmaken(resultaten)
     inzages_vastleggen(
         medewerker=request.user,
         inwoner_ids=[i.pk for i in resultaten],
@@ -75,11 +76,23 @@ def inwoner_zoeken(request):
         "resultaten": resultaten,
         "meer": len(gevonden) > ZOEK_MAX,
         "mag_raadplegen": mag_raadplegen(request.user),
+        "mag_melden": request.user.has_perm("meldingen.add_melding"),
     }
     template = "meldingen/inwoner_zoeken.html"
     if request.htmx and request.htmx.target == "zoekresultaten":
         template += "#resultaten"
     return render(request, template, context)
+
+
+def _zoekrijen_klaarmaken(inwoners) -> None:
+    """The links of each result row ({% zoekresultaat_rij %}), from URLs reversed once."""
+    dossier_url = url_per_pk("meldingen:dossier")
+    melding_registreren_url = url_per_pk("meldingen:melding_registreren")
+    raadplegen_url = url_per_pk("meldingen:inwoner_raadplegen")
+    for inwoner in inwoners:
+        inwoner.dossier_url = dossier_url(inwoner.pk)
+        inwoner.melding_registreren_url = melding_registreren_url(inwoner.pk)
+        inwoner.raadplegen_url = raadplegen_url(inwoner.pk)
 
 
 def _bsn_from_search(request) -> str:

@@ -165,3 +165,19 @@ def test_tijdlijn_zonder_zichtbare_meldingen_toont_de_inwoner(dossier):
     regels = tijdlijn(dossier["inwoner"], [], [])
     assert [g.wat for g in regels] == ["Gegevens inwoner gewijzigd", "Inwoner geregistreerd"]
     assert all(g.melding is None for g in regels)
+
+
+def test_bewaarde_unie_is_die_van_de_orm(dossier):
+    """The UNION compiled once with stand-in ids (meldingen.dossier._sql_en_params) is the ORM's
+    own SQL with the dossier's ids in their places, from the cache as well as when compiled."""
+    from meldingen import dossier as tl
+
+    stappen = tl._STAPPEN()
+    inwoner_id = dossier["inwoner"].pk
+    tl._GECOMPILEERD.clear()
+    for ids in ([m.pk for m in dossier["meldingen"]], [dossier["meldingen"][1].pk], []):
+        orm_sql, orm_params = tl._unie(inwoner_id, ids, stappen).query.sql_with_params()
+        for _ in range(2):  # compiled, then from the cache
+            sql, params, _converters = tl._sql_en_params(inwoner_id, ids, stappen)
+            assert (sql, [(type(p), p) for p in params]) == (orm_sql, [(type(p), p) for p in orm_params])
+    assert len(tl._GECOMPILEERD) == 3
