@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0013_melding_team_periode_idx'),
+        ('meldingen', '0014_inwoner_naam_trigram_gemeente'),
         ('wmo', '0015_ontvanger_rol_gezag'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
